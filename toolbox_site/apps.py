@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ToolboxSiteConfig(AppConfig):
+    name = "toolbox_site"
+    verbose_name = _("Organizations and accounts")
+
+    def ready(self):
+        from . import permissions  # noqa: F401  (registers the rules)

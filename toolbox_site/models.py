@@ -1,0 +1,166 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Region(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def __str__(self):
+        return self.name
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def municipalities(self):
+        return self.filter(kind=Organization.Kind.MUNICIPALITY)
+
+    def for_user(self, user):
+        """Organizations whose non-public data the user may see."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        return self.filter(
+            Q(memberships__user=user)
+            | Q(
+                region__organizations__kind=Organization.Kind.REGION_TEAM,
+                region__organizations__memberships__user=user,
+                region__organizations__memberships__role=Membership.Role.COORDINATOR,
+            )
+        ).distinct()
+
+    def editable_by(self, user):
+        """Organizations whose data the user may change."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        return self.filter(
+            Q(
+                memberships__user=user,
+                memberships__role__in=Membership.WRITE_ROLES,
+            )
+            | Q(
+                region__organizations__kind=Organization.Kind.REGION_TEAM,
+                region__organizations__memberships__user=user,
+                region__organizations__memberships__role=Membership.Role.COORDINATOR,
+            )
+        ).distinct()
+
+
+class Organization(models.Model):
+    class Kind(models.TextChoices):
+        MUNICIPALITY = "municipality", _("municipality")
+        CARE_OFFICE = "care_office", _("care office")
+        REGION_TEAM = "region_team", _("region team")
+
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="organizations", verbose_name=_("region")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=150, unique=True)
+    cbs_code = models.CharField(
+        _("CBS code"),
+        max_length=6,
+        blank=True,
+        help_text=_("Municipality code of Statistics Netherlands, e.g. GM0153."),
+    )
+    inhabitants = models.PositiveIntegerField(
+        _("inhabitants"),
+        null=True,
+        blank=True,
+        help_text=_("Approximate number of inhabitants, used for figures per 10,000 inhabitants."),
+    )
+    participates = models.BooleanField(
+        _("takes part in the regional project"),
+        default=True,
+        help_text=_("Only relevant for municipalities."),
+    )
+    email = models.EmailField(_("e-mail address"), blank=True)
+    phone = models.CharField(_("telephone number"), max_length=30, blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cbs_code"],
+                condition=~Q(cbs_code=""),
+                name="unique_cbs_code",
+                violation_error_message=_("Another organization already has this CBS code."),
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="municipality") | Q(cbs_code=""),
+                name="cbs_code_only_for_municipalities",
+                violation_error_message=_("Only a municipality has a CBS code."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("organization_edit", kwargs={"slug": self.slug})
+
+    @property
+    def owning_organization(self):
+        return self
+
+    @property
+    def is_municipality(self):
+        return self.kind == self.Kind.MUNICIPALITY
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        VIEWER = "viewer", _("viewer")
+        EDITOR = "editor", _("editor")
+        COORDINATOR = "coordinator", _("coordinator")
+
+    WRITE_ROLES = (Role.EDITOR, Role.COORDINATOR)
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("user"),
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("organization"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.VIEWER)
+
+    class Meta:
+        ordering = ["organization__name", "user__username"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organization"],
+                name="one_membership_per_user_and_organization",
+                violation_error_message=_("This user is already a member of this organization."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.organization} ({self.get_role_display()})"
+
+    @property
+    def owning_organization(self):
+        return self.organization

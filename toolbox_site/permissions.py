@@ -1,0 +1,128 @@
+"""Who may see and who may change what: the one place that decides.
+
+Every object that belongs to an organization exposes ``owning_organization``.
+A user's rights follow from their memberships:
+
+- any member of the owning organization may see its non-public data;
+- an editor or coordinator of the owning organization may change it;
+- a coordinator of the region team may see and change everything in that
+  region, and nothing in another region;
+- superusers may do everything.
+
+Views call :func:`get_object_for_user`, templates use the rules template tags
+(``{% has_perm "toolbox.change" user obj as can_change %}``) and the admin asks
+the same predicates through ``user.has_perm``.
+"""
+
+from dataclasses import dataclass
+
+import rules
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from .models import Membership, Organization
+
+
+@dataclass(frozen=True)
+class Access:
+    roles: dict  # organization id -> role
+    coordinated_regions: frozenset  # region ids where the user coordinates
+
+    def may_view(self, organization):
+        return organization.pk in self.roles or organization.region_id in self.coordinated_regions
+
+    def may_change(self, organization):
+        return (
+            self.roles.get(organization.pk) in Membership.WRITE_ROLES
+            or organization.region_id in self.coordinated_regions
+        )
+
+
+NO_ACCESS = Access(roles={}, coordinated_regions=frozenset())
+
+
+def access_for(user):
+    """The user's memberships, read once per user object (one query)."""
+    if not user.is_authenticated:
+        return NO_ACCESS
+    cached = getattr(user, "_toolbox_access", None)
+    if cached is not None:
+        return cached
+    roles = {}
+    regions = set()
+    rows = Membership.objects.filter(user=user).values_list(
+        "organization_id", "role", "organization__kind", "organization__region_id"
+    )
+    for organization_id, role, kind, region_id in rows:
+        roles[organization_id] = role
+        if kind == Organization.Kind.REGION_TEAM and role == Membership.Role.COORDINATOR:
+            regions.add(region_id)
+    access = Access(roles=roles, coordinated_regions=frozenset(regions))
+    user._toolbox_access = access
+    return access
+
+
+def owning_organization(obj):
+    return obj.owning_organization
+
+
+@rules.predicate
+def can_view(user, obj):
+    if user.is_superuser:
+        return True
+    if obj is None:
+        return False
+    return access_for(user).may_view(owning_organization(obj))
+
+
+@rules.predicate
+def can_change(user, obj):
+    if user.is_superuser:
+        return True
+    if obj is None:
+        return False
+    return access_for(user).may_change(owning_organization(obj))
+
+
+@rules.predicate
+def is_region_coordinator(user, obj=None):
+    """Coordinates a region; with an object: the region the object belongs to."""
+    if user.is_superuser:
+        return True
+    regions = access_for(user).coordinated_regions
+    if obj is None:
+        return bool(regions)
+    return owning_organization(obj).region_id in regions
+
+
+rules.add_perm("toolbox.view", can_view)
+rules.add_perm("toolbox.change", can_change)
+
+# Django admin: region coordinators manage the organizations and memberships of
+# their own region. Creating or deleting organizations stays with superusers.
+rules.add_perm("toolbox_site.view_organization", is_region_coordinator)
+rules.add_perm("toolbox_site.change_organization", is_region_coordinator)
+rules.add_perm("toolbox_site.view_membership", is_region_coordinator)
+rules.add_perm("toolbox_site.add_membership", is_region_coordinator)
+rules.add_perm("toolbox_site.change_membership", is_region_coordinator)
+rules.add_perm("toolbox_site.delete_membership", is_region_coordinator)
+
+
+def get_object_for_user(user, queryset, *, write=False, **lookup):
+    """Return the object, or refuse.
+
+    Another organization's object is "not found" (404), so its existence is not
+    revealed; an object the user may see but not change is "forbidden" (403).
+    """
+    obj = get_object_or_404(queryset, **lookup)
+    if not can_view(user, obj):
+        raise Http404
+    if write and not can_change(user, obj):
+        raise PermissionDenied
+    return obj
+
+
+# Coordinators pick existing accounts when they add a membership (the admin's
+# autocomplete asks for this permission); managing accounts stays with superusers.
+rules.add_perm("auth.view_user", is_region_coordinator)

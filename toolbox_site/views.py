@@ -1,0 +1,87 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from .context_processors import resolve_or_none
+from .forms import OrganizationContactForm
+from .models import Membership, Organization
+from .permissions import access_for, get_object_for_user
+
+
+def home(request):
+    links = {
+        "criteria": resolve_or_none("criteria:index"),
+        "network": resolve_or_none("network:index"),
+        "finder": resolve_or_none("network:finder"),
+        "login": resolve_or_none("login"),
+    }
+    municipalities = []
+    if not links["finder"]:
+        municipalities = Organization.objects.municipalities().only("name", "website")
+    return render(
+        request, "toolbox_site/home.html", {"links": links, "municipalities": municipalities}
+    )
+
+
+def accessibility(request):
+    return render(request, "toolbox_site/accessibility.html")
+
+
+def privacy(request):
+    return render(request, "toolbox_site/privacy.html")
+
+
+@require_GET
+@never_cache
+def healthz(request):
+    """Liveness and database check for the load balancer."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # any database failure means: not healthy
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@login_required
+def account(request):
+    memberships = (
+        Membership.objects.filter(user=request.user)
+        .select_related("organization", "organization__region")
+        .order_by("organization__name")
+    )
+    access = access_for(request.user)
+    rows = [
+        {
+            "membership": membership,
+            "can_change": access.may_change(membership.organization),
+        }
+        for membership in memberships
+    ]
+    return render(request, "toolbox_site/account.html", {"rows": rows})
+
+
+@login_required
+def organization_edit(request, slug):
+    organization = get_object_for_user(
+        request.user, Organization.objects.select_related("region"), write=True, slug=slug
+    )
+    form = OrganizationContactForm(request.POST or None, instance=organization)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(
+            request,
+            _("The contact details of %(name)s have been saved.") % {"name": organization.name},
+        )
+        return redirect("account")
+    return render(
+        request,
+        "toolbox_site/organization_form.html",
+        {"organization": organization, "form": form},
+    )
