@@ -91,4 +91,5 @@ def seed():
             organization=Organization.objects.get(slug=slug),
             defaults={"role": role},
         )
-    return f"region {region.name}: {Organization.objects.filter(region=region).count()} organizations, {len(DEMO_USERS)} demo users"
+    organizations = Organization.objects.filter(region=region).count()
+    return f"region {region.name}: {organizations} organizations, {len(DEMO_USERS)} demo users"
