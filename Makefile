@@ -16,7 +16,7 @@ run: setup
 
 test: setup chromium
 	$(PY) -m pytest
-	$(MAKE) i18n-check
+
 
 setup: venv npm messages
 

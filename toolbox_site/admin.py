@@ -66,6 +66,9 @@ class OrganizationAdmin(RegionScopedAdmin):
             return []
         return ["kind", "region", "slug"]
 
+    def get_prepopulated_fields(self, request, obj=None):
+        return self.prepopulated_fields if request.user.is_superuser else {}
+
 
 @admin.register(Membership)
 class MembershipAdmin(RegionScopedAdmin):

@@ -4,6 +4,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .fields import HttpsURLField
+
 
 class Region(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
@@ -87,7 +89,7 @@ class Organization(models.Model):
     )
     email = models.EmailField(_("e-mail address"), blank=True)
     phone = models.CharField(_("telephone number"), max_length=30, blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = HttpsURLField(_("website"), blank=True)
 
     objects = OrganizationQuerySet.as_manager()
 

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -29,11 +30,15 @@ def home(request):
 
 
 def accessibility(request):
-    return render(request, "toolbox_site/accessibility.html")
+    return render(
+        request,
+        "toolbox_site/accessibility.html",
+        {"breadcrumbs": [(_("Accessibility"), None)]},
+    )
 
 
 def privacy(request):
-    return render(request, "toolbox_site/privacy.html")
+    return render(request, "toolbox_site/privacy.html", {"breadcrumbs": [(_("Privacy"), None)]})
 
 
 @require_GET
@@ -64,7 +69,11 @@ def account(request):
         }
         for membership in memberships
     ]
-    return render(request, "toolbox_site/account.html", {"rows": rows})
+    return render(
+        request,
+        "toolbox_site/account.html",
+        {"rows": rows, "breadcrumbs": [(_("My account"), None)]},
+    )
 
 
 @login_required
@@ -83,5 +92,12 @@ def organization_edit(request, slug):
     return render(
         request,
         "toolbox_site/organization_form.html",
-        {"organization": organization, "form": form},
+        {
+            "organization": organization,
+            "form": form,
+            "breadcrumbs": [
+                (_("My account"), reverse("account")),
+                (organization.name, None),
+            ],
+        },
     )

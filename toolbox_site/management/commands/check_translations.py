@@ -12,8 +12,14 @@ def catalogue_path():
     return settings.BASE_DIR / "locale" / "nl" / "LC_MESSAGES" / "django.po"
 
 
-def without_header_dates(text):
-    return [line for line in text.splitlines() if not line.startswith('"POT-Creation-Date:')]
+def normalized(text):
+    """The catalogue without line wrapping or the extraction date, for comparison."""
+    result = subprocess.run(
+        ["msgcat", "--no-wrap", "-"], input=text, capture_output=True, text=True, check=True
+    )
+    return [
+        line for line in result.stdout.splitlines() if not line.startswith('"POT-Creation-Date:')
+    ]
 
 
 def update_catalogue(verbosity=0):
@@ -55,8 +61,8 @@ class Command(BaseCommand):
         problems = []
         diff = list(
             difflib.unified_diff(
-                without_header_dates(original),
-                without_header_dates(extracted),
+                normalized(original),
+                normalized(extracted),
                 "locale/nl (committed)",
                 "locale/nl (from the code)",
                 lineterm="",

@@ -1,0 +1,84 @@
+"""The cast: two municipalities, the care office and the region team of Twente,
+and a region team elsewhere, with one user for each role we test."""
+
+import pytest
+from django.utils import translation
+
+from toolbox_site.models import Membership, Organization
+
+from .factories import make_organization, make_region, make_user
+
+
+@pytest.fixture(autouse=True)
+def dutch():
+    """Tests run with Dutch active, like the site."""
+    with translation.override("nl"):
+        yield
+
+
+@pytest.fixture
+def twente(db):
+    return make_region("Twente")
+
+
+@pytest.fixture
+def enschede(twente):
+    return make_organization(twente, "Enschede", cbs_code="GM0153", inhabitants=161000)
+
+
+@pytest.fixture
+def hengelo(twente):
+    return make_organization(twente, "Hengelo", cbs_code="GM0164", inhabitants=81900)
+
+
+@pytest.fixture
+def menzis(twente):
+    return make_organization(twente, "Menzis zorgkantoor", kind=Organization.Kind.CARE_OFFICE)
+
+
+@pytest.fixture
+def ggd(twente):
+    return make_organization(twente, "GGD Twente", kind=Organization.Kind.REGION_TEAM)
+
+
+@pytest.fixture
+def elsewhere(db):
+    """A municipality and region team in another region."""
+    region = make_region("Achterhoek")
+    return make_organization(region, "Winterswijk", cbs_code="GM0294", inhabitants=29000)
+
+
+@pytest.fixture
+def enschede_editor(enschede):
+    return make_user("enschede.editor", enschede, Membership.Role.EDITOR)
+
+
+@pytest.fixture
+def enschede_viewer(enschede):
+    return make_user("enschede.viewer", enschede, Membership.Role.VIEWER)
+
+
+@pytest.fixture
+def hengelo_editor(hengelo):
+    return make_user("hengelo.editor", hengelo, Membership.Role.EDITOR)
+
+
+@pytest.fixture
+def menzis_adviser(menzis):
+    return make_user("menzis.adviser", menzis, Membership.Role.EDITOR)
+
+
+@pytest.fixture
+def coordinator(ggd):
+    return make_user("twente.coordinator", ggd, Membership.Role.COORDINATOR, is_staff=True)
+
+
+@pytest.fixture
+def cast(enschede_editor, enschede_viewer, hengelo_editor, menzis_adviser, coordinator):
+    return {
+        "enschede.editor": enschede_editor,
+        "enschede.viewer": enschede_viewer,
+        "hengelo.editor": hengelo_editor,
+        "menzis.adviser": menzis_adviser,
+        "twente.coordinator": coordinator,
+    }

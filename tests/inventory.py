@@ -1,0 +1,38 @@
+"""Every page of the site, in one list.
+
+The browser suite (axe-core, one h1), the query-count tests and the benchmark
+all read this list, so a new page is added here once and is then checked
+everywhere. ``user`` is a username from the cast in ``tests/conftest.py`` (or
+None for an anonymous visitor); ``kwargs`` may name fixtures' slugs.
+"""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str  # URL name
+    user: str | None = None  # who looks at it; None is anonymous
+    kwargs: dict = field(default_factory=dict)
+    status: int = 200
+    # Queries the page may make, whatever the data size (asserted by the tests).
+    queries: int = 0
+
+    @property
+    def id(self):
+        who = self.user or "anonymous"
+        return f"{self.name}[{who}]"
+
+
+PAGES = [
+    Page("home", queries=1),
+    Page("home", user="enschede.editor", queries=3),
+    Page("accessibility"),
+    Page("privacy"),
+    Page("login"),
+    Page("password_reset"),
+    Page("account", user="enschede.editor", queries=4),
+    Page("account", user="twente.coordinator", queries=4),
+    Page("password_change", user="enschede.viewer", queries=2),
+    Page("organization_edit", user="enschede.editor", kwargs={"slug": "enschede"}, queries=4),
+]

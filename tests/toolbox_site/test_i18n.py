@@ -1,0 +1,30 @@
+from django.core.management import call_command
+from django.urls import reverse
+
+
+def test_the_dutch_catalogue_is_complete_and_current(capsys):
+    # Fails on strings that are missing, untranslated, fuzzy or no longer used.
+    call_command("check_translations")
+    assert "Dutch catalogue complete" in capsys.readouterr().out
+
+
+def test_pages_are_dutch_by_default(client, db):
+    content = client.get(reverse("home")).content.decode()
+    assert '<html lang="nl">' in content
+    assert "Naar de inhoud" in content
+    assert "Toolbox voor integrale cliëntondersteuning in Twente" in content
+
+
+def test_the_language_switch_turns_the_site_english(client, db):
+    response = client.post(
+        reverse("set_language"), {"language": "en", "next": reverse("privacy")}, follow=True
+    )
+    content = response.content.decode()
+    assert response.redirect_chain[-1][0] == reverse("privacy")
+    assert '<html lang="en">' in content
+    assert "<h1>Privacy statement</h1>" in content
+
+
+def test_an_unknown_language_keeps_dutch(client, db):
+    response = client.post(reverse("set_language"), {"language": "xx"}, follow=True)
+    assert '<html lang="nl">' in response.content.decode()

@@ -1,0 +1,47 @@
+"""Every page in the inventory answers, and makes the same number of queries
+whatever the amount of data behind it."""
+
+import pytest
+from django.urls import reverse
+
+from toolbox_site.models import Membership
+
+from ..factories import make_organization, make_user
+from ..inventory import PAGES
+
+
+def add_bulk_data(region, cast):
+    """Many more organizations and memberships, so growing lists would show."""
+    for number in range(25):
+        organization = make_organization(region, f"Extra gemeente {number}")
+        make_user(organization=organization, role=Membership.Role.VIEWER)
+        for user in cast.values():
+            Membership.objects.create(
+                user=user, organization=organization, role=Membership.Role.VIEWER
+            )
+
+
+def client_for(client, cast, username):
+    if username:
+        client.force_login(cast[username])
+    return client
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[page.id for page in PAGES])
+def test_the_page_answers(client, cast, page):
+    response = client_for(client, cast, page.user).get(reverse(page.name, kwargs=page.kwargs))
+    assert response.status_code == page.status
+
+
+@pytest.mark.parametrize("bulk", [False, True], ids=["little data", "much data"])
+@pytest.mark.parametrize("page", PAGES, ids=[page.id for page in PAGES])
+def test_the_query_count_does_not_grow_with_data(
+    client, cast, twente, page, bulk, django_assert_num_queries
+):
+    if bulk:
+        add_bulk_data(twente, cast)
+    client = client_for(client, cast, page.user)
+    url = reverse(page.name, kwargs=page.kwargs)
+    # Logged in: session, user, then the page's own queries (see inventory.py).
+    with django_assert_num_queries(page.queries):
+        client.get(url)

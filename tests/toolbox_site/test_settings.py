@@ -1,0 +1,78 @@
+"""Production settings: the site refuses an unsafe secret and passes check --deploy.
+
+These run manage.py in a subprocess with the real settings module, as production would.
+"""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+
+PRODUCTION_SECRET = "x7!Kq2v#Lm9pR4tW8zB1nC6dF3gH5jS0aE-uY_iO.oP*lZ@kX&cV^bN%mQ(wT)rU"
+
+
+def manage(*args, **env):
+    full_env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+    }
+    full_env.update(env, DJANGO_SETTINGS_MODULE="toolbox_site.settings")
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_it_refuses_to_start_without_a_secret_key_when_debug_is_off():
+    result = manage("check", DEBUG="False")
+    assert result.returncode != 0
+    assert "SECRET_KEY is missing or is the development key" in result.stderr
+
+
+def test_it_refuses_the_development_secret_key_when_debug_is_off():
+    from toolbox_site.settings import DEVELOPMENT_SECRET_KEY
+
+    result = manage("check", DEBUG="False", SECRET_KEY=DEVELOPMENT_SECRET_KEY)
+    assert result.returncode != 0
+    assert "SECRET_KEY is missing or is the development key" in result.stderr
+
+
+def test_debug_is_off_unless_asked_for():
+    result = manage("check", SECRET_KEY=PRODUCTION_SECRET, ALLOWED_HOSTS="toolbox.example.org")
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_boolean_setting_accepts_only_true_or_false():
+    result = manage("check", DEBUG="yes")
+    assert result.returncode != 0
+    assert "DEBUG must be True or False" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["True", "true", "False", "FALSE"])
+def test_envbool_reads_true_and_false_in_any_case(monkeypatch, value):
+    from toolbox_site.settings import envbool
+
+    monkeypatch.setenv("SOME_FLAG", value)
+    assert envbool("SOME_FLAG", None) is (value.lower() == "true")
+
+
+def test_check_deploy_prints_no_warnings_in_production():
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="False",
+        SECRET_KEY=PRODUCTION_SECRET,
+        ALLOWED_HOSTS="toolbox.example.org",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stdout + result.stderr
+    assert "no issues" in result.stdout
