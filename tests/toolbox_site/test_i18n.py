@@ -28,3 +28,9 @@ def test_the_language_switch_turns_the_site_english(client, db):
 def test_an_unknown_language_keeps_dutch(client, db):
     response = client.post(reverse("set_language"), {"language": "xx"}, follow=True)
     assert '<html lang="nl">' in response.content.decode()
+
+
+def test_the_browser_language_does_not_switch_the_site_to_english(client, db):
+    response = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="nl">' in response.content.decode()
+    assert response["Content-Language"] == "nl"

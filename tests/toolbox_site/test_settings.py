@@ -17,7 +17,15 @@ def manage(*args, **env):
     full_env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+        if key
+        not in {
+            "DEBUG",
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "DJANGO_SETTINGS_MODULE",
+            # Set for the browser suite only; production never has it.
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     full_env.update(env, DJANGO_SETTINGS_MODULE="toolbox_site.settings")
     return subprocess.run(
