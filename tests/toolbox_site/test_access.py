@@ -1,0 +1,81 @@
+"""The permission module: predicates and querysets give the same answers."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.urls import reverse
+
+from toolbox_site.models import Membership, Organization
+from toolbox_site.permissions import can_change, can_view
+
+from ..factories import make_user
+
+
+@pytest.fixture
+def everyone(cast, menzis, elsewhere):
+    return {**cast, "superuser": make_user("root", is_superuser=True, is_staff=True)}
+
+
+def test_querysets_and_predicates_agree_for_everyone_on_every_organization(everyone):
+    organizations = list(Organization.objects.all())
+    for user in [AnonymousUser(), *everyone.values()]:
+        visible = set(Organization.objects.for_user(user))
+        editable = set(Organization.objects.editable_by(user))
+        for organization in organizations:
+            assert (organization in visible) == can_view(user, organization), (user, organization)
+            assert (organization in editable) == can_change(user, organization), (
+                user,
+                organization,
+            )
+
+
+@pytest.mark.parametrize(
+    "username,may_view,may_change",
+    [
+        ("enschede.editor", {"Enschede"}, {"Enschede"}),
+        ("enschede.viewer", {"Enschede"}, set()),
+        ("hengelo.editor", {"Hengelo"}, {"Hengelo"}),
+        ("menzis.adviser", {"Menzis zorgkantoor"}, {"Menzis zorgkantoor"}),
+        (
+            "twente.coordinator",
+            {"Enschede", "Hengelo", "Menzis zorgkantoor", "GGD Twente"},
+            {"Enschede", "Hengelo", "Menzis zorgkantoor", "GGD Twente"},
+        ),
+    ],
+)
+def test_each_role_sees_and_changes_exactly_its_own(everyone, username, may_view, may_change):
+    user = everyone[username]
+    assert {o.name for o in Organization.objects.for_user(user)} == may_view
+    assert {o.name for o in Organization.objects.editable_by(user)} == may_change
+
+
+def test_a_coordinator_role_in_a_municipality_is_not_a_region_coordinator(enschede, hengelo):
+    user = make_user(organization=enschede, role=Membership.Role.COORDINATOR)
+    assert can_change(user, enschede)
+    assert not can_view(user, hengelo)
+
+
+def test_memberships_are_read_once_per_user_object(
+    enschede_editor, enschede, hengelo, django_assert_num_queries
+):
+    # SELECT the user's memberships with their organizations' kind and region.
+    with django_assert_num_queries(1):
+        for _ in range(5):
+            can_change(enschede_editor, enschede)
+            can_view(enschede_editor, hengelo)
+
+
+def test_the_coordinator_adds_members_only_to_organizations_of_the_region(
+    client, coordinator, enschede, elsewhere
+):
+    newcomer = make_user("nieuwe.collega")
+    client.force_login(coordinator)
+    url = reverse("admin:toolbox_site_membership_add")
+    page = client.get(url).content.decode()
+    assert "Enschede" in page and "Winterswijk" not in page
+    refused = client.post(
+        url, {"user": newcomer.pk, "organization": elsewhere.pk, "role": "editor"}
+    )
+    assert refused.status_code == 200
+    assert not Membership.objects.filter(user=newcomer).exists()
+    client.post(url, {"user": newcomer.pk, "organization": enschede.pk, "role": "editor"})
+    assert Membership.objects.get(user=newcomer).organization == enschede
