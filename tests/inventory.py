@@ -24,15 +24,21 @@ class Page:
         return f"{self.name}[{who}]"
 
 
+# The queries, per page (a logged-in request always starts with the session and the user):
 PAGES = [
+    # municipalities for the residents' list
     Page("home", queries=1),
+    # session, user, municipalities
     Page("home", user="enschede.editor", queries=3),
     Page("accessibility"),
     Page("privacy"),
     Page("login"),
     Page("password_reset"),
+    # session, user, memberships with organization and region, the user's access
     Page("account", user="enschede.editor", queries=4),
     Page("account", user="twente.coordinator", queries=4),
+    # session, user
     Page("password_change", user="enschede.viewer", queries=2),
+    # session, user, organization with region, the user's access
     Page("organization_edit", user="enschede.editor", kwargs={"slug": "enschede"}, queries=4),
 ]
