@@ -41,4 +41,10 @@ PAGES = [
     Page("password_change", user="enschede.viewer", queries=2),
     # session, user, organization with region, the user's access
     Page("organization_edit", user="enschede.editor", kwargs={"slug": "enschede"}, queries=4),
+    Page("admin:login"),
+    # session, user, user and group permissions (ModelBackend), the user's access, recent actions
+    Page("admin:index", user="twente.coordinator", queries=6),
+    # session, user, user and group permissions, access, count, count of all, the organizations
+    # with region, the region filter's choices
+    Page("admin:toolbox_site_organization_changelist", user="twente.coordinator", queries=9),
 ]
