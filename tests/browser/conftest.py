@@ -1,0 +1,70 @@
+"""Playwright fixtures for the browser suite: Debian's Chromium, and pages
+logged in as a member of the cast."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from playwright.sync_api import sync_playwright
+
+# Playwright's sync API keeps an event loop running in this thread, which makes
+# Django refuse database calls from the tests unless this is set.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+HERE = Path(__file__).parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pytest_collection_modifyitems(items):
+    """Every test in this folder is a browser test."""
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page_as(browser, live_server, request):
+    """Open a page in a fresh browser context, logged in as ``username`` from
+    the cast, or anonymous. The browser asks for Dutch, like most visitors."""
+    contexts = []
+
+    def open_page(username=None):
+        context = browser.new_context(locale="nl-NL")
+        contexts.append(context)
+        if username is not None:
+            user = request.getfixturevalue("cast")[username]
+            context.add_cookies([session_cookie(user, live_server.url)])
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def session_cookie(user, url):
+    """A session cookie for ``user``; axes' backend needs a request, so no login()."""
+    client = Client()
+    client.force_login(user)
+    value = client.cookies[settings.SESSION_COOKIE_NAME].value
+    return {"name": settings.SESSION_COOKIE_NAME, "value": value, "url": url}

@@ -1,0 +1,130 @@
+"""The site works with only a keyboard, and the focus is always visible."""
+
+from django.urls import reverse
+
+from ..factories import PASSWORD
+
+# How an element is named in the assertions: its id, or its link and text.
+DESCRIBE = """const describe = el => el.id ? `${el.localName}#${el.id}`
+    : el.localName + (el.hasAttribute("href") ? `[href=${el.getAttribute("href")}]` : "")
+      + `:${el.textContent.trim()}`;"""
+# The focused element: what it is, where it is and how its focus looks.
+FOCUSED = (
+    "() => {"
+    + DESCRIBE
+    + """
+    const el = document.activeElement;
+    const box = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    return {
+        key: describe(el),
+        inMain: !!el.closest("main") && el.id !== "main",
+        inViewport: box.width > 0 && box.height > 0 && box.top >= 0 && box.left >= 0
+            && box.bottom <= innerHeight && box.right <= innerWidth,
+        ring: (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0)
+            || style.boxShadow !== "none",
+    };
+}"""
+)
+# The focusable elements in the header, in DOM order.
+HEADER_STOPS = (
+    "() => {"
+    + DESCRIBE
+    + """
+    return [...document.querySelectorAll(
+        "header a[href], header button, header input, header select")]
+        .filter(el => el.tabIndex >= 0 && !el.disabled && el.type !== "hidden")
+        .map(describe);
+}"""
+)
+
+
+def focused(page):
+    return page.evaluate(FOCUSED)
+
+
+def press_tab(page, key="Tab"):
+    page.keyboard.press(key)
+    return focused(page)
+
+
+def tab_to(page, selector, key="Tab", limit=40):
+    """Press Tab (or Shift+Tab) until the element at ``selector`` has the focus."""
+    for _ in range(limit):
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+        page.keyboard.press(key)
+    raise AssertionError(f"{selector} never got the focus with {key}")
+
+
+def submit_with_keyboard(page, username, password):
+    """Tab to the login fields, type, and send the form with Enter."""
+    tab_to(page, "#id_username")
+    page.keyboard.type(username)
+    tab_to(page, "#id_password")
+    page.keyboard.type(password)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def test_the_skip_link_comes_first_and_moves_the_focus_to_main(page_as, live_server):
+    page = page_as()
+    page.goto(live_server.url + reverse("home"))
+    hidden = page.locator(".skip-link").bounding_box()
+    assert hidden["y"] + hidden["height"] <= 0, "the skip link waits above the page"
+    skip = press_tab(page)
+    assert skip["key"] == "a[href=#main]:Naar de inhoud"
+    assert skip["inViewport"], "the skip link shows when it has the focus"
+    assert skip["ring"]
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    following = press_tab(page)
+    assert following["inMain"], "after the skip link, Tab goes on inside main"
+
+
+def test_tab_goes_through_the_header_in_order_with_a_visible_focus(page_as, live_server):
+    page = page_as()
+    page.goto(live_server.url + reverse("home"))
+    expected = page.evaluate(HEADER_STOPS)
+    assert f"a[href={reverse('login')}]:Inloggen" in expected
+    assert "select#language-select" in expected
+    for link in page.locator(".site-nav a").all():
+        assert f"a[href={link.get_attribute('href')}]:{link.inner_text()}" in expected
+    press_tab(page)  # the skip link
+    for key in expected:
+        stop = press_tab(page)
+        assert stop["key"] == key
+        assert stop["ring"], f"{key} has no visible focus indicator"
+
+
+def test_logging_in_with_only_the_keyboard(page_as, live_server, cast):
+    page = page_as()
+    page.goto(live_server.url + reverse("login"))
+    submit_with_keyboard(page, "enschede.editor", PASSWORD)
+    assert page.url == live_server.url + reverse("account")
+    assert page.locator("h1").inner_text() == "Mijn account"
+
+
+def test_a_wrong_password_shows_an_error_in_the_summary(page_as, live_server, cast):
+    page = page_as()
+    page.goto(live_server.url + reverse("login"))
+    submit_with_keyboard(page, "enschede.editor", "fout")
+    # A non-field error: in the summary (role=alert), but not a link.
+    summary = page.locator(".error-summary[role=alert]")
+    assert "Voer een juiste gebruikersnaam en wachtwoord in" in summary.inner_text()
+    assert page.input_value("#id_username") == "enschede.editor"
+
+
+def test_a_missing_password_is_linked_from_the_summary_to_the_field(page_as, live_server, cast):
+    page = page_as()
+    page.goto(live_server.url + reverse("login"))
+    submit_with_keyboard(page, "enschede.editor", "")
+    # The summary comes before the form: go back to its link.
+    tab_to(page, ".error-summary a[href='#id_password']", key="Shift+Tab")
+    assert focused(page)["ring"]
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "id_password"
+    field = page.locator("#id_password")
+    assert field.get_attribute("aria-invalid") == "true"
+    error = page.locator(f"#{field.get_attribute('aria-describedby')}")
+    assert error.inner_text() == "Dit veld is verplicht."
