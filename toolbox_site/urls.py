@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from . import views
+from .forms import ChangePasswordForm, LoginForm
 
 admin.site.site_header = _("Toolbox Client Support Twente – management")
 admin.site.site_title = _("Toolbox management")
@@ -12,9 +13,19 @@ admin.site.index_title = _("Management")
 
 account_patterns = [
     path("", views.account, name="account"),
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(
+            authentication_form=LoginForm, redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("wachtwoord-wijzigen/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "wachtwoord-wijzigen/",
+        auth_views.PasswordChangeView.as_view(form_class=ChangePasswordForm),
+        name="password_change",
+    ),
     path(
         "wachtwoord-wijzigen/klaar/",
         auth_views.PasswordChangeDoneView.as_view(),
@@ -43,6 +54,7 @@ urlpatterns = [
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon),
     path("accounts/", include(account_patterns)),
     path("organisaties/<slug:slug>/bewerken/", views.organization_edit, name="organization_edit"),
     path("taal/", include("django.conf.urls.i18n")),

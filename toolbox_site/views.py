@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -52,6 +53,11 @@ def healthz(request):
     except Exception:  # any database failure means: not healthy
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def favicon(request):
+    """Browsers (and the admin's pages) ask for /favicon.ico; the icon is a static SVG."""
+    return redirect(static("favicon.svg"), permanent=True)
 
 
 @login_required

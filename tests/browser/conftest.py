@@ -46,11 +46,12 @@ def browser():
 @pytest.fixture
 def page_as(browser, live_server, request):
     """Open a page in a fresh browser context, logged in as ``username`` from
-    the cast, or anonymous. The browser asks for Dutch, like most visitors."""
+    the cast, or anonymous. The browser asks for English: the site must still
+    answer in Dutch until the visitor chooses otherwise."""
     contexts = []
 
     def open_page(username=None):
-        context = browser.new_context(locale="nl-NL")
+        context = browser.new_context(locale="en-US")
         contexts.append(context)
         if username is not None:
             user = request.getfixturevalue("cast")[username]
