@@ -1,0 +1,240 @@
+"""The benchmark: national-scale data, a production-like server, every page.
+
+Run from the project folder: ``make bench`` (or ``.venv/bin/python bench/run.py``).
+It builds a fresh database (SQLite under bench/results/, or DATABASE_URL if set),
+loads the Twente demo data and the synthetic national data, serves the site with
+gunicorn on 127.0.0.1, logs in the users the page inventory needs, and measures
+every page of ``tests/inventory.py`` next to a trivial view, in the same run.
+"""
+
+import argparse
+import http.cookiejar
+import json
+import os
+import re
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+PYTHON = sys.executable
+DEMO_PASSWORD = "toolbox-demo"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def manage(env, *args):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def prepare_database(env, scale):
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "seed_demo")
+    manage(env, "generate_scale_data", "--scale", str(scale), "--replace")
+
+
+class Visitor:
+    """One browser: a cookie jar, anonymous or logged in."""
+
+    def __init__(self, base):
+        self.base = base
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.jar),
+            NoRedirect(),
+        )
+
+    def get(self, path):
+        started = time.perf_counter()
+        try:
+            response = self.opener.open(self.base + path, timeout=30)
+        except urllib.error.HTTPError as error:  # 3xx/4xx/5xx arrive as errors
+            response = error
+        body = response.read()
+        elapsed = time.perf_counter() - started
+        return response.status, int(response.headers.get("X-Bench-Queries", -1)), elapsed, body
+
+    def log_in(self, username, password):
+        _status, _queries, _elapsed, body = self.get("/accounts/login/")
+        token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
+        data = urllib.parse.urlencode(
+            {"username": username, "password": password, "csrfmiddlewaretoken": token.decode()}
+        ).encode()
+        request = urllib.request.Request(
+            self.base + "/accounts/login/", data=data, headers={"Referer": self.base}
+        )
+        try:
+            response = self.opener.open(request, timeout=30)
+        except urllib.error.HTTPError as error:
+            response = error
+        if response.status != 302:
+            raise SystemExit(f"Could not log in as {username}: HTTP {response.status}")
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def measure(visitor, path, expected_status, requests, concurrency):
+    for _ in range(5):  # warm up
+        visitor.get(path)
+    latencies, queries = [], set()
+    for _ in range(requests):
+        status, count, elapsed, _ = visitor.get(path)
+        if status != expected_status:
+            raise SystemExit(f"{path}: HTTP {status}, expected {expected_status}")
+        latencies.append(elapsed)
+        queries.add(count)
+
+    def worker(count):
+        for _ in range(count):
+            visitor.get(path)
+
+    threads = [
+        threading.Thread(target=worker, args=(requests // concurrency,)) for _ in range(concurrency)
+    ]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    latencies.sort()
+    return {
+        "median_ms": statistics.median(latencies) * 1000,
+        "p95_ms": latencies[int(len(latencies) * 0.95) - 1] * 1000,
+        "requests_per_s": (requests // concurrency) * concurrency / elapsed,
+        "queries": sorted(queries),
+    }
+
+
+def wait_until_up(base, server, deadline=60):
+    started = time.monotonic()
+    while time.monotonic() - started < deadline:
+        if server.poll() is not None:
+            raise SystemExit("gunicorn stopped before it served a request")
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit("gunicorn did not answer /healthz in time")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="national data multiplier")
+    parser.add_argument("--requests", type=int, default=200, help="requests per page")
+    parser.add_argument("--concurrency", type=int, default=2, help="parallel clients")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args()
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{RESULTS / 'bench.sqlite3'}"
+    base_env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+    }
+    prepare_database({**base_env, "DEBUG": "True"}, args.scale)
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server_env = {
+        **base_env,
+        "DEBUG": "False",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "False",
+        "SECURE_COOKIES": "False",
+        "SECURE_HSTS_SECONDS": "0",
+        # Login throttling would count the benchmark's logins; keep it but raise the limit.
+        "AXES_FAILURE_LIMIT": "1000",
+    }
+    # Static files as in production: hashed names and a manifest.
+    manage(server_env, "collectstatic", "--noinput", "-v0")
+    server = subprocess.Popen(
+        [
+            str(Path(PYTHON).parent / "gunicorn"),
+            "toolbox_site.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(args.workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=server_env,
+    )
+    try:
+        wait_until_up(base, server)
+        os.environ.update({"DJANGO_SETTINGS_MODULE": "bench.settings", "DEBUG": "True"})
+        sys.path.insert(0, str(ROOT))
+        import django
+
+        django.setup()
+        from django.urls import reverse
+
+        from tests.inventory import PAGES
+
+        visitors = {None: Visitor(base)}
+        for username in {page.user for page in PAGES if page.user}:
+            visitors[username] = Visitor(base)
+            visitors[username].log_in(username, DEMO_PASSWORD)
+
+        results = []
+        trivial = measure(visitors[None], "/bench/trivial/", 200, args.requests, args.concurrency)
+        results.append({"page": "trivial view", **trivial})
+        for page in PAGES:
+            path = reverse(page.name, kwargs=page.kwargs)
+            outcome = measure(
+                visitors[page.user], path, page.status, args.requests, args.concurrency
+            )
+            results.append({"page": page.id, **outcome})
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+    print_table(results, trivial["median_ms"], args)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+
+
+def print_table(results, trivial_median, args):
+    print(
+        f"\nBenchmark: scale {args.scale}, {args.requests} requests per page, "
+        f"{args.concurrency} clients, gunicorn with {args.workers} sync workers\n"
+    )
+    header = f"{'page':<66} {'median ms':>9} {'p95 ms':>8} {'req/s':>7} {'queries':>8} {'ratio':>6}"
+    print(header)
+    print("-" * len(header))
+    for row in results:
+        queries = "/".join(str(count) for count in row["queries"])
+        print(
+            f"{row['page']:<66} {row['median_ms']:>9.2f} {row['p95_ms']:>8.2f} "
+            f"{row['requests_per_s']:>7.0f} {queries:>8} {row['median_ms'] / trivial_median:>6.1f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
