@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-IGNORE = [".venv", "node_modules", "staticfiles", "tests", "bench", "media"]
+IGNORE = [".venv", "node_modules", "staticfiles", "tests", "bench", "media", "build", "*.egg-info"]
 
 
 def catalogue_path():
