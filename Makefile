@@ -18,7 +18,11 @@ test: setup chromium
 	$(PY) -m pytest
 
 
-setup: venv npm messages
+setup: venv npm messages .env
+
+# Development defaults for plain `manage.py` commands; never present in production.
+.env:
+	printf '# Development settings, read by toolbox_site/settings.py (the environment wins).\nDEBUG=True\n' > .env
 
 venv: $(STAMP)/venv
 $(STAMP)/venv: pyproject.toml
@@ -62,4 +66,4 @@ bench: setup
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(VENV) node_modules $(STAMP) staticfiles db.sqlite3
+	rm -rf $(VENV) node_modules $(STAMP) staticfiles db.sqlite3 .env

@@ -45,6 +45,23 @@ def envlist(name, default):
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def read_env_file(path):
+    """Development convenience: KEY=VALUE lines from ``.env`` (written by `make setup`).
+
+    The real environment always wins, and production has no ``.env`` file, so
+    there DEBUG stays off unless it is set.
+    """
+    if not path or not Path(path).is_file():
+        return
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#") and "=" in line:
+            key, value = line.split("=", 1)
+            os.environ.setdefault(key.strip(), value.strip())
+
+
+read_env_file(os.environ.get("ENV_FILE", BASE_DIR / ".env"))
+
 DEVELOPMENT_SECRET_KEY = "development-only-secret-key-never-use-in-production"
 
 DEBUG = envbool("DEBUG", False)

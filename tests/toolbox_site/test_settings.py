@@ -27,7 +27,8 @@ def manage(*args, **env):
             "DJANGO_ALLOW_ASYNC_UNSAFE",
         }
     }
-    full_env.update(env, DJANGO_SETTINGS_MODULE="toolbox_site.settings")
+    # ENV_FILE="": production has no development .env file.
+    full_env.update({"ENV_FILE": "", **env, "DJANGO_SETTINGS_MODULE": "toolbox_site.settings"})
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=settings.BASE_DIR,
@@ -84,3 +85,15 @@ def test_check_deploy_prints_no_warnings_in_production():
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_a_development_env_file_is_read_but_the_environment_wins(tmp_path):
+    env_file = tmp_path / ".env"
+    env_file.write_text("# development\nDEBUG=True\nCONTACT_EMAIL=dev@example.org\n")
+    shown = "from django.conf import settings; print(settings.DEBUG, settings.CONTACT_EMAIL)"
+    result = manage("shell", "-v", "0", "-c", shown, ENV_FILE=str(env_file))
+    assert result.stdout.split()[-2:] == ["True", "dev@example.org"]
+    result = manage(
+        "shell", "-v", "0", "-c", shown, ENV_FILE=str(env_file), CONTACT_EMAIL="x@example.org"
+    )
+    assert result.stdout.split()[-1] == "x@example.org"
