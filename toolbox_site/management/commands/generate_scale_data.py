@@ -43,23 +43,20 @@ def generate_organizations(ctx):
                 participates=rng.random() < 0.95,
             )
         )
+    regional = [
+        (Organization.Kind.CARE_OFFICE, "Zorgkantoor"),
+        (Organization.Kind.REGION_TEAM, "Regioteam"),
+    ]
     for region in regions:
-        organizations.append(
-            Organization(
-                region=region,
-                kind=Organization.Kind.CARE_OFFICE,
-                name=f"Zorgkantoor {region.name}",
-                slug=f"zorgkantoor-{region.slug}",
+        for kind, label in regional:
+            organizations.append(
+                Organization(
+                    region=region,
+                    kind=kind,
+                    name=f"{label} {region.name}",
+                    slug=f"{label.lower()}-{region.slug}",
+                )
             )
-        )
-        organizations.append(
-            Organization(
-                region=region,
-                kind=Organization.Kind.REGION_TEAM,
-                name=f"Regioteam {region.name}",
-                slug=f"regioteam-{region.slug}",
-            )
-        )
     ctx.organizations = Organization.objects.bulk_create(organizations, batch_size=BATCH)
     return f"{len(regions)} regions, {len(ctx.organizations)} organizations"
 
