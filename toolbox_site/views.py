@@ -20,7 +20,6 @@ def home(request):
         "criteria": resolve_or_none("criteria:index"),
         "network": resolve_or_none("network:index"),
         "finder": resolve_or_none("network:finder"),
-        "login": resolve_or_none("login"),
     }
     municipalities = []
     if not links["finder"]:

@@ -77,3 +77,21 @@ def test_the_lockout_template_counts_minutes():
         request=request,
     )
     assert "1 minuut niet inloggen" in content
+
+
+def test_a_form_without_a_valid_csrf_token_gets_the_dutch_explanation(db, enschede_editor):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(enschede_editor)
+    response = client.post(reverse("organization_edit", kwargs={"slug": "enschede"}), {})
+    assert response.status_code == 403
+    content = response.content.decode()
+    assert "Het formulier kon niet worden verstuurd" in content
+    assert "<style" not in content
+
+
+def test_a_bad_request_gets_the_dutch_400_page(client, db):
+    response = client.get(reverse("home"), HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert "Dit verzoek kon niet worden verwerkt" in response.content.decode()
