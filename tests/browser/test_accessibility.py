@@ -73,8 +73,12 @@ def submit_login(page, username, password):
 def test_the_page_is_accessible(page_as, live_server, cast, page):
     """``cast`` also makes the organizations whose slugs the inventory uses."""
     browser_page = page_as(page.user)
+    errors = []
+    browser_page.on("console", lambda message: message.type == "error" and errors.append(message))
     response = browser_page.goto(live_server.url + reverse(page.name, kwargs=page.kwargs))
     check_page(browser_page, live_server.url, response, page.status)
+    # Nothing refused by the Content-Security-Policy, no failed loads, no script errors.
+    assert [message.text for message in errors] == []
 
 
 def test_the_english_version_is_accessible(page_as, live_server, cast):

@@ -79,3 +79,28 @@ def test_the_coordinator_adds_members_only_to_organizations_of_the_region(
     assert not Membership.objects.filter(user=newcomer).exists()
     client.post(url, {"user": newcomer.pk, "organization": enschede.pk, "role": "editor"})
     assert Membership.objects.get(user=newcomer).organization == enschede
+
+
+def test_the_coordinator_finds_accounts_with_the_admin_autocomplete(client, coordinator):
+    make_user("nieuwe.collega")
+    client.force_login(coordinator)
+    response = client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "toolbox_site",
+            "model_name": "membership",
+            "field_name": "user",
+            "term": "nieuwe",
+        },
+    )
+    assert response.status_code == 200
+    assert [result["text"] for result in response.json()["results"]] == ["nieuwe.collega"]
+
+
+def test_an_editor_may_not_use_the_admin_autocomplete(client, enschede_editor):
+    client.force_login(enschede_editor)
+    response = client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "toolbox_site", "model_name": "membership", "field_name": "user"},
+    )
+    assert response.status_code == 302
