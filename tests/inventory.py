@@ -39,6 +39,8 @@ PAGES = [
     Page("account", user="twente.coordinator", queries=4),
     # session, user
     Page("password_change", user="enschede.viewer", queries=2),
+    # session, user
+    Page("profile_edit", user="menzis.adviser", queries=2),
     # session, user, organization with region, the user's access
     Page("organization_edit", user="enschede.editor", kwargs={"slug": "enschede"}, queries=4),
     Page("admin:login"),

@@ -84,7 +84,7 @@ def test_a_coordinator_of_another_region_may_not_change_enschede(client, cast, e
     assert response.status_code == 404
 
 
-@pytest.mark.parametrize("name", ["account", "password_change"])
+@pytest.mark.parametrize("name", ["account", "password_change", "profile_edit"])
 def test_the_own_account_pages_require_a_login(client, name):
     response = client.get(reverse(name))
     assert response.status_code == 302
@@ -169,3 +169,15 @@ def test_the_coordinator_may_not_add_or_delete_organizations(client, coordinator
     url = reverse("admin:toolbox_site_organization_delete", args=[enschede.pk])
     assert client.post(url, {"post": "yes"}).status_code == 403
     assert Organization.objects.filter(pk=enschede.pk).exists()
+
+
+@pytest.mark.parametrize("who", [w for w in EXPECTED if w], ids=str)
+def test_every_member_changes_only_their_own_details(client, cast, who):
+    client.force_login(cast[who])
+    response = client.post(
+        reverse("profile_edit"),
+        {"first_name": "Nieuwe", "last_name": "Naam", "email": f"nieuw.{who}@example.org"},
+    )
+    assert response.status_code == 302
+    changed = get_user_model().objects.filter(first_name="Nieuwe")
+    assert [user.username for user in changed] == [who]

@@ -13,6 +13,7 @@ admin.site.index_title = _("Management")
 
 account_patterns = [
     path("", views.account, name="account"),
+    path("gegevens/", views.profile_edit, name="profile_edit"),
     path(
         "login/",
         auth_views.LoginView.as_view(

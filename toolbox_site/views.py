@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from .context_processors import resolve_or_none
-from .forms import OrganizationContactForm
+from .forms import OrganizationContactForm, ProfileForm
 from .models import Membership, Organization
 from .permissions import access_for, get_object_for_user
 
@@ -78,6 +78,23 @@ def account(request):
         request,
         "toolbox_site/account.html",
         {"rows": rows, "breadcrumbs": [(_("My account"), None)]},
+    )
+
+
+@login_required
+def profile_edit(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your details have been saved."))
+        return redirect("account")
+    return render(
+        request,
+        "toolbox_site/profile_form.html",
+        {
+            "form": form,
+            "breadcrumbs": [(_("My account"), reverse("account")), (_("My details"), None)],
+        },
     )
 
 
