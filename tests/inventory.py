@@ -49,4 +49,8 @@ PAGES = [
     # session, user, user and group permissions, access, count, count of all, the organizations
     # with region, the region filter's choices
     Page("admin:toolbox_site_organization_changelist", user="twente.coordinator", queries=9),
+    # session, user, access, regions for the filter, count, count of all, user and group
+    # permissions, the events with organization and user, the date hierarchy's first/last
+    # and years, the actions for the filter
+    Page("admin:toolbox_site_auditevent_changelist", user="twente.coordinator", queries=12),
 ]

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Membership, Organization, Region
+from .models import AuditEvent, Membership, Organization, Region
 from .permissions import access_for, is_region_coordinator
 
 
@@ -78,3 +78,34 @@ class MembershipAdmin(RegionScopedAdmin):
     search_fields = ["user__username", "user__email", "organization__name"]
     autocomplete_fields = ["user"]
     list_select_related = ["user", "organization"]
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(RegionScopedAdmin):
+    """The audit log, read-only for everyone: entries are never changed or deleted."""
+
+    region_path = "organization__region"
+    list_display = ["created_at", "action", "object_repr", "organization", "user"]
+    list_filter = ["action", "organization__kind", "organization__region"]
+    search_fields = ["action", "object_repr", "user__username", "organization__name"]
+    list_select_related = ["organization", "user"]
+    date_hierarchy = "created_at"
+    readonly_fields = [
+        "created_at",
+        "user",
+        "organization",
+        "action",
+        "object_type",
+        "object_id",
+        "object_repr",
+        "data",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -166,3 +166,62 @@ class Membership(models.Model):
     @property
     def owning_organization(self):
         return self.organization
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Events of the organizations whose data the user may see."""
+        return self.filter(organization__in=Organization.objects.for_user(user))
+
+
+class AuditEvent(models.Model):
+    """Who did what, when: never changed, never deleted.
+
+    ``action`` is a short dotted code such as ``toolbox_site.organization.changed``;
+    ``data`` holds what the action needs to be understood later (e.g. old and new
+    values). See ``toolbox_site.audit.log_action``.
+    """
+
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("user"),
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="audit_events",
+        verbose_name=_("organization"),
+    )
+    action = models.CharField(_("action"), max_length=100, db_index=True)
+    object_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("object type"),
+    )
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
+    object_repr = models.CharField(_("object"), max_length=200, blank=True)
+    data = models.JSONField(_("details"), default=dict, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+
+    @property
+    def owning_organization(self):
+        return self.organization

@@ -107,6 +107,7 @@ rules.add_perm("toolbox_site.view_membership", is_region_coordinator)
 rules.add_perm("toolbox_site.add_membership", is_region_coordinator)
 rules.add_perm("toolbox_site.change_membership", is_region_coordinator)
 rules.add_perm("toolbox_site.delete_membership", is_region_coordinator)
+rules.add_perm("toolbox_site.view_auditevent", is_region_coordinator)
 
 
 def get_object_for_user(user, queryset, *, write=False, **lookup):

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import connection
+from django.db import connection, transaction
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from .audit import changes_of, log_action
 from .context_processors import resolve_or_none
 from .forms import OrganizationContactForm, ProfileForm
 from .models import Membership, Organization
@@ -105,7 +106,15 @@ def organization_edit(request, slug):
     )
     form = OrganizationContactForm(request.POST or None, instance=organization)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with transaction.atomic():
+            form.save()
+            if form.has_changed():
+                log_action(
+                    request.user,
+                    organization,
+                    "toolbox_site.organization.changed",
+                    {"changes": changes_of(form)},
+                )
         messages.success(
             request,
             _("The contact details of %(name)s have been saved.") % {"name": organization.name},

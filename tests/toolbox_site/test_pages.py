@@ -4,6 +4,7 @@ whatever the amount of data behind it."""
 import pytest
 from django.urls import reverse
 
+from toolbox_site.audit import log_action
 from toolbox_site.models import Membership
 
 from ..factories import make_organization, make_user
@@ -14,6 +15,7 @@ def add_bulk_data(region, cast):
     """Many more organizations and memberships, so growing lists would show."""
     for number in range(25):
         organization = make_organization(region, f"Extra gemeente {number}")
+        log_action(None, organization, "toolbox_site.organization.changed")
         make_user(organization=organization, role=Membership.Role.VIEWER)
         for user in cast.values():
             Membership.objects.create(

@@ -1,0 +1,31 @@
+"""The audit log: one call for every change worth tracing.
+
+    log_action(request.user, organization, "toolbox_site.organization.changed",
+               {"changes": changes_of(form)})
+
+Codes are ``<app>.<object>.<verb>``. Entries are never changed or deleted.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+
+from .models import AuditEvent
+
+
+def log_action(user, obj, action, data=None):
+    return AuditEvent.objects.create(
+        user=user if user is not None and user.is_authenticated else None,
+        organization=obj.owning_organization,
+        action=action,
+        object_type=ContentType.objects.get_for_model(obj),
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:200],
+        data=data or {},
+    )
+
+
+def changes_of(form):
+    """Old and new value of every changed field of a bound, valid ModelForm."""
+    return {
+        name: {"old": form.initial.get(name), "new": form.cleaned_data.get(name)}
+        for name in form.changed_data
+    }
