@@ -143,6 +143,10 @@ def main():
     parser.add_argument("--concurrency", type=int, default=2, help="parallel clients")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--only", default="", help="measure only pages whose id contains this text")
+    parser.add_argument(
+        "--skip-data", action="store_true", help="reuse the database of the previous run"
+    )
     args = parser.parse_args()
 
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -152,7 +156,8 @@ def main():
         "DATABASE_URL": database_url,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
     }
-    prepare_database({**base_env, "DEBUG": "True"}, args.scale)
+    if not args.skip_data:
+        prepare_database({**base_env, "DEBUG": "True"}, args.scale)
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -185,7 +190,13 @@ def main():
     )
     try:
         wait_until_up(base, server)
-        os.environ.update({"DJANGO_SETTINGS_MODULE": "bench.settings", "DEBUG": "True"})
+        os.environ.update(
+            {
+                "DJANGO_SETTINGS_MODULE": "bench.settings",
+                "DEBUG": "True",
+                "DATABASE_URL": database_url,
+            }
+        )
         sys.path.insert(0, str(ROOT))
         import django
 
@@ -194,16 +205,23 @@ def main():
 
         from tests.inventory import PAGES
 
+        # The yardstick the issues name: the accessibility statement (same layout, no data).
+        yardstick = next(page for page in PAGES if page.name == "accessibility")
+        pages = [page for page in PAGES if args.only in page.id and page is not yardstick]
         visitors = {None: Visitor(base)}
-        for username in {page.user for page in PAGES if page.user}:
+        for username in {page.user for page in pages if page.user}:
             visitors[username] = Visitor(base)
             visitors[username].log_in(username, DEMO_PASSWORD)
 
         results = []
         trivial = measure(visitors[None], "/bench/trivial/", 200, args.requests, args.concurrency)
         results.append({"page": "trivial view", **trivial})
-        for page in PAGES:
-            path = reverse(page.name, kwargs=page.kwargs)
+        statement = measure(
+            visitors[None], reverse("accessibility"), 200, args.requests, args.concurrency
+        )
+        results.append({"page": yardstick.id, **statement})
+        for page in pages:
+            path = page.url()
             outcome = measure(
                 visitors[page.user], path, page.status, args.requests, args.concurrency
             )
@@ -215,24 +233,29 @@ def main():
         except subprocess.TimeoutExpired:
             server.kill()
 
-    print_table(results, trivial["median_ms"], args)
+    print_table(results, trivial["median_ms"], statement["median_ms"], args)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
 
 
-def print_table(results, trivial_median, args):
+def print_table(results, trivial_median, statement_median, args):
     print(
         f"\nBenchmark: scale {args.scale}, {args.requests} requests per page, "
         f"{args.concurrency} clients, gunicorn with {args.workers} sync workers\n"
+        "ratio: median / trivial view's median; vs a11y: median / accessibility page's median\n"
     )
-    header = f"{'page':<66} {'median ms':>9} {'p95 ms':>8} {'req/s':>7} {'queries':>8} {'ratio':>6}"
+    header = (
+        f"{'page':<66} {'median ms':>9} {'p95 ms':>8} {'req/s':>7} {'queries':>8} "
+        f"{'ratio':>6} {'vs a11y':>7}"
+    )
     print(header)
     print("-" * len(header))
     for row in results:
         queries = "/".join(str(count) for count in row["queries"])
         print(
             f"{row['page']:<66} {row['median_ms']:>9.2f} {row['p95_ms']:>8.2f} "
-            f"{row['requests_per_s']:>7.0f} {queries:>8} {row['median_ms'] / trivial_median:>6.1f}"
+            f"{row['requests_per_s']:>7.0f} {queries:>8} {row['median_ms'] / trivial_median:>6.1f} "
+            f"{row['median_ms'] / statement_median:>7.2f}"
         )
 
 

@@ -3,10 +3,23 @@ and a region team elsewhere, with one user for each role we test."""
 
 import pytest
 from django.utils import translation
+from hypothesis import HealthCheck, settings
 
 from toolbox_site.models import Membership, Organization
 
 from .factories import make_organization, make_region, make_user
+
+# Property-based tests (hypothesis): no example database on disk, no deadline (CI
+# machines are slow and shared); function-scoped fixtures such as ``client`` and
+# ``db`` are shared by the examples of one test on purpose.
+settings.register_profile(
+    "toolbox",
+    max_examples=40,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.load_profile("toolbox")
 
 
 @pytest.fixture(autouse=True)

@@ -4,24 +4,42 @@ The browser suite (axe-core, one h1), the query-count tests and the benchmark
 all read this list, so a new page is added here once and is then checked
 everywhere. ``user`` is a username from the cast in ``tests/conftest.py`` (or
 None for an anonymous visitor); ``kwargs`` may name fixtures' slugs.
+
+Pages of objects that have no slug (``<int:pk>``) give ``kwargs`` as a function
+that looks the object up by a natural key, and name in ``fixtures`` the pytest
+fixtures that create it. The benchmark resolves the same function against the
+demo data, so a fixture creates the object as the app's ``demo.py`` does.
+``query`` is an optional query string (without "?").
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from django.urls import reverse
 
 
 @dataclass(frozen=True)
 class Page:
     name: str  # URL name
     user: str | None = None  # who looks at it; None is anonymous
-    kwargs: dict = field(default_factory=dict)
+    kwargs: dict | Callable = field(default_factory=dict)
     status: int = 200
     # Queries the page may make, whatever the data size (asserted by the tests).
     queries: int = 0
+    fixtures: tuple = ()  # pytest fixtures the page needs (beyond the cast)
+    query: str = ""  # query string, e.g. "gemeente=borne"
+    label: str = ""  # tells two entries of one URL name apart in ids
 
     @property
     def id(self):
         who = self.user or "anonymous"
-        return f"{self.name}[{who}]"
+        extra = f", {self.label}" if self.label else ""
+        return f"{self.name}[{who}{extra}]"
+
+    def url(self):
+        kwargs = self.kwargs() if callable(self.kwargs) else self.kwargs
+        path = reverse(self.name, kwargs=kwargs)
+        return f"{path}?{self.query}" if self.query else path
 
 
 # The queries, per page (a logged-in request always starts with the session and the user):
@@ -54,3 +72,17 @@ PAGES = [
     # and years, the actions for the filter
     Page("admin:toolbox_site_auditevent_changelist", user="twente.coordinator", queries=12),
 ]
+
+
+# --- The pillar apps: each adds its pages in its own block (keep the blocks apart) ---
+
+# network
+PAGES += []
+
+
+# criteria
+PAGES += []
+
+
+# monitoring
+PAGES += []

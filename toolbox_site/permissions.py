@@ -28,6 +28,7 @@ from .models import Membership, Organization
 class Access:
     roles: dict  # organization id -> role
     coordinated_regions: frozenset  # region ids where the user coordinates
+    member_regions: frozenset = frozenset()  # region ids of all the user's organizations
 
     def may_view(self, organization):
         return organization.pk in self.roles or organization.region_id in self.coordinated_regions
@@ -51,14 +52,20 @@ def access_for(user):
         return cached
     roles = {}
     regions = set()
+    member_regions = set()
     rows = Membership.objects.filter(user=user).values_list(
         "organization_id", "role", "organization__kind", "organization__region_id"
     )
     for organization_id, role, kind, region_id in rows:
         roles[organization_id] = role
+        member_regions.add(region_id)
         if kind == Organization.Kind.REGION_TEAM and role == Membership.Role.COORDINATOR:
             regions.add(region_id)
-    access = Access(roles=roles, coordinated_regions=frozenset(regions))
+    access = Access(
+        roles=roles,
+        coordinated_regions=frozenset(regions),
+        member_regions=frozenset(member_regions),
+    )
     user._toolbox_access = access
     return access
 
@@ -127,3 +134,13 @@ def get_object_for_user(user, queryset, *, write=False, **lookup):
 # Coordinators pick existing accounts when they add a membership (the admin's
 # autocomplete asks for this permission); managing accounts stays with superusers.
 rules.add_perm("auth.view_user", is_region_coordinator)
+
+
+# --- Admin permissions of the pillar apps -------------------------------------
+# Each app adds its rules in its own block below (keep the blocks apart).
+
+# network
+
+# criteria
+
+# monitoring

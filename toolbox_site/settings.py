@@ -78,6 +78,8 @@ ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG els
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "clientondersteuning@ggdtwente.nl")
+# The region shown to anonymous visitors on pages that span municipalities.
+DEFAULT_REGION = os.environ.get("DEFAULT_REGION", "twente")
 
 INSTALLED_APPS = [
     "toolbox_site",
@@ -96,6 +98,9 @@ INSTALLED_APPS = [
     "rules",
     "axes",
     "csp",
+    "simple_history",
+    "django_filters",
+    "import_export",
 ]
 
 MIDDLEWARE = [
@@ -109,6 +114,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Field history (django-simple-history) records who made a change.
+    "simple_history.middleware.HistoryRequestMiddleware",
     # Axes must come last: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -180,6 +187,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
+    ("vendor/cytoscape", BASE_DIR / "node_modules" / "cytoscape" / "dist"),
+    ("vendor/chartjs", BASE_DIR / "node_modules" / "chart.js" / "dist"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

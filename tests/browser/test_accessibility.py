@@ -70,12 +70,14 @@ def submit_login(page, username, password):
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[page.id for page in PAGES])
-def test_the_page_is_accessible(page_as, live_server, cast, page):
+def test_the_page_is_accessible(page_as, live_server, cast, page, request):
     """``cast`` also makes the organizations whose slugs the inventory uses."""
+    for fixture in page.fixtures:
+        request.getfixturevalue(fixture)
     browser_page = page_as(page.user)
     errors = []
     browser_page.on("console", lambda message: message.type == "error" and errors.append(message))
-    response = browser_page.goto(live_server.url + reverse(page.name, kwargs=page.kwargs))
+    response = browser_page.goto(live_server.url + page.url())
     check_page(browser_page, live_server.url, response, page.status)
     # Nothing refused by the Content-Security-Policy, no failed loads, no script errors.
     assert [message.text for message in errors] == []

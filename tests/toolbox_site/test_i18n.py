@@ -5,7 +5,7 @@ from django.urls import reverse
 def test_the_dutch_catalogue_is_complete_and_current(capsys):
     # Fails on strings that are missing, untranslated, fuzzy or no longer used.
     call_command("check_translations")
-    assert "Dutch catalogue complete" in capsys.readouterr().out
+    assert "Dutch catalogues complete" in capsys.readouterr().out
 
 
 def test_pages_are_dutch_by_default(client, db):

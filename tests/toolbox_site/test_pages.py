@@ -1,8 +1,9 @@
 """Every page in the inventory answers, and makes the same number of queries
 whatever the amount of data behind it."""
 
+from importlib import import_module
+
 import pytest
-from django.urls import reverse
 
 from toolbox_site.audit import log_action
 from toolbox_site.models import Membership
@@ -10,9 +11,13 @@ from toolbox_site.models import Membership
 from ..factories import make_organization, make_user
 from ..inventory import PAGES
 
+# Each app may add ``tests/<app>/bulk.py`` with ``add_bulk_data(region, cast)``.
+BULK_MODULES = ["tests.network.bulk", "tests.criteria.bulk", "tests.monitoring.bulk"]
+
 
 def add_bulk_data(region, cast):
-    """Many more organizations and memberships, so growing lists would show."""
+    """Many more organizations and memberships, so growing lists would show;
+    then each app's own bulk data."""
     for number in range(25):
         organization = make_organization(region, f"Extra gemeente {number}")
         log_action(None, organization, "toolbox_site.organization.changed")
@@ -21,6 +26,14 @@ def add_bulk_data(region, cast):
             Membership.objects.create(
                 user=user, organization=organization, role=Membership.Role.VIEWER
             )
+    for name in BULK_MODULES:
+        try:
+            module = import_module(name)
+        except ModuleNotFoundError as error:
+            if not name.startswith(error.name):  # a missing import inside the module
+                raise
+            continue
+        module.add_bulk_data(region, cast)
 
 
 def client_for(client, cast, username):
@@ -30,20 +43,24 @@ def client_for(client, cast, username):
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[page.id for page in PAGES])
-def test_the_page_answers(client, cast, page):
-    response = client_for(client, cast, page.user).get(reverse(page.name, kwargs=page.kwargs))
+def test_the_page_answers(client, cast, page, request):
+    for fixture in page.fixtures:
+        request.getfixturevalue(fixture)
+    response = client_for(client, cast, page.user).get(page.url())
     assert response.status_code == page.status
 
 
 @pytest.mark.parametrize("bulk", [False, True], ids=["little data", "much data"])
 @pytest.mark.parametrize("page", PAGES, ids=[page.id for page in PAGES])
 def test_the_query_count_does_not_grow_with_data(
-    client, cast, twente, page, bulk, django_assert_num_queries
+    client, cast, twente, page, bulk, django_assert_num_queries, request
 ):
+    for fixture in page.fixtures:
+        request.getfixturevalue(fixture)
     if bulk:
         add_bulk_data(twente, cast)
     client = client_for(client, cast, page.user)
-    url = reverse(page.name, kwargs=page.kwargs)
+    url = page.url()
     # Logged in: session, user, then the page's own queries (see inventory.py).
     with django_assert_num_queries(page.queries):
         client.get(url)

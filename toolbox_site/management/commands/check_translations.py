@@ -1,5 +1,6 @@
 import difflib
 import subprocess
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
@@ -8,8 +9,21 @@ from django.core.management.base import BaseCommand, CommandError
 IGNORE = [".venv", "node_modules", "staticfiles", "tests", "bench", "media", "build", "*.egg-info"]
 
 
-def catalogue_path():
-    return settings.BASE_DIR / "locale" / "nl" / "LC_MESSAGES" / "django.po"
+PO = Path("nl") / "LC_MESSAGES" / "django.po"
+
+
+def catalogue_paths():
+    """The project's catalogue (``locale/``: the core and the project templates) and
+    one per pillar app (``<app>/locale/``), so each app keeps its own strings."""
+    base = settings.BASE_DIR
+    return [
+        base / "locale" / PO,
+        *sorted(
+            path
+            for path in base.glob(f"*/locale/{PO.as_posix()}")
+            if path.parts[len(base.parts)] not in IGNORE
+        ),
+    ]
 
 
 def normalized(text):
@@ -47,42 +61,47 @@ class Command(BaseCommand):
         parser.add_argument("--update", action="store_true", help="Update locale/nl from the code.")
 
     def handle(self, *args, update=False, **options):
-        po = catalogue_path()
         if update:
             update_catalogue(verbosity=options["verbosity"])
             return
-        original = po.read_text(encoding="utf-8")
+        catalogues = catalogue_paths()
+        originals = {po: po.read_text(encoding="utf-8") for po in catalogues}
         try:
             update_catalogue()
-            extracted = po.read_text(encoding="utf-8")
+            extracted = {po: po.read_text(encoding="utf-8") for po in catalogues}
         finally:
-            po.write_text(original, encoding="utf-8")
+            for po, text in originals.items():
+                po.write_text(text, encoding="utf-8")
 
         problems = []
-        diff = list(
-            difflib.unified_diff(
-                normalized(original),
-                normalized(extracted),
-                "locale/nl (committed)",
-                "locale/nl (from the code)",
-                lineterm="",
+        total = 0
+        for po in catalogues:
+            name = po.relative_to(settings.BASE_DIR).parent.parent.parent.as_posix()
+            total += count_entries(originals[po])
+            diff = list(
+                difflib.unified_diff(
+                    normalized(originals[po]),
+                    normalized(extracted[po]),
+                    f"{name} (committed)",
+                    f"{name} (from the code)",
+                    lineterm="",
+                )
             )
-        )
-        if diff:
-            problems.append(
-                "The catalogue is stale; run `manage.py check_translations --update` "
-                "and translate:\n" + "\n".join(diff[:80])
-            )
-        for flag, what in (("--untranslated", "untranslated"), ("--only-fuzzy", "fuzzy")):
-            result = subprocess.run(
-                ["msgattrib", flag, "--no-obsolete", str(po)],
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            found = count_entries(result.stdout) if result.stdout else 0
-            if found > 0:
-                problems.append(f"{found} {what} entries:\n{result.stdout[:4000]}")
+            if diff:
+                problems.append(
+                    f"{name} is stale; run `manage.py check_translations --update` "
+                    "and translate:\n" + "\n".join(diff[:80])
+                )
+            for flag, what in (("--untranslated", "untranslated"), ("--only-fuzzy", "fuzzy")):
+                result = subprocess.run(
+                    ["msgattrib", flag, "--no-obsolete", str(po)],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
+                found = count_entries(result.stdout) if result.stdout else 0
+                if found > 0:
+                    problems.append(f"{name}: {found} {what} entries:\n{result.stdout[:4000]}")
         if problems:
             raise CommandError("\n\n".join(problems))
-        self.stdout.write(f"Dutch catalogue complete: {count_entries(original)} strings.")
+        self.stdout.write(f"Dutch catalogues complete: {total} strings in {len(catalogues)} files.")

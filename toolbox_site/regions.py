@@ -1,0 +1,45 @@
+"""Which region a page that spans municipalities shows.
+
+Nothing assumes there is only one region. A page shows the region chosen with
+``?regio=<slug>``, else the logged-in user's own region (where they coordinate,
+else where they are a member), else the site's default region
+(``settings.DEFAULT_REGION``), else the first region. One query: all regions,
+for the region choice.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from .models import Region
+from .permissions import access_for
+
+REGION_PARAMETER = "regio"
+
+
+@dataclass(frozen=True)
+class RegionChoice:
+    region: Region | None  # None only when there is no region at all
+    regions: list  # every region, for the choice (shown where there are several)
+    unknown: bool = False  # an unknown slug was asked for; the page says so
+
+    @property
+    def several(self):
+        return len(self.regions) > 1
+
+
+def region_for(request, parameter=REGION_PARAMETER):
+    regions = list(Region.objects.order_by("name"))
+    by_slug = {region.slug: region for region in regions}
+    by_id = {region.pk: region for region in regions}
+    asked = request.GET.get(parameter, "")
+    if asked in by_slug:
+        return RegionChoice(by_slug[asked], regions)
+    access = access_for(request.user)
+    own = sorted(access.coordinated_regions) or sorted(access.member_regions)
+    region = (
+        next((by_id[pk] for pk in own if pk in by_id), None)
+        or by_slug.get(settings.DEFAULT_REGION)
+        or (regions[0] if regions else None)
+    )
+    return RegionChoice(region, regions, unknown=bool(asked))
