@@ -1,13 +1,19 @@
 """Synthetic national-scale data for the benchmark.
 
 342 municipalities in 31 regions (at --scale 1), each region with a care office
-and a region team, and accounts with memberships for all of them. Later parts
-of the toolbox add their own volumes as further steps in ``STEPS``.
+and a region team, and accounts with memberships for all of them. Each app adds
+its own volumes in ``<app>/scale.py``: a list ``STEPS`` of functions that take
+the context and return a summary, run after the core's steps in app order, and
+optionally ``delete(regions)``, which removes the app's scale data of those
+regions before the organizations go (for data that a cascade does not remove).
 """
 
 import random
 import time
+from importlib import import_module
+from importlib.util import find_spec
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
@@ -105,6 +111,21 @@ def generate_accounts(ctx):
 STEPS = [generate_organizations, generate_accounts]
 
 
+def app_scale_modules():
+    """The ``scale`` modules of the apps that have one, in INSTALLED_APPS order."""
+    for config in apps.get_app_configs():
+        name = f"{config.name}.scale"
+        if config.name != "toolbox_site" and find_spec(name) is not None:
+            yield import_module(name)
+
+
+def all_steps():
+    steps = list(STEPS)
+    for module in app_scale_modules():
+        steps.extend(module.STEPS)
+    return steps
+
+
 class Context:
     def __init__(self, scale, password, seed):
         self.regions = max(1, round(REGIONS * scale))
@@ -139,12 +160,15 @@ class Command(BaseCommand):
             if existing.exists():
                 if not replace:
                     raise CommandError("Scale data already exists; use --replace to renew it.")
+                for module in reversed(list(app_scale_modules())):
+                    if hasattr(module, "delete"):
+                        module.delete(existing)
                 get_user_model().objects.filter(
                     memberships__organization__region__in=existing
                 ).delete()
                 Organization.objects.filter(region__in=existing).delete()
                 existing.delete()
             ctx = Context(scale, password, seed)
-            for step in STEPS:
+            for step in all_steps():
                 self.stdout.write(f"{step.__name__}: {step(ctx)}")
         self.stdout.write(f"Scale data generated in {time.perf_counter() - started:.1f} s.")
