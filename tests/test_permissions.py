@@ -251,7 +251,12 @@ def test_every_member_changes_only_their_own_details(client, cast, who):
     client.force_login(cast[who])
     response = client.post(
         reverse("profile_edit"),
-        {"first_name": "Nieuwe", "last_name": "Naam", "email": f"nieuw.{who}@example.org"},
+        {
+            "first_name": "Nieuwe",
+            "last_name": "Naam",
+            "email": f"nieuw.{who}@example.org",
+            "current_password": "correct horse battery staple",
+        },
     )
     assert response.status_code == 302
     changed = get_user_model().objects.filter(first_name="Nieuwe")

@@ -1,6 +1,7 @@
+from axes.handlers.proxy import AxesProxyHandler
 from django import forms
-from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.contrib.auth import get_user_model, user_login_failed
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
 from .models import Organization
@@ -25,23 +26,94 @@ class NoAutofocusMixin:
 
 
 class LoginForm(NoAutofocusMixin, AuthenticationForm):
-    pass
+    def clean(self):
+        # No account has a longer name: answer as for any wrong name, without
+        # asking the database or the lockout records (their column holds 255).
+        username = self.cleaned_data.get("username") or ""
+        if len(username) > self.username_field.max_length:
+            raise self.get_invalid_login_error()
+        return super().clean()
+
+
+def check_own_password(request, user, password):
+    """Check the password of a logged-in user, counted like a login attempt.
+
+    A wrong password counts as a failed login for django-axes, so a stolen
+    session cannot guess it without limit; when the limit is reached the user
+    sees the lockout page. Returns True when the password is right.
+    """
+    credentials = {"username": user.get_username()}
+    if request is not None and AxesProxyHandler.is_locked(request, credentials):
+        request.axes_locked_out = True
+        request.axes_credentials = credentials
+        return False
+    if user.check_password(password or ""):
+        return True
+    if request is not None:
+        user_login_failed.send(sender=__name__, credentials=credentials, request=request)
+    return False
 
 
 class ChangePasswordForm(NoAutofocusMixin, PasswordChangeForm):
-    pass
+    def __init__(self, *args, request=None, **kwargs):
+        self.request = request
+        super().__init__(*args, **kwargs)
+
+    def clean_old_password(self):
+        old_password = self.cleaned_data["old_password"]
+        if not check_own_password(self.request, self.user, old_password):
+            raise forms.ValidationError(
+                self.error_messages["password_incorrect"], code="password_incorrect"
+            )
+        return old_password
+
+
+class ResetPasswordForm(PasswordResetForm):
+    """Password reset whose mail leaves after the response (see ``views.PasswordResetView``).
+
+    The view collects the messages in ``outbox`` instead of sending them
+    inside the request, so the answer takes as long for an unknown address as
+    for a known one.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.outbox = []
+
+    def send_mail(self, *args, **kwargs):
+        self.outbox.append((args, kwargs))
+
+    def send_collected(self):
+        for args, kwargs in self.outbox:
+            PasswordResetForm.send_mail(self, *args, **kwargs)
+        self.outbox = []
 
 
 class ProfileForm(forms.ModelForm):
-    """The user's own name and e-mail address (needed for a password reset)."""
+    """The user's own name and e-mail address (needed for a password reset).
+
+    Changing the e-mail address asks for the current password: whoever holds
+    the address can reset the password, so a stolen session must not be
+    enough to take over the account.
+    """
+
+    current_password = forms.CharField(
+        label=_("Current password"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("Only needed when you change your e-mail address."),
+    )
 
     class Meta:
         model = get_user_model()
         fields = ["first_name", "last_name", "email"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, request=None, **kwargs):
+        self.request = request
         super().__init__(*args, **kwargs)
         self.fields["email"].required = True
+        self.old_email = self.instance.email
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip()
@@ -56,3 +128,30 @@ class ProfileForm(forms.ModelForm):
                 _("Another account already uses this e-mail address."), code="taken"
             )
         return email
+
+    @property
+    def email_changed(self):
+        email = self.cleaned_data.get("email")
+        return email is not None and email.lower() != (self.old_email or "").lower()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if "email" in cleaned_data and self.email_changed:
+            password = cleaned_data.get("current_password")
+            if not password:
+                self.add_error(
+                    "current_password",
+                    forms.ValidationError(
+                        _("Enter your current password to change your e-mail address."),
+                        code="password_required",
+                    ),
+                )
+            elif not check_own_password(self.request, self.instance, password):
+                self.add_error(
+                    "current_password",
+                    forms.ValidationError(
+                        _("Your current password was entered incorrectly."),
+                        code="password_incorrect",
+                    ),
+                )
+        return cleaned_data

@@ -5,7 +5,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from . import views
-from .forms import ChangePasswordForm, LoginForm
+from .forms import LoginForm
 
 admin.site.site_header = _("Toolbox Client Support Twente – management")
 admin.site.site_title = _("Toolbox management")
@@ -24,7 +24,7 @@ account_patterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "wachtwoord-wijzigen/",
-        auth_views.PasswordChangeView.as_view(form_class=ChangePasswordForm),
+        views.PasswordChangeView.as_view(),
         name="password_change",
     ),
     path(
@@ -32,7 +32,7 @@ account_patterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("wachtwoord-vergeten/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path("wachtwoord-vergeten/", views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "wachtwoord-vergeten/verstuurd/",
         auth_views.PasswordResetDoneView.as_view(),
@@ -40,7 +40,7 @@ account_patterns = [
     ),
     path(
         "wachtwoord-herstellen/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        views.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(

@@ -1,21 +1,53 @@
+import logging
+
+from axes.utils import reset as reset_lockout
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.mail import send_mail
 from django.db import connection, transaction
-from django.http import JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_http_methods, require_safe
 
 from .audit import changes_of, log_action
 from .context_processors import resolve_or_none
-from .forms import OrganizationContactForm, ProfileForm
+from .forms import ChangePasswordForm, OrganizationContactForm, ProfileForm, ResetPasswordForm
 from .models import Membership, Organization
 from .permissions import access_for, get_object_for_user
+from .security import client_ip, over_limit
+
+logger = logging.getLogger(__name__)
 
 
+def after_response(response, func):
+    """Run ``func`` once the response has been sent (when the server closes it).
+
+    Work whose duration depends on secret facts (such as whether an address has
+    an account) then no longer shows in the response time. It runs in the
+    language of the request.
+    """
+    language = translation.get_language()
+
+    def run():
+        try:
+            with translation.override(language):
+                func()
+        except Exception:  # the visitor already has the answer; log and go on
+            logger.exception("Work after the response failed")
+
+    response._resource_closers.append(run)
+    return response
+
+
+@require_safe
 def home(request):
     links = {
         "criteria": resolve_or_none("criteria:index"),
@@ -30,6 +62,7 @@ def home(request):
     )
 
 
+@require_safe
 def accessibility(request):
     return render(
         request,
@@ -38,28 +71,53 @@ def accessibility(request):
     )
 
 
+@require_safe
 def privacy(request):
     return render(request, "toolbox_site/privacy.html", {"breadcrumbs": [(_("Privacy"), None)]})
 
 
-@require_GET
+def database_is_healthy(conn):
+    """True when the database answers and, on SQLite, would accept a write.
+
+    ``SELECT 1`` touches no file on SQLite, so a database locked by a stuck
+    writer looked healthy; ``BEGIN IMMEDIATE`` asks for the write lock (and
+    gives it back at once), waiting at most a second.
+    """
+    try:
+        with conn.cursor() as cursor:
+            if conn.vendor == "sqlite" and not conn.in_atomic_block:
+                cursor.execute("PRAGMA busy_timeout")
+                (timeout,) = cursor.fetchone()
+                cursor.execute("PRAGMA busy_timeout = 1000")
+                try:
+                    cursor.execute("BEGIN IMMEDIATE")
+                    cursor.execute("ROLLBACK")
+                finally:
+                    cursor.execute(f"PRAGMA busy_timeout = {int(timeout)}")
+            else:
+                cursor.execute("SELECT 1")
+                cursor.fetchone()
+    except Exception:  # any database failure means: not healthy
+        return False
+    return True
+
+
+@require_safe
 @never_cache
 def healthz(request):
-    """Liveness and database check for the load balancer."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except Exception:  # any database failure means: not healthy
+    """Liveness and database check for the load balancer (GET or HEAD)."""
+    if not database_is_healthy(connection):
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+@require_safe
 def favicon(request):
     """Browsers (and the admin's pages) ask for /favicon.ico; the icon is a static SVG."""
     return redirect(static("favicon.svg"), permanent=True)
 
 
+@require_safe
 @login_required
 def account(request):
     memberships = (
@@ -82,11 +140,16 @@ def account(request):
     )
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def profile_edit(request):
-    form = ProfileForm(request.POST or None, instance=request.user)
+    form = ProfileForm(request.POST or None, instance=request.user, request=request)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        email_changed = form.email_changed
+        with transaction.atomic():
+            form.save()
+        if email_changed and form.old_email:
+            notify_old_address(request, form.old_email, form.instance)
         messages.success(request, _("Your details have been saved."))
         return redirect("account")
     return render(
@@ -99,6 +162,7 @@ def profile_edit(request):
     )
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def organization_edit(request, slug):
     organization = get_object_for_user(
@@ -132,3 +196,80 @@ def organization_edit(request, slug):
             ],
         },
     )
+
+
+def notify_old_address(request, old_email, user):
+    """Tell the old address that the account's e-mail address was changed."""
+    context = {
+        "user": user,
+        "new_email": user.email,
+        "site_url": settings.SITE_URL,
+        "contact_email": settings.CONTACT_EMAIL,
+    }
+    send_mail(
+        render_to_string("registration/email_changed_subject.txt", context).strip(),
+        render_to_string("registration/email_changed_email.txt", context),
+        None,
+        [old_email],
+    )
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's password change; a wrong old password counts as a failed login."""
+
+    form_class = ChangePasswordForm
+    http_method_names = ["get", "head", "post"]
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Password reset that reveals nothing by its timing and cannot be used to flood a mailbox.
+
+    The mail is sent after the response, and at most
+    ``PASSWORD_RESET_LIMIT_PER_ADDRESS`` mails per address and
+    ``PASSWORD_RESET_LIMIT_PER_CLIENT`` requests per client leave per hour.
+    The visitor always gets the same answer.
+    """
+
+    form_class = ResetPasswordForm
+    http_method_names = ["get", "head", "post"]
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"].strip().lower()
+        hour = 60 * 60
+        client_limited = over_limit(
+            f"reset:client:{client_ip(self.request)}",
+            settings.PASSWORD_RESET_LIMIT_PER_CLIENT,
+            hour,
+        )
+        address_limited = over_limit(
+            f"reset:address:{email}", settings.PASSWORD_RESET_LIMIT_PER_ADDRESS, hour
+        )
+        response = HttpResponseRedirect(self.get_success_url())
+        if client_limited or address_limited:
+            logger.warning("Password reset limit reached")
+            return response
+        form.save(
+            use_https=self.request.is_secure(),
+            token_generator=self.token_generator,
+            from_email=self.from_email,
+            email_template_name=self.email_template_name,
+            subject_template_name=self.subject_template_name,
+            request=self.request,
+            html_email_template_name=self.html_email_template_name,
+            extra_email_context=self.extra_email_context,
+        )
+        return after_response(response, form.send_collected)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """A completed reset also lifts a lockout (the lockout page points here)."""
+
+    http_method_names = ["get", "head", "post"]
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        reset_lockout(username=form.user.get_username())
+        return response

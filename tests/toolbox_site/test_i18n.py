@@ -34,3 +34,33 @@ def test_the_browser_language_does_not_switch_the_site_to_english(client, db):
     response = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert '<html lang="nl">' in response.content.decode()
     assert response["Content-Language"] == "nl"
+
+
+def test_django_s_password_messages_are_dutch_on_a_dutch_page(client, enschede_editor):
+    client.force_login(enschede_editor)
+    response = client.post(
+        reverse("password_change"),
+        {
+            "old_password": "correct horse battery staple",
+            "new_password1": "kort",
+            "new_password2": "kort",
+        },
+    )
+    content = response.content.decode()
+    assert "Dit wachtwoord is te kort. Het moet minstens 8 tekens bevatten." in content
+    assert "too short" not in content
+    assert "Uw wachtwoord moet minstens 8 tekens lang zijn." in content
+
+
+def test_every_password_validator_speaks_dutch():
+    from django.contrib.auth import password_validation
+    from django.contrib.auth.models import User
+    from django.core.exceptions import ValidationError
+
+    user = User(username="jansen", first_name="Jansen", email="jansen@example.org")
+    for password in ("jansen", "12345", "password"):
+        try:
+            password_validation.validate_password(password, user)
+        except ValidationError as error:
+            for message in error.messages:
+                assert "password" not in message.lower(), message

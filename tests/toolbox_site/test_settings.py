@@ -97,3 +97,17 @@ def test_a_development_env_file_is_read_but_the_environment_wins(tmp_path):
         "shell", "-v", "0", "-c", shown, ENV_FILE=str(env_file), CONTACT_EMAIL="x@example.org"
     )
     assert result.stdout.split()[-1] == "x@example.org"
+
+
+@pytest.mark.parametrize("length", [1, 20, 49])
+def test_it_refuses_a_short_secret_key_when_debug_is_off(length):
+    result = manage(
+        "check", DEBUG="False", SECRET_KEY="k" * length, ALLOWED_HOSTS="toolbox.example.org"
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY is too short" in result.stderr
+
+
+def test_a_short_secret_key_is_fine_in_development():
+    result = manage("check", DEBUG="True", SECRET_KEY="kort")
+    assert result.returncode == 0, result.stderr
