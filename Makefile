@@ -28,7 +28,7 @@ venv: $(STAMP)/venv
 $(STAMP)/venv: pyproject.toml
 	@mkdir -p $(STAMP)
 	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --upgrade pip setuptools
 	$(PY) -m pip install --quiet ".[dev]"
 	@touch $@
 

@@ -177,16 +177,18 @@ def main():
     server = subprocess.Popen(
         [
             str(Path(PYTHON).parent / "gunicorn"),
-            "toolbox_site.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(args.workers),
-            "--log-level",
-            "warning",
+            # The production configuration (gunicorn.conf.py), on a free port.
+            "--config",
+            str(ROOT / "gunicorn.conf.py"),
         ],
         cwd=ROOT,
-        env=server_env,
+        env={
+            **server_env,
+            "GUNICORN_BIND": f"127.0.0.1:{port}",
+            "WEB_CONCURRENCY": str(args.workers),
+            "GUNICORN_LOG_LEVEL": "warning",
+            "GUNICORN_ACCESS_LOG": "",
+        },
     )
     try:
         wait_until_up(base, server)
