@@ -1,8 +1,40 @@
+from django import forms
 from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.contrib.auth import get_user_model
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import JsonResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from .audit import changes_of, log_action
 from .models import AuditEvent, Membership, Organization, Region
 from .permissions import access_for, is_region_coordinator
+
+
+class ConstraintCheckingForm(forms.ModelForm):
+    """A ModelForm that checks every model constraint, also on fields it does not show.
+
+    Django skips a constraint when one of its fields is not in the form (for
+    example read-only for coordinators); the database then refuses the save
+    with an IntegrityError, a 500. Here such a constraint is checked against the
+    instance as it would be saved and reported as a form error.
+    """
+
+    def _post_clean(self):
+        super()._post_clean()
+        try:
+            self.instance.validate_constraints()
+        except ValidationError as error:
+            errors = error.error_dict if hasattr(error, "error_dict") else {None: error.error_list}
+            for field, field_errors in errors.items():
+                target = field if field in self.fields else None
+                shown = self.errors.get(target or NON_FIELD_ERRORS, [])
+                for field_error in field_errors:
+                    if not any(message in shown for message in field_error.messages):
+                        self.add_error(target, field_error)
 
 
 class RegionScopedAdmin(admin.ModelAdmin):
@@ -13,6 +45,7 @@ class RegionScopedAdmin(admin.ModelAdmin):
     """
 
     region_path = "region"
+    form = ConstraintCheckingForm
 
     def has_module_permission(self, request):
         return is_region_coordinator(request.user)
@@ -39,15 +72,63 @@ class RegionAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class MembershipInline(admin.TabularInline):
+# --- Picking an account for a membership ------------------------------------------
+# Coordinators do not see the user list (it holds every region's accounts, with
+# e-mail addresses and flags); the membership form has a picker of its own.
+
+
+class AccountPicker(AutocompleteSelect):
+    """The admin's autocomplete widget, asking the membership admin's account search."""
+
+    def get_url(self):
+        return reverse("admin:toolbox_site_membership_accounts")
+
+
+def account_label(user):
+    name = user.get_full_name()
+    return f"{name} ({user.get_username()})" if name else user.get_username()
+
+
+def account_choices():
+    return get_user_model().objects.filter(is_active=True).order_by("username")
+
+
+class AccountFieldMixin:
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user":
+            kwargs["queryset"] = account_choices()
+            kwargs["widget"] = AccountPicker(db_field, self.admin_site)
+            field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+            field.label_from_instance = account_label
+            return field
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+def membership_data(membership):
+    return {
+        "user": membership.user_id,
+        "username": membership.user.get_username(),
+        "role": membership.role,
+    }
+
+
+class MembershipInline(AccountFieldMixin, admin.TabularInline):
     model = Membership
+    form = ConstraintCheckingForm
     extra = 0
-    autocomplete_fields = ["user"]
 
 
 @admin.register(Organization)
 class OrganizationAdmin(RegionScopedAdmin):
-    list_display = ["name", "kind", "region", "cbs_code", "inhabitants", "participates"]
+    list_display = [
+        "name",
+        "kind",
+        "region",
+        "cbs_code",
+        "inhabitants",
+        "participates",
+        "invite_link",
+    ]
     list_filter = ["kind", "participates", "region"]
     search_fields = ["name", "cbs_code", "email"]
     prepopulated_fields = {"slug": ["name"]}
@@ -69,15 +150,148 @@ class OrganizationAdmin(RegionScopedAdmin):
     def get_prepopulated_fields(self, request, obj=None):
         return self.prepopulated_fields if request.user.is_superuser else {}
 
+    @admin.display(description=_("New colleague"))
+    def invite_link(self, obj):
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("organization_invite", kwargs={"slug": obj.slug}),
+            _("Invite"),
+        )
+
+    # Everything that changes who may do what is in the audit log.
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            log_action(request.user, obj, "toolbox_site.organization.created")
+        elif form.has_changed():
+            log_action(
+                request.user,
+                obj,
+                "toolbox_site.organization.changed",
+                {"changes": changes_of(form)},
+            )
+
+    def delete_model(self, request, obj):
+        log_action(request.user, obj, "toolbox_site.organization.deleted", {"name": obj.name})
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            log_action(request.user, obj, "toolbox_site.organization.deleted", {"name": obj.name})
+        super().delete_queryset(request, queryset)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Membership:
+            return super().save_formset(request, form, formset, change)
+        changed_forms = {f.instance.pk: f for f in formset.initial_forms if f.has_changed()}
+        super().save_formset(request, form, formset, change)
+        for membership in formset.new_objects:
+            log_action(
+                request.user,
+                membership,
+                "toolbox_site.membership.granted",
+                membership_data(membership),
+            )
+        for membership, _fields in formset.changed_objects:
+            log_action(
+                request.user,
+                membership,
+                "toolbox_site.membership.changed",
+                {
+                    **membership_data(membership),
+                    "changes": changes_of(changed_forms[membership.pk]),
+                },
+            )
+        for membership in formset.deleted_objects:
+            log_action(
+                request.user,
+                membership,
+                "toolbox_site.membership.removed",
+                membership_data(membership),
+            )
+
 
 @admin.register(Membership)
-class MembershipAdmin(RegionScopedAdmin):
+class MembershipAdmin(AccountFieldMixin, RegionScopedAdmin):
     region_path = "organization__region"
     list_display = ["user", "organization", "role"]
     list_filter = ["role", "organization__kind", "organization__region"]
-    search_fields = ["user__username", "user__email", "organization__name"]
-    autocomplete_fields = ["user"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "organization__name"]
     list_select_related = ["user", "organization"]
+
+    def get_urls(self):
+        return [
+            path(
+                "accounts/",
+                self.admin_site.admin_view(self.accounts_view),
+                name="toolbox_site_membership_accounts",
+            ),
+            *super().get_urls(),
+        ]
+
+    def accounts_view(self, request):
+        """The account picker: existing accounts by name, user name or exact e-mail address.
+
+        Answers in the admin autocomplete's format and shows only the name and
+        the user name; an e-mail address finds an account only when it is
+        typed in full, so the picker reveals no addresses.
+        """
+        if request.method not in ("GET", "HEAD"):
+            return JsonResponse({"error": "method"}, status=405)
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        term = request.GET.get("term", "").strip()[:150]
+        try:
+            page = max(1, int(request.GET.get("page", "1")))
+        except ValueError:
+            page = 1
+        size = 20
+        users = account_choices()
+        if len(term) < 2:
+            users = users.none()
+        else:
+            for word in term.split()[:5]:
+                users = users.filter(
+                    Q(username__icontains=word)
+                    | Q(first_name__icontains=word)
+                    | Q(last_name__icontains=word)
+                    | Q(email__iexact=word)
+                )
+        rows = list(
+            users.only("pk", "username", "first_name", "last_name")[
+                (page - 1) * size : page * size + 1
+            ]
+        )
+        return JsonResponse(
+            {
+                "results": [
+                    {"id": str(user.pk), "text": account_label(user)} for user in rows[:size]
+                ],
+                "pagination": {"more": len(rows) > size},
+            }
+        )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            log_action(request.user, obj, "toolbox_site.membership.granted", membership_data(obj))
+        elif form.has_changed():
+            log_action(
+                request.user,
+                obj,
+                "toolbox_site.membership.changed",
+                {**membership_data(obj), "changes": changes_of(form)},
+            )
+
+    def delete_model(self, request, obj):
+        log_action(request.user, obj, "toolbox_site.membership.removed", membership_data(obj))
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset.select_related("user", "organization"):
+            log_action(request.user, obj, "toolbox_site.membership.removed", membership_data(obj))
+        super().delete_queryset(request, queryset)
 
 
 @admin.register(AuditEvent)

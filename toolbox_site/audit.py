@@ -7,6 +7,8 @@ Codes are ``<app>.<object>.<verb>``. Entries are never changed or deleted.
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
 
 from .models import AuditEvent
 
@@ -23,9 +25,23 @@ def log_action(user, obj, action, data=None):
     )
 
 
+def plain(value):
+    """A value as the JSON details keep it: a related object by its primary key."""
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, (list, tuple, set, models.QuerySet)):
+        return [plain(item) for item in value]
+    if value is None or isinstance(value, (str, int, float, bool, dict)):
+        return value
+    try:
+        return DjangoJSONEncoder().default(value)
+    except TypeError:
+        return str(value)
+
+
 def changes_of(form):
     """Old and new value of every changed field of a bound, valid ModelForm."""
     return {
-        name: {"old": form.initial.get(name), "new": form.cleaned_data.get(name)}
+        name: {"old": plain(form.initial.get(name)), "new": plain(form.cleaned_data.get(name))}
         for name in form.changed_data
     }

@@ -131,9 +131,11 @@ def get_object_for_user(user, queryset, *, write=False, **lookup):
     return obj
 
 
-# Coordinators pick existing accounts when they add a membership (the admin's
-# autocomplete asks for this permission); managing accounts stays with superusers.
-rules.add_perm("auth.view_user", is_region_coordinator)
+# Accounts: coordinators do NOT get auth.view_user (the user list shows every
+# region's accounts); the membership form has its own account picker
+# (MembershipAdmin.accounts_view), and they invite new colleagues into the
+# organizations of their region. Managing accounts stays with superusers.
+rules.add_perm("toolbox_site.invite_member", is_region_coordinator)
 
 
 # --- Admin permissions of the pillar apps -------------------------------------

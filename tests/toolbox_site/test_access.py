@@ -81,7 +81,17 @@ def test_the_coordinator_adds_members_only_to_organizations_of_the_region(
     assert Membership.objects.get(user=newcomer).organization == enschede
 
 
-def test_the_coordinator_finds_accounts_with_the_admin_autocomplete(client, coordinator):
+def test_the_coordinator_finds_accounts_with_the_account_picker(client, coordinator):
+    make_user("nieuwe.collega", first_name="Nieuwe", last_name="Collega")
+    client.force_login(coordinator)
+    response = client.get(reverse("admin:toolbox_site_membership_accounts"), {"term": "nieuwe"})
+    assert response.status_code == 200
+    assert [result["text"] for result in response.json()["results"]] == [
+        "Nieuwe Collega (nieuwe.collega)"
+    ]
+
+
+def test_the_coordinator_may_not_use_django_s_user_autocomplete(client, coordinator):
     make_user("nieuwe.collega")
     client.force_login(coordinator)
     response = client.get(
@@ -93,14 +103,10 @@ def test_the_coordinator_finds_accounts_with_the_admin_autocomplete(client, coor
             "term": "nieuwe",
         },
     )
-    assert response.status_code == 200
-    assert [result["text"] for result in response.json()["results"]] == ["nieuwe.collega"]
+    assert response.status_code == 403
 
 
-def test_an_editor_may_not_use_the_admin_autocomplete(client, enschede_editor):
+def test_an_editor_may_not_use_the_account_picker(client, enschede_editor):
     client.force_login(enschede_editor)
-    response = client.get(
-        reverse("admin:autocomplete"),
-        {"app_label": "toolbox_site", "model_name": "membership", "field_name": "user"},
-    )
+    response = client.get(reverse("admin:toolbox_site_membership_accounts"), {"term": "en"})
     assert response.status_code == 302
