@@ -61,6 +61,15 @@ PAGES = [
     Page("profile_edit", user="menzis.adviser", queries=2),
     # session, user, organization with region, the user's access
     Page("organization_edit", user="enschede.editor", kwargs={"slug": "enschede"}, queries=4),
+    # session, user, organization with region, the user's access
+    Page("organization_invite", user="twente.coordinator", kwargs={"slug": "enschede"}, queries=4),
+    # the account the link names (none: the link is not valid)
+    Page(
+        "invitation_accept",
+        kwargs={"uidb64": "MA", "token": "c0ffee-0123456789abcdef"},
+        queries=1,
+        label="invalid link",
+    ),
     Page("admin:login"),
     # session, user, user and group permissions (ModelBackend), the user's access, recent actions
     Page("admin:index", user="twente.coordinator", queries=6),

@@ -68,6 +68,24 @@ WRITES = [
         },
         state=enschede_contact_details,
     ),
+    # Only a coordinator of the region invites: Enschede's own editor may not (403).
+    Write(
+        "organization_invite",
+        arrange=lambda cast: {"slug": "enschede"},
+        data=lambda kwargs: {
+            "first_name": "Sanne",
+            "last_name": "de Vries",
+            "email": "sanne.devries@enschede.example",
+            "role": "editor",
+        },
+        state=lambda kwargs: sorted(
+            get_user_model()
+            .objects.filter(email="sanne.devries@enschede.example")
+            .values_list("memberships__organization__slug", "memberships__role")
+        ),
+        expected={"enschede.editor": 403},
+        label="invitation",
+    ),
 ]
 
 # The pillar apps: each adds its write URLs in its own block (keep the blocks apart).
@@ -199,6 +217,48 @@ def test_only_staff_coordinators_reach_the_admin(client, cast, who):
         assert response.status_code == 200
     else:
         assert response.status_code == 302
+        assert urlparse(response["Location"]).path == reverse("admin:login")
+
+
+# The membership form's account picker: coordinators of any region, nobody else.
+PICKER_EXPECTED = {
+    None: "admin-login",
+    "hengelo.editor": "admin-login",
+    "enschede.viewer": "admin-login",
+    "enschede.editor": "admin-login",
+    "menzis.adviser": "admin-login",
+    "twente.coordinator": OK,
+    "achterhoek.coordinator": OK,
+}
+
+
+@pytest.mark.parametrize("who", list(PICKER_EXPECTED), ids=lambda who: who or "anonymous")
+def test_the_account_picker_answers_everyone_as_expected(client, everyone, who):
+    login(client, everyone, who)
+    url = reverse("admin:toolbox_site_membership_accounts")
+    response = client.get(url, {"term": "enschede"})
+    if PICKER_EXPECTED[who] == OK:
+        assert response.status_code == 200
+        texts = {result["text"] for result in response.json()["results"]}
+        assert texts == {"enschede.editor", "enschede.viewer"}
+    else:
+        assert response.status_code == 302
+        assert urlparse(response["Location"]).path == reverse("admin:login")
+    assert client.post(url, {"term": "enschede"}).status_code in (302, 403, 405)
+
+
+def test_a_staff_member_who_coordinates_nothing_may_not_use_the_account_picker(client, cast):
+    client.force_login(make_user("medewerker", is_staff=True))
+    url = reverse("admin:toolbox_site_membership_accounts")
+    assert client.get(url, {"term": "enschede"}).status_code == 403
+
+
+@pytest.mark.parametrize("who", list(PICKER_EXPECTED), ids=lambda who: who or "anonymous")
+def test_nobody_but_superusers_reaches_the_user_list(client, everyone, who):
+    login(client, everyone, who)
+    response = client.get(reverse("admin:auth_user_changelist"))
+    assert response.status_code in (302, 403)
+    if response.status_code == 302:
         assert urlparse(response["Location"]).path == reverse("admin:login")
 
 

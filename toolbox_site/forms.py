@@ -2,6 +2,7 @@ from axes.handlers.proxy import AxesProxyHandler
 from django import forms
 from django.contrib.auth import get_user_model, user_login_failed
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import Organization
@@ -155,3 +156,39 @@ class ProfileForm(forms.ModelForm):
                     ),
                 )
         return cleaned_data
+
+
+class InvitationForm(forms.Form):
+    """A new colleague for an organization: name, e-mail address and role."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=150,
+        help_text=_("The invitation goes to this address; it is also the user name."),
+    )
+    role = forms.ChoiceField(label=_("Role"))
+
+    def __init__(self, *args, organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .models import Membership
+
+        roles = [Membership.Role.VIEWER, Membership.Role.EDITOR]
+        if organization.kind == Organization.Kind.REGION_TEAM:
+            roles.append(Membership.Role.COORDINATOR)
+        self.fields["role"].choices = [(role.value, role.label.capitalize()) for role in roles]
+        self.fields["role"].initial = Membership.Role.EDITOR
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        users = get_user_model().objects
+        if users.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists():
+            raise forms.ValidationError(
+                _(
+                    "An account with this e-mail address already exists. Add that account "
+                    "as a member of the organization in the management pages."
+                ),
+                code="exists",
+            )
+        return email

@@ -189,6 +189,8 @@ AXES_CLIENT_IP_CALLABLE = "toolbox_site.security.client_ip"
 # Never longer than the lockout record's column (a longer name gave a 500 on PostgreSQL).
 AXES_USERNAME_CALLABLE = "toolbox_site.security.axes_username"
 AXES_ENABLE_ADMIN = True
+# An invitation link (a new colleague chooses a first password) stays valid this long.
+INVITATION_TIMEOUT_DAYS = envint("INVITATION_TIMEOUT_DAYS", 7)
 # Password reset mails per hour: per address, and requests per client.
 PASSWORD_RESET_LIMIT_PER_ADDRESS = envint("PASSWORD_RESET_LIMIT_PER_ADDRESS", 3)
 PASSWORD_RESET_LIMIT_PER_CLIENT = envint("PASSWORD_RESET_LIMIT_PER_CLIENT", 10)

@@ -44,6 +44,11 @@ account_patterns = [
         name="password_reset_confirm",
     ),
     path(
+        "uitnodiging/<uidb64>/<token>/",
+        views.InvitationAcceptView.as_view(),
+        name="invitation_accept",
+    ),
+    path(
         "wachtwoord-herstellen/klaar/",
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
@@ -58,6 +63,11 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     path("accounts/", include(account_patterns)),
     path("organisaties/<slug:slug>/bewerken/", views.organization_edit, name="organization_edit"),
+    path(
+        "organisaties/<slug:slug>/uitnodigen/",
+        views.organization_invite,
+        name="organization_invite",
+    ),
     path("taal/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

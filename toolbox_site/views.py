@@ -3,26 +3,37 @@ import logging
 from axes.utils import reset as reset_lockout
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import connection, transaction
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from .audit import changes_of, log_action
 from .context_processors import resolve_or_none
-from .forms import ChangePasswordForm, OrganizationContactForm, ProfileForm, ResetPasswordForm
+from .forms import (
+    ChangePasswordForm,
+    InvitationForm,
+    OrganizationContactForm,
+    ProfileForm,
+    ResetPasswordForm,
+)
 from .models import Membership, Organization
 from .permissions import access_for, get_object_for_user
 from .security import client_ip, over_limit
+from .tokens import invitation_token_generator
 
 logger = logging.getLogger(__name__)
 
@@ -273,3 +284,88 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         response = super().form_valid(form)
         reset_lockout(username=form.user.get_username())
         return response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def organization_invite(request, slug):
+    """A coordinator brings in a new colleague: account, membership and an invitation mail."""
+    organization = get_object_for_user(
+        request.user, Organization.objects.select_related("region"), write=True, slug=slug
+    )
+    if not request.user.has_perm("toolbox_site.invite_member", organization):
+        raise PermissionDenied
+    form = InvitationForm(request.POST or None, organization=organization)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        with transaction.atomic():
+            user = get_user_model()(
+                username=data["email"],
+                email=data["email"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+            )
+            user.set_unusable_password()
+            user.save()
+            membership = Membership.objects.create(
+                user=user, organization=organization, role=data["role"]
+            )
+            log_action(
+                request.user,
+                membership,
+                "toolbox_site.membership.invited",
+                {"user": user.pk, "username": user.username, "role": membership.role},
+            )
+        send_invitation(request, user, organization)
+        messages.success(
+            request,
+            _("%(name)s has been invited. The invitation is valid for %(days)d days.")
+            % {"name": user.get_full_name(), "days": settings.INVITATION_TIMEOUT_DAYS},
+        )
+        return redirect("organization_invite", slug=organization.slug)
+    return render(
+        request,
+        "toolbox_site/invite_form.html",
+        {
+            "organization": organization,
+            "form": form,
+            "days": settings.INVITATION_TIMEOUT_DAYS,
+            "breadcrumbs": [
+                (_("My account"), reverse("account")),
+                (organization.name, None),
+            ],
+        },
+    )
+
+
+def send_invitation(request, user, organization):
+    context = {
+        "user": user,
+        "organization": organization,
+        "inviter": request.user.get_full_name() or request.user.get_username(),
+        "days": settings.INVITATION_TIMEOUT_DAYS,
+        "link": request.build_absolute_uri(
+            reverse(
+                "invitation_accept",
+                kwargs={
+                    "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                    "token": invitation_token_generator.make_token(user),
+                },
+            )
+        ),
+    }
+    send_mail(
+        render_to_string("registration/invitation_subject.txt", context).strip(),
+        render_to_string("registration/invitation_email.txt", context),
+        None,
+        [user.email],
+    )
+
+
+class InvitationAcceptView(PasswordResetConfirmView):
+    """The invitee chooses a first password through the one-time link."""
+
+    token_generator = invitation_token_generator
+    reset_url_token = "nieuw-wachtwoord"
+    template_name = "registration/invitation_accept.html"
+    success_url = reverse_lazy("password_reset_complete")
