@@ -29,6 +29,16 @@ def dutch():
         yield
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate limits (password reset) count in the cache: every test starts at zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def twente(db):
     return make_region("Twente")

@@ -10,17 +10,9 @@ import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.core.cache import cache
 from django.urls import reverse
 
 from ..factories import PASSWORD
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def login(client, username, password, **extra):
