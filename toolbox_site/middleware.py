@@ -74,8 +74,8 @@ class RejectBadInputMiddleware:
     """Refuse NUL characters before they reach the database, once for the whole site.
 
     PostgreSQL cannot store or even compare a text with a NUL character, so a
-    ``%00`` in a query parameter, a form field, the path or the session cookie
-    would end in a 500. Such a request gets 400; a cookie with a NUL or another
+    ``%00`` in a query parameter, a form field, a header, the path or the
+    session cookie would end in a 500. Such a request gets 400; a cookie with a NUL or another
     control character is dropped (the visitor simply has no session).
     """
 
@@ -83,18 +83,29 @@ class RejectBadInputMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        dropped = []
         for name, value in list(request.COOKIES.items()):
             if has_control_character(name) or has_control_character(value):
                 del request.COOKIES[name]
+                dropped.append(name)
         if has_control_character(request.path_info):
             raise BadInput("A control character in the path.")
+        # django-axes stores the User-Agent and Accept headers of a failed login.
+        for key, value in request.META.items():
+            if key.startswith("HTTP_") and key != "HTTP_COOKIE" and has_nul(str(value)):
+                raise BadInput(f"A NUL character in the {key} header.")
         self.check(request.GET, "query string")
         if request.method == "POST":
             self.check(request.POST, "form data")
             for name, upload in request.FILES.items():
                 if has_nul(name) or has_nul(upload.name or ""):
                     raise BadInput("A NUL character in an uploaded file's name.")
-        return self.get_response(request)
+        response = self.get_response(request)
+        for name in dropped:
+            # The browser forgets the bad cookie, so the next request is clean.
+            if name not in response.cookies and not has_control_character(name):
+                response.delete_cookie(name)
+        return response
 
     @staticmethod
     def check(querydict, where):

@@ -60,7 +60,10 @@ def test_a_nul_in_the_path_gives_400(client, coordinator):
 def test_a_session_cookie_with_a_nul_is_ignored(client, db, value):
     cookie = f"{settings.SESSION_COOKIE_NAME}={value}"
     for name in ("home", "login", "password_reset", "account"):
-        assert client.get(reverse(name), HTTP_COOKIE=cookie).status_code in (200, 302)
+        response = client.get(reverse(name), HTTP_COOKIE=cookie)
+        assert response.status_code in (200, 302)
+        # The browser is told to forget it.
+        assert response.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == 0
 
 
 def test_a_language_cookie_with_a_nul_is_ignored(client, db):
@@ -77,3 +80,11 @@ def test_ordinary_text_with_line_breaks_and_tabs_is_accepted(client, enschede_ed
         {"email": "a@example.org", "phone": "053\t1234", "website": ""},
     )
     assert response.status_code in (200, 302)
+
+
+@pytest.mark.parametrize("header", ["HTTP_USER_AGENT", "HTTP_ACCEPT", "HTTP_REFERER"])
+def test_a_nul_in_a_header_gives_400_also_on_a_failed_login(client, enschede_editor, header):
+    response = client.post(
+        reverse("login"), {"username": "enschede.editor", "password": "fout"}, **{header: "a\x00b"}
+    )
+    assert response.status_code == 400
