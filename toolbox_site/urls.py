@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 from . import views
 from .forms import LoginForm
@@ -69,6 +70,11 @@ urlpatterns = [
         name="organization_invite",
     ),
     path("taal/", include("django.conf.urls.i18n")),
+    # The admin's own password change does not count wrong old passwords; ours does.
+    path(
+        "admin/password_change/",
+        RedirectView.as_view(pattern_name="password_change", permanent=False),
+    ),
     path("admin/", admin.site.urls),
 ]
 

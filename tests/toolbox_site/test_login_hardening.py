@@ -209,3 +209,11 @@ def test_the_right_old_password_changes_it(client, enschede_editor):
     assert change_password(client, PASSWORD).status_code == 302
     user = get_user_model().objects.get(pk=enschede_editor.pk)
     assert user.check_password("een nieuw en lang wachtwoord")
+
+
+def test_the_admin_s_password_change_is_ours_which_counts_wrong_passwords(client, coordinator):
+    client.force_login(coordinator)
+    for method in (client.get, client.post):
+        response = method(reverse("admin:password_change"))
+        assert response.status_code == 302
+        assert response["Location"] == reverse("password_change")
