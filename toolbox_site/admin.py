@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import JsonResponse
@@ -291,6 +292,42 @@ class MembershipAdmin(AccountFieldMixin, RegionScopedAdmin):
     def delete_queryset(self, request, queryset):
         for obj in queryset.select_related("user", "organization"):
             log_action(request.user, obj, "toolbox_site.membership.removed", membership_data(obj))
+        super().delete_queryset(request, queryset)
+
+
+# --- Accounts (superusers only) ---------------------------------------------------
+# Flags, groups and permissions decide who may do what: their changes are logged.
+
+ACCOUNT_RIGHTS = ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]
+
+User = get_user_model()
+if admin.site.is_registered(User):
+    admin.site.unregister(User)
+
+
+@admin.register(User)
+class AuditedUserAdmin(UserAdmin):
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            log_action(request.user, obj, "toolbox_site.account.created")
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        rights = [name for name in form.changed_data if name in ACCOUNT_RIGHTS]
+        if change and rights:
+            changes = {name: changes_of(form)[name] for name in rights}
+            log_action(request.user, form.instance, "toolbox_site.account.rights_changed", changes)
+
+    def delete_model(self, request, obj):
+        log_action(request.user, obj, "toolbox_site.account.deleted", {"username": obj.username})
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            log_action(
+                request.user, obj, "toolbox_site.account.deleted", {"username": obj.username}
+            )
         super().delete_queryset(request, queryset)
 
 

@@ -16,7 +16,8 @@ from .models import AuditEvent
 def log_action(user, obj, action, data=None):
     return AuditEvent.objects.create(
         user=user if user is not None and user.is_authenticated else None,
-        organization=obj.owning_organization,
+        # Accounts belong to no organization; their events have none.
+        organization=getattr(obj, "owning_organization", None),
         action=action,
         object_type=ContentType.objects.get_for_model(obj),
         object_id=str(obj.pk),

@@ -245,3 +245,31 @@ def test_an_organization_added_and_deleted_by_a_superuser_is_logged(client, twen
         ("toolbox_site.organization.created", "Dinkelland"),
         ("toolbox_site.organization.deleted", "Dinkelland"),
     ]
+
+
+def test_a_superuser_changing_an_account_s_rights_is_logged(client, enschede_editor):
+    root = make_user("root", is_superuser=True, is_staff=True)
+    client.force_login(root)
+    url = reverse("admin:auth_user_change", args=[enschede_editor.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    data = {
+        "username": "enschede.editor",
+        "first_name": "",
+        "last_name": "",
+        "email": "enschede.editor@example.org",
+        "is_active": "on",
+        "is_staff": "on",
+        "last_login_0": "",
+        "last_login_1": "",
+        "date_joined_0": "2026-01-01",
+        "date_joined_1": "10:00:00",
+        "initial-date_joined_0": "2026-01-01",
+        "initial-date_joined_1": "10:00:00",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    event = AuditEvent.objects.get()
+    assert event.action == "toolbox_site.account.rights_changed"
+    assert event.data == {"is_staff": {"old": False, "new": True}}
+    assert event.organization is None
