@@ -1,5 +1,11 @@
-"""The network of the cast: the demo's network for Enschede and Hengelo, built
-with the same functions as ``network.demo`` so inventory pages resolve alike."""
+"""Fixtures for the network app, registered for the whole suite (``pytest_plugins``
+in tests/conftest.py), because the inventory's pages name them and the page,
+query-count and browser tests live outside tests/network.
+
+The network of the cast: the demo's network for Enschede and Hengelo, built
+with the same functions as ``network.demo`` (and the same municipality index,
+so the same roles are left out), so inventory pages resolve alike against the
+demo data in the benchmark."""
 
 import pytest
 
