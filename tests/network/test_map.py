@@ -38,7 +38,7 @@ def test_archived_services_are_not_on_the_map(client, network):
 def test_the_map_marks_entries_not_checked_for_a_year(client, network):
     response = client.get(map_url())
     assert response.context["stale_count"] > 0
-    assert "over 12 maanden geleden" in response.content.decode()
+    assert "meer dan 12 maanden geleden" in response.content.decode()
 
 
 def test_the_map_feeds_the_graph_through_json_script(client, network):
@@ -73,13 +73,13 @@ def test_the_filters_narrow_the_services_and_the_links(client, network):
         {"wet": "x" * 5000},
         {"levensgebied": "wonen\x00"},
         {"soort": "halfslachtig"},
-        {"doelgroep": ["jeugd", "ouderen"]},
+        {"doelgroep": ["jeugd", "bestaat-niet"]},
     ],
 )
 def test_a_malformed_filter_gets_a_message_not_an_error(client, network, query):
     response = client.get(map_url(), query)
     assert response.status_code == 200
-    assert "kennen we niet" in response.content.decode()
+    assert "die we niet kennen" in response.content.decode()
 
 
 def test_an_unknown_municipality_is_not_found(client, network):
