@@ -1,4 +1,5 @@
 import datetime
+from collections import defaultdict
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -75,29 +76,30 @@ def index(request):
     )
     categories = list(RoleCategory.objects.all())
     ids = [municipality.pk for municipality in municipalities]
+    # Two index lookups and a count in Python: the planner would otherwise hash-join
+    # the whole national service table for one region's few hundred services.
     through = Service.municipalities.through
-    active = {"service__archived": False, "organization_id__in": ids}
-    per_category = {}
-    for row in (
-        through.objects.filter(**active)
-        .values("organization_id", "service__role__category_id")
-        .annotate(n=Count("service_id"))
-    ):
-        per_category[(row["organization_id"], row["service__role__category_id"])] = row["n"]
-    totals = {
-        row["organization_id"]: row
-        for row in through.objects.filter(**active)
-        .values("organization_id")
-        .annotate(
-            services=Count("service_id"),
-            roles=Count("service__role_id", distinct=True),
-            stale=Count(
-                "service_id",
-                filter=Q(service__verified_on__isnull=True)
-                | Q(service__verified_on__lt=stale_before()),
-            ),
-        )
+    served = list(
+        through.objects.filter(organization_id__in=ids).values_list("organization_id", "service_id")
+    )
+    services = {
+        pk: (category_id, role_id, verified_on)
+        for pk, category_id, role_id, verified_on in Service.objects.filter(
+            pk__in={service_id for _municipality, service_id in served}, archived=False
+        ).values_list("pk", "role__category_id", "role_id", "verified_on")
     }
+    limit = stale_before()
+    per_category = defaultdict(int)
+    totals = defaultdict(lambda: {"services": 0, "roles": set(), "stale": 0})
+    for municipality_id, service_id in served:
+        if service_id not in services:
+            continue
+        category_id, role_id, verified_on = services[service_id]
+        per_category[(municipality_id, category_id)] += 1
+        total = totals[municipality_id]
+        total["services"] += 1
+        total["roles"].add(role_id)
+        total["stale"] += verified_on is None or verified_on < limit
     role_count = Role.objects.count()
     step_count = Step.objects.count()
     done = dict(
@@ -108,14 +110,14 @@ def index(request):
     )
     rows = []
     for municipality in municipalities:
-        total = totals.get(municipality.pk, {})
+        total = totals[municipality.pk]
         rows.append(
             {
                 "municipality": municipality,
-                "per_category": [per_category.get((municipality.pk, c.pk), 0) for c in categories],
-                "services": total.get("services", 0),
-                "missing": role_count - total.get("roles", 0),
-                "stale": total.get("stale", 0),
+                "per_category": [per_category[(municipality.pk, c.pk)] for c in categories],
+                "services": total["services"],
+                "missing": role_count - len(total["roles"]),
+                "stale": total["stale"],
                 "steps_done": done.get(municipality.pk, 0),
             }
         )
@@ -166,30 +168,41 @@ def index(request):
 def network_map(request, slug):
     municipality = _municipality(slug)
     data, bad_input = _clean_get(request)
-    serving = Service.objects.active().serving(municipality)
-    service_filter = ServiceFilter(
-        data,
-        queryset=serving.select_related(
-            "role", "role__category", "provider", "verified_by", "owning_organization"
-        ).order_by("role__category__order", "role__category__code", "role__order", "name"),
+    # The ids first (an index lookup), then the services by id: joining the national
+    # service table through the many-to-many table makes the planner scan all of it.
+    served_ids = list(
+        Service.municipalities.through.objects.filter(organization=municipality).values_list(
+            "service_id", flat=True
+        )
     )
-    services = list(service_filter.qs.distinct())
+    active = list(
+        Service.objects.active()
+        .filter(pk__in=served_ids)
+        .select_related("role", "role__category", "provider", "verified_by")
+        .order_by("role__category__order", "role__category__code", "role__order", "name")
+    )
+    service_filter = ServiceFilter(data, queryset=Service.objects.filter(pk__in=served_ids))
+    service_filter.form.is_valid()  # invalid values are reported and left out of the filter
+    if service_filter.active_filters:
+        chosen = set(service_filter.qs.values_list("pk", flat=True))
+        services = [service for service in active if service.pk in chosen]
+    else:
+        services = active
     categories = list(RoleCategory.objects.all())
     groups = []
     for category in categories:
         members = [service for service in services if service.role.category_id == category.pk]
         groups.append({"category": category, "services": members})
-    present = Service.objects.active().serving(municipality).values("role_id")
-    missing = list(Role.objects.select_related("category").exclude(pk__in=present))
-    shown = {service.pk for service in services}
-    links = [
-        link
-        for link in Link.objects.on_map(municipality)
-        .filter(from_service__archived=False, to_service__archived=False)
-        .select_related("from_service", "to_service")
-        .order_by("from_service__name", "to_service__name", "kind")
-        if link.from_service_id in shown and link.to_service_id in shown
-    ]
+    present = {service.role_id for service in active}
+    missing = [role for role in Role.objects.select_related("category") if role.pk not in present]
+    by_id = {service.pk: service for service in services}
+    links = []
+    for link in Link.objects.on_map(municipality).order_by("pk"):
+        if link.from_service_id in by_id and link.to_service_id in by_id:
+            link.from_service = by_id[link.from_service_id]
+            link.to_service = by_id[link.to_service_id]
+            links.append(link)
+    links.sort(key=lambda link: (link.from_service.name, link.to_service.name, link.kind))
     graph = {
         "nodes": [
             {

@@ -105,31 +105,34 @@ _STOPPED = _service("Formulierenspreekuur Enschede (gestopt)")
 _NET = ("enschede_network",)
 
 PAGES += [
-    # regions (region choice), municipalities, role categories, services per category (GROUP
-    # BY), services/roles/stale per municipality (GROUP BY), role count, step count, steps done
-    Page("network:index", queries=8),
+    # regions (region choice), municipalities, role categories, the services serving them
+    # (ids), those services' role/category/check date (by id), role count, step count, steps
+    # done per municipality (GROUP BY)
+    Page("network:index", fixtures=_NET, queries=8),
     # session, user, the user's access (own region), then the 8 above
-    Page("network:index", user="enschede.editor", queries=11),
-    Page("network:index", query="sorteer=-ontbrekend", queries=8, label="sorted"),
-    # municipality, services with role/category/provider/checker, categories, missing roles,
-    # links with both services, the filter choices: categories, life domains, target groups, laws
-    Page("network:map", kwargs={"slug": "enschede"}, fixtures=_NET, queries=9),
-    # the 9 above and the four chosen filter values, each validated against its list
+    Page("network:index", user="enschede.editor", fixtures=_NET, queries=11),
+    Page("network:index", query="sorteer=-ontbrekend", fixtures=_NET, queries=8, label="sorted"),
+    # municipality, ids of the services serving it, those services with role/category/
+    # provider/checker, categories, roles (for the missing ones), the map's links, the filter
+    # choices: categories, life domains, target groups, laws
+    Page("network:map", kwargs={"slug": "enschede"}, fixtures=_NET, queries=10),
+    # the 10 above, the four chosen filter values (each validated against its list) and the
+    # ids of the services that match the filters
     Page(
         "network:map",
         kwargs={"slug": "enschede"},
         fixtures=_NET,
         query="categorie=toegang&wet=wmo&soort=formal&levensgebied=wonen&doelgroep=ouderen",
-        queries=13,
+        queries=15,
         label="filtered",
     ),
-    # session, user, the 9 above, the user's access (edit links)
+    # session, user, the 10 above, the user's access (edit links)
     Page(
         "network:map",
         user="enschede.editor",
         kwargs={"slug": "enschede"},
         fixtures=_NET,
-        queries=12,
+        queries=13,
     ),
     # service with role/category/provider/owner/checker, its links with services and map,
     # municipalities, life domains, target groups, laws
