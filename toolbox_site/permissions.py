@@ -142,6 +142,23 @@ rules.add_perm("toolbox_site.invite_member", is_region_coordinator)
 # Each app adds its rules in its own block below (keep the blocks apart).
 
 # network
+# Reference lists (shared by every region) are kept by any region coordinator;
+# services, providers, links and step progress by the coordinators of their region.
+
+
+@rules.predicate
+def coordinates_a_region(user):
+    return user.is_superuser or bool(access_for(user).coordinated_regions)
+
+
+for _model in ("rolecategory", "role", "lifedomain", "targetgroup", "law", "step"):
+    for _action in ("view", "add", "change", "delete"):
+        rules.add_perm(f"network.{_action}_{_model}", coordinates_a_region)
+for _model in ("provider", "service", "link", "stepprogress"):
+    for _action in ("view", "add", "change", "delete"):
+        rules.add_perm(f"network.{_action}_{_model}", is_region_coordinator)
+for _model in ("verificationreminder", "serviceimport"):
+    rules.add_perm(f"network.view_{_model}", is_region_coordinator)
 
 # criteria
 

@@ -69,6 +69,7 @@ urlpatterns = [
         views.organization_invite,
         name="organization_invite",
     ),
+    path("netwerk/", include("network.urls")),
     path("taal/", include("django.conf.urls.i18n")),
     # The admin's own password change does not count wrong old passwords; ours does.
     path(

@@ -1,0 +1,442 @@
+"""Export and import of an organization's services (CSV and XLSX, via tablib/openpyxl).
+
+The import is checked as a whole before anything is written: every bad row is
+reported with its row number, column and reason. A valid file becomes a
+``ServiceImport`` waiting for the user to confirm the preview; confirming
+applies it in one transaction. Re-importing an unchanged export changes nothing:
+rows are compared with the services in the same normalized form the export uses.
+
+Rows with an ``id`` change that service; rows without one create a service;
+``gearchiveerd = ja`` archives it. Services missing from the file stay as they are.
+"""
+
+import datetime
+import uuid as uuid_module
+
+import tablib
+from django import forms
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from toolbox_site.models import Organization
+
+from .models import Formality, Law, LifeDomain, Provider, Role, Service, TargetGroup
+
+FORMATS = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+MAX_BYTES = 2 * 1024 * 1024
+MAX_ROWS = 2000
+MAX_ERRORS_SHOWN = 50
+
+COLUMNS = [
+    "id",
+    "naam",
+    "rol",
+    "aanbieder",
+    "beschrijving",
+    "gemeenten",
+    "levensgebieden",
+    "doelgroepen",
+    "wetten",
+    "soort",
+    "onafhankelijk",
+    "gratis",
+    "talen",
+    "telefoon",
+    "email",
+    "website",
+    "bezoekadres",
+    "postcode",
+    "plaats",
+    "openingstijden",
+    "laatst_gecontroleerd",
+    "gearchiveerd",
+]
+LIST_COLUMNS = ("gemeenten", "levensgebieden", "doelgroepen", "wetten")
+YES, NO = "ja", "nee"
+SOORT = {Formality.FORMAL: "formeel", Formality.INFORMAL: "informeel"}
+SOORT_BACK = {
+    "formeel": Formality.FORMAL,
+    "informeel": Formality.INFORMAL,
+    "formal": Formality.FORMAL,
+    "informal": Formality.INFORMAL,
+}
+BOOLEANS = {
+    "ja": True,
+    "nee": False,
+    "yes": True,
+    "no": False,
+    "1": True,
+    "0": False,
+    "true": True,
+    "false": False,
+    "waar": True,
+    "onwaar": False,
+}
+
+# column -> model field, for the fields that map one to one
+SIMPLE = {
+    "naam": "name",
+    "beschrijving": "description",
+    "talen": "languages",
+    "telefoon": "phone",
+    "email": "email",
+    "website": "website",
+    "bezoekadres": "visiting_address",
+    "postcode": "postal_code",
+    "plaats": "city",
+    "openingstijden": "opening_hours",
+}
+
+
+class ImportConflict(Exception):
+    pass
+
+
+def _services(organization):
+    return (
+        Service.objects.filter(owning_organization=organization)
+        .select_related("role", "provider")
+        .prefetch_related(
+            Prefetch("municipalities", queryset=Organization.objects.only("slug")),
+            "life_domains",
+            "target_groups",
+            "laws",
+        )
+        .order_by("name", "pk")
+    )
+
+
+def values_of(service):
+    """A service as one row of strings, exactly as the export writes it."""
+    return {
+        "id": str(service.uuid),
+        "naam": service.name,
+        "rol": service.role.slug,
+        "aanbieder": service.provider.name,
+        "beschrijving": service.description,
+        "gemeenten": "; ".join(sorted(m.slug for m in service.municipalities.all())),
+        "levensgebieden": "; ".join(sorted(d.slug for d in service.life_domains.all())),
+        "doelgroepen": "; ".join(sorted(g.slug for g in service.target_groups.all())),
+        "wetten": "; ".join(sorted(law.slug for law in service.laws.all())),
+        "soort": SOORT.get(service.formality, service.formality),
+        "onafhankelijk": YES if service.independent else NO,
+        "gratis": YES if service.free else NO,
+        "talen": service.languages,
+        "telefoon": service.phone,
+        "email": service.email,
+        "website": service.website,
+        "bezoekadres": service.visiting_address,
+        "postcode": service.postal_code,
+        "plaats": service.city,
+        "openingstijden": service.opening_hours,
+        "laatst_gecontroleerd": service.verified_on.isoformat() if service.verified_on else "",
+        "gearchiveerd": YES if service.archived else NO,
+    }
+
+
+def export(organization, file_format):
+    dataset = tablib.Dataset(headers=COLUMNS, title=_("Services")[:31])
+    for service in _services(organization):
+        values = values_of(service)
+        dataset.append([values[column] for column in COLUMNS])
+    if file_format == "csv":
+        return dataset.export("csv").encode("utf-8-sig"), FORMATS["csv"]
+    return dataset.export("xlsx"), FORMATS["xlsx"]
+
+
+# --- Reading and checking ------------------------------------------------------------
+
+
+class Result:
+    def __init__(self):
+        self.errors = []
+        self.rows = []
+        self.summary = {"created": 0, "changed": 0, "archived": 0, "unchanged": 0}
+
+
+def _read(upload):
+    """The uploaded file as a tablib Dataset, or a Dutch reason why not."""
+    if upload.size == 0:
+        return None, _("The file is empty.")
+    if upload.size > MAX_BYTES:
+        return None, _("The file is too large (at most %(mb)d MB).") % {
+            "mb": MAX_BYTES // (1024 * 1024)
+        }
+    content = upload.read(MAX_BYTES + 1)
+    if not content.strip():
+        return None, _("The file is empty.")
+    name = (upload.name or "").lower()
+    is_xlsx = content[:2] == b"PK" or name.endswith(".xlsx")
+    try:
+        if is_xlsx:
+            dataset = tablib.Dataset().load(content, format="xlsx")
+        else:
+            try:
+                text = content.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                return None, _(
+                    'The file is not in UTF-8. Save it as "CSV UTF-8" or as an Excel '
+                    "file (.xlsx) and try again."
+                )
+            if "\x00" in text:
+                return None, _("The file contains characters that are not allowed.")
+            delimiter = (
+                ";"
+                if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",")
+                else ","
+            )
+            dataset = tablib.Dataset().load(text, format="csv", delimiter=delimiter)
+    except Exception:  # tablib/openpyxl raise many kinds of errors on broken files
+        return None, _("The file could not be read. Use the CSV or Excel format of the export.")
+    return dataset, None
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _split(value):
+    return sorted(
+        {part.strip().lower() for part in value.replace(",", ";").split(";") if part.strip()}
+    )
+
+
+class RowForm(forms.Form):
+    """One row: the same checks as the service form, column by column."""
+
+    id = forms.UUIDField(required=False)
+    naam = forms.CharField(max_length=150)
+    aanbieder = forms.CharField(max_length=150)
+    beschrijving = forms.CharField(max_length=5000)
+    talen = forms.CharField(max_length=200, required=False)
+    telefoon = forms.CharField(max_length=30, required=False)
+    email = forms.EmailField(required=False)
+    website = forms.URLField(required=False, assume_scheme="https", max_length=200)
+    bezoekadres = forms.CharField(max_length=200, required=False)
+    postcode = forms.CharField(max_length=10, required=False)
+    plaats = forms.CharField(max_length=100, required=False)
+    openingstijden = forms.CharField(max_length=5000, required=False)
+    laatst_gecontroleerd = forms.DateField(required=False, input_formats=["%Y-%m-%d", "%d-%m-%Y"])
+
+
+def _row_errors(number, form_errors):
+    for column, errors in form_errors.items():
+        for error in errors:
+            yield _("Row %(row)d, column %(column)s: %(reason)s") % {
+                "row": number,
+                "column": column,
+                "reason": error,
+            }
+
+
+def validate(upload, organization):
+    result = Result()
+    dataset, problem = _read(upload)
+    if problem:
+        result.errors.append(problem)
+        return result
+    headers = [_cell(header).lower() for header in (dataset.headers or [])]
+    missing = [column for column in COLUMNS if column not in headers]
+    unknown = [header for header in headers if header not in COLUMNS]
+    if missing or unknown or len(set(headers)) != len(headers):
+        if missing:
+            result.errors.append(
+                _("These columns are missing: %(columns)s.") % {"columns": ", ".join(missing)}
+            )
+        if unknown:
+            result.errors.append(
+                _("These columns are unknown: %(columns)s.")
+                % {"columns": ", ".join(header or "(leeg)" for header in unknown)}
+            )
+        if len(set(headers)) != len(headers):
+            result.errors.append(_("A column appears more than once."))
+        return result
+    if dataset.height == 0:
+        result.errors.append(_("The file has no rows below the column names."))
+        return result
+    if dataset.height > MAX_ROWS:
+        result.errors.append(_("The file has too many rows (at most %(max)d).") % {"max": MAX_ROWS})
+        return result
+
+    roles = {role.slug: role for role in Role.objects.all()}
+    municipalities = set(
+        Organization.objects.municipalities()
+        .filter(region_id=organization.region_id)
+        .values_list("slug", flat=True)
+    )
+    choices = {
+        "levensgebieden": set(LifeDomain.objects.values_list("slug", flat=True)),
+        "doelgroepen": set(TargetGroup.objects.values_list("slug", flat=True)),
+        "wetten": set(Law.objects.values_list("slug", flat=True)),
+        "gemeenten": municipalities,
+    }
+    existing = {str(service.uuid): service for service in _services(organization)}
+    seen = set()
+    for index, raw in enumerate(dataset.dict, start=2):
+        row = {column: _cell(raw.get(column)) for column in COLUMNS}
+        if all(value == "" for value in row.values()):
+            continue
+        errors = {}
+        form = RowForm(row)
+        if not form.is_valid():
+            errors.update({key: list(value) for key, value in form.errors.items()})
+        values = dict(row)
+        if row["id"] and "id" not in errors:
+            values["id"] = str(uuid_module.UUID(row["id"]))
+        if values["id"]:
+            if values["id"] in seen:
+                errors.setdefault("id", []).append(_("This id appears twice in the file."))
+            elif "id" not in errors and values["id"] not in existing:
+                errors.setdefault("id", []).append(
+                    _("No service of %(name)s has this id. Leave it empty for a new service.")
+                    % {"name": organization.name}
+                )
+            seen.add(values["id"])
+        if row["rol"] not in roles:
+            errors.setdefault("rol", []).append(_("Unknown role. Use a role code of the export."))
+        for column in LIST_COLUMNS:
+            parts = _split(row[column])
+            wrong = [part for part in parts if part not in choices[column]]
+            if wrong:
+                errors.setdefault(column, []).append(
+                    _("Unknown value: %(values)s.") % {"values": ", ".join(wrong)}
+                )
+            values[column] = "; ".join(parts)
+        if not values["gemeenten"] and "gemeenten" not in errors:
+            errors.setdefault("gemeenten", []).append(_("Name at least one municipality."))
+        soort = row["soort"].lower()
+        if soort not in SOORT_BACK:
+            errors.setdefault("soort", []).append(_("Use formeel or informeel."))
+        else:
+            values["soort"] = SOORT[SOORT_BACK[soort]]
+        for column in ("onafhankelijk", "gratis", "gearchiveerd"):
+            flag = row[column].lower()
+            if flag not in BOOLEANS:
+                errors.setdefault(column, []).append(_("Use ja or nee."))
+            else:
+                values[column] = YES if BOOLEANS[flag] else NO
+        if errors:
+            result.errors.extend(_row_errors(index, errors))
+            continue
+        cleaned = form.cleaned_data
+        values["website"] = cleaned["website"]
+        values["email"] = cleaned["email"]
+        date = cleaned["laatst_gecontroleerd"]
+        values["laatst_gecontroleerd"] = date.isoformat() if date else ""
+        service = existing.get(values["id"]) if values["id"] else None
+        if service is None:
+            action, changes, version = "created", [], None
+        else:
+            current = values_of(service)
+            changes = [column for column in COLUMNS if current[column] != values[column]]
+            version = service.version
+            if not changes:
+                action = "unchanged"
+            elif "gearchiveerd" in changes and values["gearchiveerd"] == YES:
+                action = "archived"
+            else:
+                action = "changed"
+        result.summary[action] += 1
+        result.rows.append(
+            {
+                "row": index,
+                "action": action,
+                "changes": changes,
+                "version": version,
+                "values": values,
+            }
+        )
+    return result
+
+
+# --- Preview and apply -----------------------------------------------------------------
+
+
+def preview(pending):
+    groups = {"created": [], "changed": [], "archived": [], "unchanged": []}
+    for row in pending.rows:
+        groups[row["action"]].append(row)
+    return [
+        (gettext_lazy("To be added"), groups["created"], "created"),
+        (gettext_lazy("To be changed"), groups["changed"], "changed"),
+        (gettext_lazy("To be archived"), groups["archived"], "archived"),
+        (gettext_lazy("Unchanged"), groups["unchanged"], "unchanged"),
+    ]
+
+
+def apply(pending, user):
+    organization = pending.organization
+    roles = {role.slug: role for role in Role.objects.all()}
+    lookups = {
+        "gemeenten": {
+            o.slug: o
+            for o in Organization.objects.municipalities().filter(region_id=organization.region_id)
+        },
+        "levensgebieden": {d.slug: d for d in LifeDomain.objects.all()},
+        "doelgroepen": {g.slug: g for g in TargetGroup.objects.all()},
+        "wetten": {law.slug: law for law in Law.objects.all()},
+    }
+    m2m = {
+        "gemeenten": "municipalities",
+        "levensgebieden": "life_domains",
+        "doelgroepen": "target_groups",
+        "wetten": "laws",
+    }
+    counts = {"created": 0, "changed": 0, "archived": 0, "unchanged": 0}
+    ids = [row["values"]["id"] for row in pending.rows if row["action"] in ("changed", "archived")]
+    locked = {
+        str(service.uuid): service
+        for service in Service.objects.select_for_update().filter(
+            owning_organization=organization, uuid__in=ids
+        )
+    }
+    for row in pending.rows:
+        action = row["action"]
+        counts[action] += 1
+        if action == "unchanged":
+            continue
+        values = row["values"]
+        if action == "created":
+            service = Service(owning_organization=organization)
+        else:
+            service = locked.get(values["id"])
+            if service is None or service.version != row["version"]:
+                raise ImportConflict(
+                    _(
+                        "%(name)s was changed or removed by someone else after you uploaded "
+                        "the file. Nothing was imported. Export again and redo your changes."
+                    )
+                    % {"name": values["naam"]}
+                )
+            service.version += 1
+        for column, field in SIMPLE.items():
+            setattr(service, field, values[column])
+        service.role = roles[values["rol"]]
+        service.provider, _created = Provider.objects.get_or_create(
+            maintained_by=organization, name=values["aanbieder"]
+        )
+        service.formality = SOORT_BACK[values["soort"]]
+        service.independent = values["onafhankelijk"] == YES
+        service.free = values["gratis"] == YES
+        service.archived = values["gearchiveerd"] == YES
+        date = values["laatst_gecontroleerd"]
+        service.verified_on = datetime.date.fromisoformat(date) if date else None
+        if action == "created" and service.verified_on is None:
+            service.verified_on = datetime.date.today()
+            service.verified_by = user
+        service.save()
+        for column, field in m2m.items():
+            getattr(service, field).set([lookups[column][slug] for slug in _split(values[column])])
+    return counts

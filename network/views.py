@@ -1,0 +1,854 @@
+import datetime
+from collections import defaultdict
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from toolbox_site.audit import changes_of, log_action
+from toolbox_site.models import Organization
+from toolbox_site.permissions import can_change, get_object_for_user
+from toolbox_site.regions import region_for
+
+from . import importing
+from .filters import ServiceFilter
+from .forms import ConfirmForm, ImportForm, LinkForm, ServiceForm, StepProgressForm
+from .locking import refuse_stale
+from .models import (
+    Link,
+    Role,
+    RoleCategory,
+    Service,
+    ServiceImport,
+    Step,
+    StepProgress,
+    stale_before,
+)
+
+
+def _network_crumb():
+    return (_("Network"), reverse("network:index"))
+
+
+def _clean_get(request):
+    """The query string without values that cannot be valid (NUL bytes, huge values)."""
+    data = request.GET.copy()
+    bad = False
+    for key in list(data.keys()):
+        values = data.getlist(key)
+        if any("\x00" in value or len(value) > 200 for value in values):
+            data.setlist(key, [])
+            bad = True
+    return data, bad
+
+
+def _municipality(slug):
+    return get_object_or_404(
+        Organization.objects.municipalities().select_related("region"), slug=slug
+    )
+
+
+# --- The region overview -----------------------------------------------------------
+
+SORT_KEYS = {
+    "naam": lambda row: row["municipality"].name.lower(),
+    "diensten": lambda row: row["services"],
+    "ontbrekend": lambda row: row["missing"],
+    "stappen": lambda row: row["steps_done"],
+    "verouderd": lambda row: row["stale"],
+}
+
+
+def index(request):
+    region_choice = region_for(request)
+    region = region_choice.region
+    municipalities = list(
+        Organization.objects.municipalities().filter(region=region).order_by("name")
+        if region
+        else []
+    )
+    categories = list(RoleCategory.objects.all())
+    ids = [municipality.pk for municipality in municipalities]
+    # Two index lookups and a count in Python: the planner would otherwise hash-join
+    # the whole national service table for one region's few hundred services.
+    through = Service.municipalities.through
+    served = list(
+        through.objects.filter(organization_id__in=ids).values_list("organization_id", "service_id")
+    )
+    services = {
+        pk: (category_id, role_id, verified_on)
+        for pk, category_id, role_id, verified_on in Service.objects.filter(
+            pk__in={service_id for _municipality, service_id in served}, archived=False
+        ).values_list("pk", "role__category_id", "role_id", "verified_on")
+    }
+    limit = stale_before()
+    per_category = defaultdict(int)
+    totals = defaultdict(lambda: {"services": 0, "roles": set(), "stale": 0})
+    for municipality_id, service_id in served:
+        if service_id not in services:
+            continue
+        category_id, role_id, verified_on = services[service_id]
+        per_category[(municipality_id, category_id)] += 1
+        total = totals[municipality_id]
+        total["services"] += 1
+        total["roles"].add(role_id)
+        total["stale"] += verified_on is None or verified_on < limit
+    role_count = Role.objects.count()
+    step_count = Step.objects.count()
+    done = dict(
+        StepProgress.objects.filter(municipality_id__in=ids, status=StepProgress.Status.DONE)
+        .values("municipality_id")
+        .annotate(n=Count("pk"))
+        .values_list("municipality_id", "n")
+    )
+    rows = []
+    for municipality in municipalities:
+        total = totals[municipality.pk]
+        rows.append(
+            {
+                "municipality": municipality,
+                "per_category": [per_category[(municipality.pk, c.pk)] for c in categories],
+                "services": total["services"],
+                "missing": role_count - len(total["roles"]),
+                "stale": total["stale"],
+                "steps_done": done.get(municipality.pk, 0),
+            }
+        )
+    sort = request.GET.get("sorteer", "naam")
+    key = sort.lstrip("-")
+    if key not in SORT_KEYS:
+        sort, key = "naam", "naam"
+    rows.sort(key=SORT_KEYS[key], reverse=sort.startswith("-"))
+    columns = [
+        ("naam", _("Municipality")),
+        ("diensten", _("Services")),
+        ("ontbrekend", _("Missing roles")),
+        ("stappen", _("Step plan")),
+        ("verouderd", _("Not checked for over 12 months")),
+    ]
+    headers = []
+    for column, label in columns:
+        current = key == column
+        descending = current and sort.startswith("-")
+        headers.append(
+            {
+                "key": column,
+                "label": label,
+                "current": current,
+                "aria_sort": ("descending" if descending else "ascending") if current else "",
+                "next": f"-{column}" if current and not descending else column,
+            }
+        )
+    return render(
+        request,
+        "network/index.html",
+        {
+            "region_choice": region_choice,
+            "region": region,
+            "categories": categories,
+            "rows": rows,
+            "headers": headers,
+            "step_count": step_count,
+            "role_count": role_count,
+            "breadcrumbs": [(_("Network"), None)],
+        },
+    )
+
+
+# --- The map of one municipality ---------------------------------------------------
+
+
+def network_map(request, slug):
+    municipality = _municipality(slug)
+    data, bad_input = _clean_get(request)
+    # The ids first (an index lookup), then the services by id: joining the national
+    # service table through the many-to-many table makes the planner scan all of it.
+    served_ids = list(
+        Service.municipalities.through.objects.filter(organization=municipality).values_list(
+            "service_id", flat=True
+        )
+    )
+    active = list(
+        Service.objects.active()
+        .filter(pk__in=served_ids)
+        .select_related("role", "role__category", "provider", "verified_by")
+        .order_by("role__category__order", "role__category__code", "role__order", "name")
+    )
+    service_filter = ServiceFilter(data, queryset=Service.objects.filter(pk__in=served_ids))
+    service_filter.form.is_valid()  # invalid values are reported and left out of the filter
+    if service_filter.active_filters:
+        chosen = set(service_filter.qs.values_list("pk", flat=True))
+        services = [service for service in active if service.pk in chosen]
+    else:
+        services = active
+    categories = list(RoleCategory.objects.all())
+    groups = []
+    for category in categories:
+        members = [service for service in services if service.role.category_id == category.pk]
+        groups.append({"category": category, "services": members})
+    present = {service.role_id for service in active}
+    missing = [role for role in Role.objects.select_related("category") if role.pk not in present]
+    by_id = {service.pk: service for service in services}
+    links = []
+    for link in Link.objects.on_map(municipality).order_by("pk"):
+        if link.from_service_id in by_id and link.to_service_id in by_id:
+            link.from_service = by_id[link.from_service_id]
+            link.to_service = by_id[link.to_service_id]
+            links.append(link)
+    links.sort(key=lambda link: (link.from_service.name, link.to_service.name, link.kind))
+    graph = {
+        "nodes": [
+            {
+                "id": f"s{service.pk}",
+                "label": service.name,
+                "category": service.role.category.code,
+                "url": service.get_absolute_url(),
+            }
+            for service in services
+        ],
+        "edges": [
+            {
+                "id": f"l{link.pk}",
+                "source": f"s{link.from_service_id}",
+                "target": f"s{link.to_service_id}",
+                "kind": link.kind,
+                "label": link.get_kind_display(),
+            }
+            for link in links
+        ],
+    }
+    today = timezone.localdate()
+    for service in services:
+        service.stale = service.is_stale(today)
+    return render(
+        request,
+        "network/map.html",
+        {
+            "municipality": municipality,
+            "filter": service_filter,
+            "filter_errors": service_filter.is_bound and bool(service_filter.errors),
+            "bad_input": bad_input,
+            "groups": groups,
+            "services": services,
+            "missing": missing,
+            "links": links,
+            "graph": graph,
+            "stale_count": sum(1 for service in services if service.stale),
+            "can_change": can_change(request.user, municipality),
+            "breadcrumbs": [_network_crumb(), (municipality.name, None)],
+        },
+    )
+
+
+# --- Services ----------------------------------------------------------------------
+
+
+def _service_queryset(user):
+    return Service.objects.for_user(user).select_related(
+        "role",
+        "role__category",
+        "provider",
+        "owning_organization",
+        "owning_organization__region",
+        "verified_by",
+    )
+
+
+def _history_rows(service, limit=20):
+    """The last changes, newest first: when, who, what (fields compared in memory)."""
+    records = list(
+        service.history.select_related("history_user").order_by("-history_id")[: limit + 1]
+    )
+    fields = [
+        field
+        for field in service.history.model._meta.fields
+        if not field.name.startswith("history_") and field.name not in {"id", "uuid"}
+    ]
+    rows = []
+    for newer, older in zip(records, [*records[1:], None], strict=False):
+        if len(rows) == limit:
+            break
+        changed = []
+        if older is not None:
+            for field in fields:
+                if getattr(newer, field.attname) != getattr(older, field.attname):
+                    changed.append(str(field.verbose_name))
+        rows.append(
+            {
+                "date": newer.history_date,
+                "user": newer.history_user,
+                "type": newer.get_history_type_display(),
+                "kind": newer.history_type,
+                "changed": changed,
+            }
+        )
+    return rows
+
+
+def service_detail(request, pk):
+    service = get_object_or_404(_service_queryset(request.user), pk=pk)
+    links = list(
+        Link.objects.filter(Q(from_service=service) | Q(to_service=service))
+        .select_related("from_service", "to_service", "municipality")
+        .order_by("municipality__name", "kind", "pk")
+    )
+    municipalities = list(service.municipalities.order_by("name"))
+    history = _history_rows(service) if request.user.is_authenticated else []
+    return render(
+        request,
+        "network/service_detail.html",
+        {
+            "service": service,
+            "links": links,
+            "municipalities": municipalities,
+            "life_domains": list(service.life_domains.all()),
+            "target_groups": list(service.target_groups.all()),
+            "laws": list(service.laws.all()),
+            "history": history,
+            "stale": service.is_stale(),
+            "can_change": can_change(request.user, service),
+            "confirm_form": ConfirmForm(initial={"version": service.version}),
+            "breadcrumbs": [_network_crumb(), (service.name, None)],
+        },
+    )
+
+
+def _editable_organization(user, slug):
+    return get_object_for_user(
+        user, Organization.objects.select_related("region"), write=True, slug=slug
+    )
+
+
+@login_required
+def organization_services(request, slug):
+    """An organization's own entries: active and archived, stale first; import/export."""
+    organization = get_object_for_user(
+        request.user, Organization.objects.select_related("region"), slug=slug
+    )
+    services = list(
+        Service.objects.filter(owning_organization=organization)
+        .select_related("role", "role__category", "provider", "verified_by")
+        .order_by("archived", "verified_on", "name")
+    )
+    today = timezone.localdate()
+    for service in services:
+        service.stale = service.is_stale(today)
+    return render(
+        request,
+        "network/organization_services.html",
+        {
+            "organization": organization,
+            "services": services,
+            "can_change": can_change(request.user, organization),
+            "breadcrumbs": [_network_crumb(), (organization.name, None)],
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def service_create(request, slug):
+    organization = _editable_organization(request.user, slug)
+    form = ServiceForm(
+        request.POST or None,
+        organization=organization,
+        instance=Service(owning_organization=organization),
+    )
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            service = form.save(commit=False)
+            service.provider = form.save_provider()
+            service.verified_on = timezone.localdate()
+            service.verified_by = request.user
+            service.save()
+            form.save_m2m()
+            log_action(request.user, service, "network.service.created", {"name": service.name})
+        messages.success(request, _("The service %(name)s was added.") % {"name": service.name})
+        return redirect(service)
+    return render(
+        request,
+        "network/service_form.html",
+        {
+            "form": form,
+            "organization": organization,
+            "title": _("New service of %(name)s") % {"name": organization.name},
+            "breadcrumbs": [
+                _network_crumb(),
+                (organization.name, reverse("network:organization", args=[organization.slug])),
+                (_("New service"), None),
+            ],
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def service_edit(request, pk):
+    service = get_object_for_user(request.user, _service_queryset(request.user), write=True, pk=pk)
+    form = ServiceForm(
+        request.POST or None, organization=service.owning_organization, instance=service
+    )
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            current = Service.objects.select_for_update().get(pk=service.pk)
+            if not refuse_stale(form, current):
+                service = form.save(commit=False)
+                service.provider = form.save_provider()
+                service.version = current.version + 1
+                service.save()
+                form.save_m2m()
+                log_action(
+                    request.user,
+                    service,
+                    "network.service.changed",
+                    {"changes": {k: str(v) for k, v in changes_of(form).items()}},
+                )
+                messages.success(request, _("Your changes have been saved."))
+                return redirect(service)
+    return render(
+        request,
+        "network/service_form.html",
+        {
+            "form": form,
+            "service": service,
+            "organization": service.owning_organization,
+            "title": _("Edit %(name)s") % {"name": service.name},
+            "breadcrumbs": [
+                _network_crumb(),
+                (service.name, service.get_absolute_url()),
+                (_("Edit"), None),
+            ],
+        },
+    )
+
+
+def _service_action(request, pk, *, action, template, title, apply, message):
+    service = get_object_for_user(request.user, _service_queryset(request.user), write=True, pk=pk)
+    form = ConfirmForm(request.POST or None, initial={"version": service.version})
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            current = Service.objects.select_for_update().get(pk=service.pk)
+            if not refuse_stale(form, current):
+                apply(current)
+                current.version += 1
+                current.save()
+                log_action(request.user, current, action)
+                messages.success(request, message % {"name": current.name})
+                return redirect(current)
+    elif request.method == "POST" and template is None:
+        return HttpResponseBadRequest(_("The form was incomplete. Please try again."))
+    if template is None:
+        if form.is_bound:
+            messages.error(request, " ".join(form.non_field_errors()))
+        return redirect(service)
+    return render(
+        request,
+        template,
+        {
+            "form": form,
+            "service": service,
+            "title": title % {"name": service.name},
+            "breadcrumbs": [
+                _network_crumb(),
+                (service.name, service.get_absolute_url()),
+                (title % {"name": ""}, None),
+            ],
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def service_archive(request, pk):
+    def apply(service):
+        service.archived = True
+
+    return _service_action(
+        request,
+        pk,
+        action="network.service.archived",
+        template="network/service_archive.html",
+        title=_("Archive %(name)s"),
+        apply=apply,
+        message=_("%(name)s is archived. You can bring it back at any time."),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def service_unarchive(request, pk):
+    def apply(service):
+        service.archived = False
+
+    return _service_action(
+        request,
+        pk,
+        action="network.service.unarchived",
+        template="network/service_unarchive.html",
+        title=_("Bring back %(name)s"),
+        apply=apply,
+        message=_("%(name)s is active again."),
+    )
+
+
+@login_required
+@require_POST
+def service_verify(request, pk):
+    today = timezone.localdate()
+
+    def apply(service):
+        service.verified_on = today
+        service.verified_by = request.user
+
+    return _service_action(
+        request,
+        pk,
+        action="network.service.verified",
+        template=None,
+        title=_("Check %(name)s"),
+        apply=apply,
+        message=_("%(name)s is marked as checked today."),
+    )
+
+
+# --- Links -----------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def link_create(request, slug):
+    municipality = get_object_for_user(
+        request.user, Organization.objects.municipalities(), write=True, slug=slug
+    )
+    form = LinkForm(request.POST or None, municipality=municipality, instance=Link())
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                link = form.save()
+                log_action(request.user, link, "network.link.created", {"link": str(link)})
+        except IntegrityError:
+            form.add_error(None, _("This link already exists on this map."))
+        else:
+            messages.success(request, _("The link was added."))
+            return redirect("network:map", slug=municipality.slug)
+    return render(
+        request,
+        "network/link_form.html",
+        {
+            "form": form,
+            "municipality": municipality,
+            "title": _("New link on the map of %(name)s") % {"name": municipality.name},
+            "breadcrumbs": [
+                _network_crumb(),
+                (municipality.name, reverse("network:map", args=[municipality.slug])),
+                (_("New link"), None),
+            ],
+        },
+    )
+
+
+def _link_queryset():
+    return Link.objects.select_related(
+        "municipality", "municipality__region", "from_service", "to_service"
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def link_edit(request, pk):
+    link = get_object_for_user(request.user, _link_queryset(), write=True, pk=pk)
+    municipality = link.municipality
+    form = LinkForm(request.POST or None, municipality=municipality, instance=link)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                current = Link.objects.select_for_update().get(pk=link.pk)
+                if not refuse_stale(form, current):
+                    link = form.save(commit=False)
+                    link.version = current.version + 1
+                    link.save()
+                    log_action(
+                        request.user,
+                        link,
+                        "network.link.changed",
+                        {"changes": {k: str(v) for k, v in changes_of(form).items()}},
+                    )
+                    messages.success(request, _("Your changes have been saved."))
+                    return redirect("network:map", slug=municipality.slug)
+        except IntegrityError:
+            form.add_error(None, _("This link already exists on this map."))
+    return render(
+        request,
+        "network/link_form.html",
+        {
+            "form": form,
+            "link": link,
+            "municipality": municipality,
+            "title": _("Edit link"),
+            "breadcrumbs": [
+                _network_crumb(),
+                (municipality.name, reverse("network:map", args=[municipality.slug])),
+                (_("Edit link"), None),
+            ],
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def link_delete(request, pk):
+    link = get_object_for_user(request.user, _link_queryset(), write=True, pk=pk)
+    municipality = link.municipality
+    if request.method == "POST":
+        with transaction.atomic():
+            log_action(request.user, link, "network.link.deleted", {"link": str(link)})
+            link.delete()
+        messages.success(request, _("The link was removed."))
+        return redirect("network:map", slug=municipality.slug)
+    return render(
+        request,
+        "network/link_delete.html",
+        {
+            "link": link,
+            "municipality": municipality,
+            "breadcrumbs": [
+                _network_crumb(),
+                (municipality.name, reverse("network:map", args=[municipality.slug])),
+                (_("Remove link"), None),
+            ],
+        },
+    )
+
+
+# --- Roles and the step plan ---------------------------------------------------------
+
+
+def roles(request):
+    categories = RoleCategory.objects.prefetch_related("roles__laws")
+    return render(
+        request,
+        "network/roles.html",
+        {"categories": categories, "breadcrumbs": [_network_crumb(), (_("Roles"), None)]},
+    )
+
+
+def step_plan(request):
+    return render(
+        request,
+        "network/step_plan.html",
+        {
+            "steps": list(Step.objects.all()),
+            "breadcrumbs": [_network_crumb(), (_("Step plan"), None)],
+        },
+    )
+
+
+@login_required
+def municipality_steps(request, slug):
+    municipality = _municipality(slug)
+    progress = {
+        record.step_id: record
+        for record in StepProgress.objects.filter(municipality=municipality).select_related(
+            "updated_by"
+        )
+    }
+    steps = list(Step.objects.all())
+    for step in steps:
+        step.record = progress.get(step.pk)
+    return render(
+        request,
+        "network/municipality_steps.html",
+        {
+            "municipality": municipality,
+            "steps": steps,
+            "done": sum(
+                1 for record in progress.values() if record.status == StepProgress.Status.DONE
+            ),
+            "can_change": can_change(request.user, municipality),
+            "breadcrumbs": [
+                _network_crumb(),
+                (municipality.name, reverse("network:map", args=[municipality.slug])),
+                (_("Step plan"), None),
+            ],
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def step_progress_edit(request, slug, number):
+    municipality = get_object_for_user(
+        request.user, Organization.objects.municipalities(), write=True, slug=slug
+    )
+    step = get_object_or_404(Step, number=number)
+    record = StepProgress.objects.filter(municipality=municipality, step=step).first()
+    record = record or StepProgress(municipality=municipality, step=step, version=0)
+    form = StepProgressForm(request.POST or None, instance=record)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                current = (
+                    StepProgress.objects.select_for_update()
+                    .filter(municipality=municipality, step=step)
+                    .first()
+                )
+                if current is None and form.cleaned_data["version"] != 0:
+                    raise Http404
+                if current is None or not refuse_stale(form, current):
+                    record = form.save(commit=False)
+                    if current is not None:
+                        record.pk = current.pk
+                    record.version = (current.version if current else 0) + 1
+                    record.updated_by = request.user
+                    record.date = record.date or timezone.localdate()
+                    record.save()
+                    log_action(
+                        request.user,
+                        record,
+                        "network.step.changed",
+                        {"step": step.number, "status": record.status},
+                    )
+                    messages.success(request, _("The progress has been saved."))
+                    return redirect("network:municipality_steps", slug=municipality.slug)
+        except IntegrityError:
+            form.add_error(
+                None, _("Someone else saved this step at the same moment. Please try again.")
+            )
+    return render(
+        request,
+        "network/step_progress_form.html",
+        {
+            "form": form,
+            "municipality": municipality,
+            "step": step,
+            "breadcrumbs": [
+                _network_crumb(),
+                (
+                    _("Step plan of %(name)s") % {"name": municipality.name},
+                    reverse("network:municipality_steps", args=[municipality.slug]),
+                ),
+                (step.title, None),
+            ],
+        },
+    )
+
+
+# --- Import and export ---------------------------------------------------------------
+
+
+@login_required
+def export_services(request, slug, file_format):
+    organization = get_object_for_user(
+        request.user, Organization.objects.select_related("region"), slug=slug
+    )
+    if file_format not in importing.FORMATS:
+        raise Http404
+    content, content_type = importing.export(organization, file_format)
+    response = HttpResponse(content, content_type=content_type)
+    stamp = datetime.date.today().isoformat()
+    response["Content-Disposition"] = (
+        f'attachment; filename="diensten-{organization.slug}-{stamp}.{file_format}"'
+    )
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_upload(request, slug):
+    organization = _editable_organization(request.user, slug)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        result = importing.validate(form.cleaned_data["file"], organization)
+        if result.errors:
+            for error in result.errors[: importing.MAX_ERRORS_SHOWN]:
+                form.add_error("file", error)
+            if len(result.errors) > importing.MAX_ERRORS_SHOWN:
+                form.add_error(
+                    "file",
+                    _("… and %(count)d more errors.")
+                    % {"count": len(result.errors) - importing.MAX_ERRORS_SHOWN},
+                )
+        else:
+            pending = ServiceImport.objects.create(
+                organization=organization,
+                user=request.user,
+                file_name=form.cleaned_data["file"].name[:200],
+                rows=result.rows,
+                summary=result.summary,
+            )
+            return redirect("network:import_confirm", slug=organization.slug, uuid=pending.uuid)
+    return render(
+        request,
+        "network/import_upload.html",
+        {
+            "form": form,
+            "organization": organization,
+            "columns": importing.COLUMNS,
+            "breadcrumbs": [
+                _network_crumb(),
+                (organization.name, reverse("network:organization", args=[organization.slug])),
+                (_("Import"), None),
+            ],
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_confirm(request, slug, uuid):
+    organization = _editable_organization(request.user, slug)
+    pending = get_object_or_404(
+        ServiceImport, organization=organization, uuid=uuid, status=ServiceImport.Status.PENDING
+    )
+    error = None
+    if request.method == "POST":
+        if "cancel" in request.POST:
+            pending.status = ServiceImport.Status.CANCELLED
+            pending.save(update_fields=["status"])
+            messages.info(request, _("The import was cancelled. Nothing was changed."))
+            return redirect("network:organization", slug=organization.slug)
+        try:
+            with transaction.atomic():
+                counts = importing.apply(pending, request.user)
+                pending.status = ServiceImport.Status.APPLIED
+                pending.save(update_fields=["status"])
+                log_action(
+                    request.user,
+                    pending,
+                    "network.import.applied",
+                    {"file": pending.file_name, **counts},
+                )
+        except importing.ImportConflict as conflict:
+            error = str(conflict)
+        else:
+            messages.success(
+                request,
+                _(
+                    "The import is done: %(created)d added, %(changed)d changed, "
+                    "%(archived)d archived."
+                )
+                % counts,
+            )
+            return redirect("network:organization", slug=organization.slug)
+    return render(
+        request,
+        "network/import_confirm.html",
+        {
+            "organization": organization,
+            "pending": pending,
+            "preview": importing.preview(pending),
+            "error": error,
+            "breadcrumbs": [
+                _network_crumb(),
+                (organization.name, reverse("network:organization", args=[organization.slug])),
+                (_("Check the import"), None),
+            ],
+        },
+    )
