@@ -93,6 +93,14 @@ def raw_from_values(structure, stored):
     return raw
 
 
+def _shown(value, indicator):
+    if value is None:
+        return ""
+    if indicator.value_type == Indicator.ValueType.YES_NO and value.number is not None:
+        return "yes" if value.number else "no"
+    return format_number(value.number) if value.number is not None else value.text
+
+
 def previous_values(report, periods=4):
     """key -> [(period label, number)] of the organization's earlier reports, newest first."""
     earlier = list(
@@ -181,11 +189,15 @@ def save_values(report, cleaned_values, comments, user, *, expected_version=None
         raise TransitionError(_("The period is closed; this report can no longer be changed."))
     structure = format_structure(report.format_id)
     stored = stored_values(report)
-    to_create, to_update, to_delete, changed = [], [], [], []
+    to_create, to_update, to_delete, changed, details = [], [], [], [], []
     for key, indicator, item in cells_of(structure):
         cleaned = cleaned_values.get(key, Cleaned())
         comment = (comments.get(indicator.code, "") if item is None else "").strip()
         value = stored.get(key)
+        old = _shown(value, indicator)
+        new = _shown(cleaned, indicator)
+        if old != new or (value.comment if value else "") != comment:
+            details.append({"field": key[0], "item": key[1], "old": old, "new": new})
         if cleaned.is_empty and not comment:
             if value is not None:
                 to_delete.append(value.pk)
@@ -226,7 +238,7 @@ def save_values(report, cleaned_values, comments, user, *, expected_version=None
             user,
             report,
             "monitoring.report.saved",
-            {"changed": ["/".join(filter(None, key)) for key in changed]},
+            {"changes": details},
         )
     return report, changed
 

@@ -59,6 +59,7 @@ urlpatterns = [
     path("accounts/", include(account_patterns)),
     path("organisaties/<slug:slug>/bewerken/", views.organization_edit, name="organization_edit"),
     path("taal/", include("django.conf.urls.i18n")),
+    path("monitoring/", include("monitoring.urls")),
     path("admin/", admin.site.urls),
 ]
 
