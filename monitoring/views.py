@@ -109,8 +109,10 @@ def index(request):
     )
     reports = {
         (report.organization_id, report.period_id): report
+        # "or [0]": the query runs even without organizations, so the count stays fixed.
         for report in Report.objects.filter(
-            organization__in=organizations, period__in=periods
+            organization_id__in=[organization.pk for organization in organizations] or [0],
+            period_id__in=[period.pk for period in periods] or [0],
         ).select_related("period")
     }
     formats = formats_by_kind({organization.region_id for organization in organizations})
@@ -567,10 +569,10 @@ def download(request, pk):
 @login_required
 def upload(request, pk):
     user = request.user
-    report = report_or_404(user, pk, write=request.method == "POST")
+    report = report_or_404(user, pk, write=True)
     may_fill = is_reporting_editor(user, report)
-    if request.method == "POST" and not may_fill:
-        raise PermissionDenied
+    if not may_fill:
+        raise PermissionDenied  # the upload page is for the organization's editors
     editable = may_fill and report.is_editable_state and report.period.is_open
     form = UploadForm(request.POST or None, request.FILES or None)
     problems = []

@@ -85,4 +85,57 @@ PAGES += []
 
 
 # monitoring
-PAGES += []
+def _monitoring_report(slug, previous=False):
+    """The report of ``slug`` for the current quarter (or the one before), as in the demo."""
+
+    def kwargs():
+        from tests.monitoring.fixtures import current_report, previous_report
+
+        report = previous_report(slug) if previous else current_report(slug)
+        return {"pk": report.pk}
+
+    return kwargs
+
+
+_MONITORING = ("monitoring_demo",)
+PAGES += [
+    # session, user, access, the user's reporting organizations, periods, reports, formats
+    Page("monitoring:index", user="enschede.editor", queries=7, fixtures=_MONITORING),
+    # the same, and the submitted reports that await approval in the region
+    Page("monitoring:index", user="twente.coordinator", queries=8, fixtures=_MONITORING),
+    # session, user, report with organization/format/period/submitter, access, sections,
+    # indicators with breakdown, breakdown items, rules, values, earlier reports, their
+    # values (for the warnings), the report's history (audit events with user)
+    Page(
+        "monitoring:report",
+        user="enschede.editor",
+        kwargs=_monitoring_report("enschede"),
+        queries=12,
+        fixtures=_MONITORING,
+        label="draft",
+    ),
+    Page(
+        "monitoring:report",
+        user="twente.coordinator",
+        kwargs=_monitoring_report("enschede", previous=True),
+        queries=12,
+        fixtures=_MONITORING,
+        label="awaiting approval",
+    ),
+    Page(
+        "monitoring:report",
+        user="enschede.viewer",
+        kwargs=_monitoring_report("enschede"),
+        queries=12,
+        fixtures=_MONITORING,
+        label="read only",
+    ),
+    # session, user, report with organization/format/period/submitter, access
+    Page(
+        "monitoring:upload",
+        user="enschede.editor",
+        kwargs=_monitoring_report("enschede"),
+        queries=4,
+        fixtures=_MONITORING,
+    ),
+]
