@@ -6,6 +6,8 @@ Each transition records who and when, raises the version (so a form opened
 before it cannot overwrite it) and is written to the audit log.
 """
 
+from decimal import Decimal
+
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -372,7 +374,9 @@ def copy_format(source):
 
 
 __all__ = [
+    "Cleaned",
     "ConflictError",
+    "Decimal",
     "TransitionError",
     "approve",
     "copy_format",

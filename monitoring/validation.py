@@ -69,6 +69,7 @@ def format_number(number, indicator=None):
         return ""
     if indicator is not None and indicator.value_type == Indicator.ValueType.YES_NO:
         return _("yes") if number else _("no")
+    number = Decimal(number)
     normalized = number.normalize() if number == number.to_integral() else number
     text = f"{normalized:f}"
     if "." in text:
