@@ -11,11 +11,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -29,7 +31,7 @@ from toolbox_site.permissions import (
 
 from . import services, spreadsheet
 from .forms import UploadForm
-from .models import MonitoringFormat, Period, Report
+from .models import Indicator, MonitoringFormat, Period, Report
 from .validation import (
     MAX_TEXT,
     cells_of,
@@ -79,17 +81,16 @@ def next_step(report, period, may_fill):
 
 
 def formats_by_kind(region_ids):
-    """The active format per (region, kind): the region's own, else any other."""
-    formats = MonitoringFormat.objects.filter(active=True).select_related("organization")
-    chosen = {}
-    for fmt in formats.order_by("version"):
-        chosen[(fmt.organization.region_id, fmt.organization_kind)] = fmt
-        chosen.setdefault((None, fmt.organization_kind), fmt)
-    return {
-        (region, kind): chosen.get((region, kind)) or chosen.get((None, kind))
-        for region in region_ids
-        for kind in REPORTING_KINDS
-    }
+    """The active format per (region, kind): each region team maintains its own."""
+    formats = (
+        MonitoringFormat.objects.filter(
+            active=True, organization__region_id__in=list(region_ids) or [0]
+        )
+        .annotate(region_id=F("organization__region_id"))
+        .only("pk", "organization_kind", "period_type", "version")
+        .order_by("version")
+    )
+    return {(fmt.region_id, fmt.organization_kind): fmt for fmt in formats}
 
 
 @login_required
@@ -206,6 +207,8 @@ class ReportForm:
         self.result = validate(structure, rules, self.raw, submitting=False, previous=previous)
         self.result.errors = {}  # stored values are shown, not judged, on GET
         self.comment_errors = {}
+        self.editable = False
+        self.words = {}
 
     def bind(self, data, *, submitting):
         self.raw = {}
@@ -259,7 +262,7 @@ class ReportForm:
         name = field_name(key)
         errors = self.result.errors.get(key, [])
         warnings = self.result.warnings.get(key, [])
-        return {
+        cell = {
             "name": name,
             "id": f"id_{name}",
             "value": self.raw.get(key, ""),
@@ -277,8 +280,17 @@ class ReportForm:
                 )
             ),
         }
+        cell["html"] = render_input(indicator, cell, self.editable, self.words)
+        return cell
 
-    def sections(self):
+    def sections(self, editable):
+        self.editable = editable
+        self.words = {
+            "empty": _("(not reported)"),
+            "yes": _("yes"),
+            "no": _("no"),
+            "check": _("Check:"),
+        }
         for section, indicators in self.structure:
             rows = []
             for indicator in indicators:
@@ -302,6 +314,81 @@ class ReportForm:
                     }
                 )
             yield {"section": section, "rows": rows}
+
+
+def render_input(indicator, cell, editable, words):
+    """One cell's input, its errors and warnings (rendered here: a form has many cells)."""
+    T = Indicator.ValueType
+    attrs = format_html(
+        'name="{}" id="{}"{}{}',
+        cell["name"],
+        cell["id"],
+        format_html(' aria-describedby="{}"', cell["describedby"]) if cell["describedby"] else "",
+        mark_safe(" disabled") if not editable else "",
+    )
+    invalid = " is-invalid" if cell["errors"] else ""
+    value = cell["value"]
+    if indicator.value_type in (T.YES_NO, T.CHOICE):
+        if indicator.value_type == T.YES_NO:
+            options = [("yes", words["yes"]), ("no", words["no"])]
+        else:
+            options = [(choice, choice) for choice in indicator.choice_list]
+        rendered = [
+            format_html(
+                '<option value=""{}>{}</option>',
+                mark_safe(" selected") if not value else "",
+                words["empty"],
+            )
+        ]
+        rendered += [
+            format_html(
+                '<option value="{}"{}>{}</option>',
+                option,
+                mark_safe(" selected") if value == option else "",
+                label,
+            )
+            for option, label in options
+        ]
+        html = format_html(
+            '<select class="form-select{}" {}>{}</select>',
+            invalid,
+            attrs,
+            mark_safe("".join(rendered)),
+        )
+    elif indicator.value_type == T.TEXT:
+        html = format_html(
+            '<textarea class="form-control{}" {} rows="3" maxlength="{}">{}</textarea>',
+            invalid,
+            attrs,
+            MAX_TEXT,
+            value,
+        )
+    else:
+        unit = (
+            format_html('<span class="input-group-text">{}</span>', indicator.unit)
+            if indicator.unit
+            else ""
+        )
+        html = format_html(
+            '<div class="input-group monitoring-number"><input type="text" inputmode="decimal" '
+            'autocomplete="off" class="form-control{}{}" {} value="{}">{}</div>',
+            invalid,
+            " monitoring-cell" if cell["item"] else "",
+            attrs,
+            value,
+            unit,
+        )
+    errors = format_html_join(
+        "",
+        '<div class="invalid-feedback d-block" id="err_{}">{}</div>',
+        ((cell["name"], error) for error in cell["errors"]),
+    )
+    warnings = format_html_join(
+        "",
+        '<div class="monitoring-warning" id="warn_{}"><strong>{}</strong> {}</div>',
+        ((cell["name"], words["check"], warning) for warning in cell["warnings"]),
+    )
+    return html + errors + warnings
 
 
 def read_only_reason(user, report, may_fill):
@@ -334,7 +421,7 @@ def read_only_reason(user, report, may_fill):
 def history_of(report, labels):
     events = AuditEvent.objects.filter(
         object_type__app_label="monitoring", object_type__model="report", object_id=str(report.pk)
-    ).select_related("user")[:50]
+    ).select_related("user")[:30]
     words = action_words()
     rows = []
     for event in events:
@@ -381,7 +468,7 @@ def render_report(request, report, form, *, may_fill, status=200, conflict=None,
     context = {
         "report": report,
         "form": form,
-        "sections": list(form.sections()),
+        "sections": list(form.sections(editable)),
         "errors": form.error_summary(),
         "warning_count": form.warning_count(),
         "editable": editable,
@@ -402,9 +489,8 @@ def render_report(request, report, form, *, may_fill, status=200, conflict=None,
 
 
 def build_form(report):
-    structure = services.format_structure(report.format_id)
-    rules = list(report.format.rules.select_related("indicator", "other_indicator"))
-    stored = services.stored_values(report)
+    structure, rules, keys = services.report_structure(report)
+    stored = services.stored_cells(report, keys)
     previous = services.previous_values(report)
     return ReportForm(report, structure, rules, stored, previous)
 

@@ -103,14 +103,16 @@ PAGES += [
     Page("monitoring:index", user="enschede.editor", queries=7, fixtures=_MONITORING),
     # the same, and the submitted reports that await approval in the region
     Page("monitoring:index", user="twente.coordinator", queries=8, fixtures=_MONITORING),
-    # session, user, report with organization/format/period/submitter, access, sections,
-    # indicators with breakdown, breakdown items, rules, values, earlier reports, their
-    # values (for the warnings), the report's history (audit events with user)
+    # session, user, report with organization/format/period/submitter, access, the
+    # report's values, the values of the organization's earlier periods (for the warnings),
+    # the report's history (audit events with user); and, the first time a process shows a
+    # format (then kept, as a format with reports never changes): sections, indicators with
+    # breakdown, breakdown items, rules
     Page(
         "monitoring:report",
         user="enschede.editor",
         kwargs=_monitoring_report("enschede"),
-        queries=12,
+        queries=11,
         fixtures=_MONITORING,
         label="draft",
     ),
@@ -118,7 +120,7 @@ PAGES += [
         "monitoring:report",
         user="twente.coordinator",
         kwargs=_monitoring_report("enschede", previous=True),
-        queries=12,
+        queries=11,
         fixtures=_MONITORING,
         label="awaiting approval",
     ),
@@ -126,7 +128,7 @@ PAGES += [
         "monitoring:report",
         user="enschede.viewer",
         kwargs=_monitoring_report("enschede"),
-        queries=12,
+        queries=11,
         fixtures=_MONITORING,
         label="read only",
     ),
