@@ -290,6 +290,12 @@ class ReportForm:
             "yes": _("yes"),
             "no": _("no"),
             "check": _("Check:"),
+            "required": _("required"),
+            "adds_up": _("Adds up to"),
+            "differs": _("differs from the total"),
+            "number": _("Number"),
+            "total": _("Total"),
+            "comment": _("Comment"),
         }
         for section, indicators in self.structure:
             rows = []
@@ -313,6 +319,7 @@ class ReportForm:
                         "max_text": MAX_TEXT,
                     }
                 )
+                rows[-1]["html"] = render_row(rows[-1], editable, self.words)
             yield {"section": section, "rows": rows}
 
 
@@ -389,6 +396,91 @@ def render_input(indicator, cell, editable, words):
         ((cell["name"], words["check"], warning) for warning in cell["warnings"]),
     )
     return html + errors + warnings
+
+
+def render_row(row, editable, words):
+    """One indicator: its label, help, input or breakdown table, and the comment.
+
+    Rendered in Python rather than in the template: a format has dozens of
+    indicators and the template engine costs more per field than the query.
+    """
+    indicator, total = row["indicator"], row["total"]
+    required = (
+        format_html(' <span class="text-body-secondary fw-normal">({})</span>', words["required"])
+        if indicator.required
+        else ""
+    )
+    help_text = (
+        format_html(
+            '<p class="form-text mt-0" id="help_{}">{}</p>', indicator.code, indicator.help_text
+        )
+        if indicator.help_text
+        else ""
+    )
+    if row["items"]:
+        body = format_html_join(
+            "",
+            '<tr><th scope="row" class="fw-normal"><label for="{}">{}</label></th><td>{}</td></tr>',
+            ((cell["id"], cell["item"].label, cell["html"]) for cell in row["items"]),
+        )
+        field = format_html(
+            '<fieldset><legend class="h6 mb-1">{}{}</legend>{}'
+            '<table class="table table-sm monitoring-breakdown" data-sum-label="{}" '
+            'data-differs-label="{}"><caption>{}</caption>'
+            '<thead><tr><th scope="col">{}</th><th scope="col">{}</th></tr></thead>'
+            "<tbody>{}</tbody>"
+            '<tfoot><tr><th scope="row"><label for="{}">{}</label></th><td>{}'
+            '<output class="monitoring-sum form-text d-block" aria-live="polite"></output>'
+            "</td></tr></tfoot></table></fieldset>",
+            indicator.label,
+            required,
+            help_text,
+            words["adds_up"],
+            words["differs"],
+            _("%(label)s by %(dimension)s")
+            % {"label": indicator.label, "dimension": indicator.dimension.name},
+            indicator.dimension.name,
+            words["number"],
+            body,
+            total["id"],
+            words["total"],
+            total["html"],
+        )
+    else:
+        field = format_html(
+            '<label class="form-label fw-semibold" for="{}">{}{}</label>{}'
+            '<div class="monitoring-field">{}</div>',
+            total["id"],
+            indicator.label,
+            required,
+            help_text,
+            total["html"],
+        )
+    comment = ""
+    if editable or row["comment"]:
+        comment = format_html(
+            '<details class="monitoring-comment"{}><summary>{}'
+            '<span class="visually-hidden"> – {}</span></summary>'
+            '<label class="form-label" for="id_{}">{}</label>'
+            '<textarea class="form-control{}" name="{}" id="id_{}" rows="2"{}>{}</textarea>{}'
+            "</details>",
+            mark_safe(" open")
+            if row["comment"] or row["comment_error"] or total["warnings"]
+            else "",
+            words["comment"],
+            indicator.label,
+            row["comment_name"],
+            _("Comment on “%(label)s”") % {"label": indicator.label},
+            " is-invalid" if row["comment_error"] else "",
+            row["comment_name"],
+            row["comment_name"],
+            mark_safe(" disabled") if not editable else "",
+            row["comment"],
+            format_html('<div class="invalid-feedback d-block">{}</div>', row["comment_error"])
+            if row["comment_error"]
+            else "",
+        )
+    return format_html('<div class="monitoring-indicator mb-4">{}{}</div>', field, comment)
 
 
 def read_only_reason(user, report, may_fill):
