@@ -227,7 +227,15 @@ def changes_since(report, version):
 
 
 @transaction.atomic
-def save_values(report, cleaned_values, comments, user, *, expected_version=None):
+def save_values(
+    report,
+    cleaned_values,
+    comments,
+    user,
+    *,
+    expected_version=None,
+    action="monitoring.report.saved",
+):
     """Store the cleaned values and comments of a report that may be edited.
 
     ``cleaned_values``: key -> Cleaned; ``comments``: indicator code -> text (kept
@@ -289,12 +297,7 @@ def save_values(report, cleaned_values, comments, user, *, expected_version=None
     elif changed:
         _bump(report, user, [])
     if changed:
-        log_action(
-            user,
-            report,
-            "monitoring.report.saved",
-            {"changes": details},
-        )
+        log_action(user, report, action, {"changes": details})
     return report, changed
 
 

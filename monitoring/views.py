@@ -764,7 +764,11 @@ def upload(request, pk):
             try:
                 with transaction.atomic():
                     _report, changed = services.save_values(
-                        report, outcome.values, outcome.comments, user
+                        report,
+                        outcome.values,
+                        outcome.comments,
+                        user,
+                        action="monitoring.report.uploaded",
                     )
             except services.TransitionError as error:
                 messages.error(request, error.message)
