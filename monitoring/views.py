@@ -385,16 +385,20 @@ def render_input(indicator, cell, editable, words):
             value,
             unit,
         )
-    errors = format_html_join(
-        "",
-        '<div class="invalid-feedback d-block" id="err_{}">{}</div>',
-        ((cell["name"], error) for error in cell["errors"]),
-    )
-    warnings = format_html_join(
-        "",
-        '<div class="monitoring-warning" id="warn_{}"><strong>{}</strong> {}</div>',
-        ((cell["name"], words["check"], warning) for warning in cell["warnings"]),
-    )
+    errors = warnings = mark_safe("")
+    if cell["errors"]:
+        errors = format_html(
+            '<div class="invalid-feedback d-block" id="err_{}">{}</div>',
+            cell["name"],
+            format_html_join(" ", "{}", ((error,) for error in cell["errors"])),
+        )
+    if cell["warnings"]:
+        warnings = format_html(
+            '<div class="monitoring-warning" id="warn_{}"><strong>{}</strong> {}</div>',
+            cell["name"],
+            words["check"],
+            format_html_join(" ", "{}", ((warning,) for warning in cell["warnings"])),
+        )
     return html + errors + warnings
 
 

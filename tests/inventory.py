@@ -132,6 +132,23 @@ PAGES += [
         fixtures=_MONITORING,
         label="read only",
     ),
+    # admin: session, user, access, the region filter's choices, count, count of all, user
+    # and group permissions, the formats with their region team
+    Page(
+        "admin:monitoring_monitoringformat_changelist",
+        user="twente.coordinator",
+        queries=9,
+        fixtures=_MONITORING,
+    ),
+    # admin: session, user, access, the period filter's choices, the region filter's choices,
+    # count, count of all, user and group permissions, the reports with organization, period
+    # and format
+    Page(
+        "admin:monitoring_report_changelist",
+        user="twente.coordinator",
+        queries=10,
+        fixtures=_MONITORING,
+    ),
     # session, user, report with organization/format/period/submitter, access
     Page(
         "monitoring:upload",
