@@ -114,7 +114,9 @@ def index(request):
         for report in Report.objects.filter(
             organization_id__in=[organization.pk for organization in organizations] or [0],
             period_id__in=[period.pk for period in periods] or [0],
-        ).select_related("period")
+        )
+        .select_related("period")
+        .order_by()
     }
     formats = formats_by_kind({organization.region_id for organization in organizations})
     groups = []
