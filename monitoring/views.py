@@ -6,6 +6,7 @@ organization's report is "not found"; a member without the right gets 403.
 """
 
 import datetime
+from html import escape
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,7 +17,6 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -325,16 +325,21 @@ class ReportForm:
             yield {"section": section, "rows": rows}
 
 
+def esc(value):
+    return escape(str(value), quote=True)
+
+
 def render_input(indicator, cell, editable, words):
-    """One cell's input, its errors and warnings (rendered here: a form has many cells)."""
+    """One cell's input, its errors and warnings.
+
+    Rendered here with plain (escaped) strings rather than in the template or with
+    format_html: a form has dozens of cells and this is the page's main cost.
+    """
     T = Indicator.ValueType
-    attrs = format_html(
-        'name="{}" id="{}"{}{}',
-        cell["name"],
-        cell["id"],
-        format_html(' aria-describedby="{}"', cell["describedby"]) if cell["describedby"] else "",
-        mark_safe(" disabled") if not editable else "",
-    )
+    described = f' aria-describedby="{esc(cell["describedby"])}"' if cell["describedby"] else ""
+    attrs = f'name="{esc(cell["name"])}" id="{esc(cell["id"])}"{described}'
+    if not editable:
+        attrs += " disabled"
     invalid = " is-invalid" if cell["errors"] else ""
     value = cell["value"]
     if indicator.value_type in (T.YES_NO, T.CHOICE):
@@ -342,151 +347,102 @@ def render_input(indicator, cell, editable, words):
             options = [("yes", words["yes"]), ("no", words["no"])]
         else:
             options = [(choice, choice) for choice in indicator.choice_list]
-        rendered = [
-            format_html(
-                '<option value=""{}>{}</option>',
-                mark_safe(" selected") if not value else "",
-                words["empty"],
-            )
-        ]
-        rendered += [
-            format_html(
-                '<option value="{}"{}>{}</option>',
-                option,
-                mark_safe(" selected") if value == option else "",
-                label,
-            )
-            for option, label in options
-        ]
-        html = format_html(
-            '<select class="form-select{}" {}>{}</select>',
-            invalid,
-            attrs,
-            mark_safe("".join(rendered)),
-        )
+        selected = "" if value else " selected"
+        rendered = [f'<option value=""{selected}>{esc(words["empty"])}</option>']
+        for option, label in options:
+            selected = " selected" if value == option else ""
+            rendered.append(f'<option value="{esc(option)}"{selected}>{esc(label)}</option>')
+        html = f'<select class="form-select{invalid}" {attrs}>{"".join(rendered)}</select>'
     elif indicator.value_type == T.TEXT:
-        html = format_html(
-            '<textarea class="form-control{}" {} rows="3" maxlength="{}">{}</textarea>',
-            invalid,
-            attrs,
-            MAX_TEXT,
-            value,
+        html = (
+            f'<textarea class="form-control{invalid}" {attrs} rows="3" '
+            f'maxlength="{MAX_TEXT}">{esc(value)}</textarea>'
         )
     else:
         unit = (
-            format_html('<span class="input-group-text">{}</span>', indicator.unit)
-            if indicator.unit
-            else ""
+            f'<span class="input-group-text">{esc(indicator.unit)}</span>' if indicator.unit else ""
         )
-        html = format_html(
+        cell_class = " monitoring-cell" if cell["item"] else ""
+        html = (
             '<div class="input-group monitoring-number"><input type="text" inputmode="decimal" '
-            'autocomplete="off" class="form-control{}{}" {} value="{}">{}</div>',
-            invalid,
-            " monitoring-cell" if cell["item"] else "",
-            attrs,
-            value,
-            unit,
+            f'autocomplete="off" class="form-control{invalid}{cell_class}" {attrs} '
+            f'value="{esc(value)}">{unit}</div>'
         )
-    errors = warnings = mark_safe("")
     if cell["errors"]:
-        errors = format_html(
-            '<div class="invalid-feedback d-block" id="err_{}">{}</div>',
-            cell["name"],
-            format_html_join(" ", "{}", ((error,) for error in cell["errors"])),
-        )
+        errors = " ".join(esc(error) for error in cell["errors"])
+        html += f'<div class="invalid-feedback d-block" id="err_{esc(cell["name"])}">{errors}</div>'
     if cell["warnings"]:
-        warnings = format_html(
-            '<div class="monitoring-warning" id="warn_{}"><strong>{}</strong> {}</div>',
-            cell["name"],
-            words["check"],
-            format_html_join(" ", "{}", ((warning,) for warning in cell["warnings"])),
+        warnings = " ".join(esc(warning) for warning in cell["warnings"])
+        html += (
+            f'<div class="monitoring-warning" id="warn_{esc(cell["name"])}">'
+            f"<strong>{esc(words['check'])}</strong> {warnings}</div>"
         )
-    return html + errors + warnings
+    return mark_safe(html)  # every value above is escaped
 
 
 def render_row(row, editable, words):
-    """One indicator: its label, help, input or breakdown table, and the comment.
-
-    Rendered in Python rather than in the template: a format has dozens of
-    indicators and the template engine costs more per field than the query.
-    """
+    """One indicator: its label, help, input or breakdown table, and the comment."""
     indicator, total = row["indicator"], row["total"]
+    label = esc(indicator.label)
     required = (
-        format_html(' <span class="text-body-secondary fw-normal">({})</span>', words["required"])
+        f' <span class="text-body-secondary fw-normal">({esc(words["required"])})</span>'
         if indicator.required
         else ""
     )
     help_text = (
-        format_html(
-            '<p class="form-text mt-0" id="help_{}">{}</p>', indicator.code, indicator.help_text
-        )
+        f'<p class="form-text mt-0" id="help_{esc(indicator.code)}">{esc(indicator.help_text)}</p>'
         if indicator.help_text
         else ""
     )
     if row["items"]:
-        body = format_html_join(
-            "",
-            '<tr><th scope="row" class="fw-normal"><label for="{}">{}</label></th><td>{}</td></tr>',
-            ((cell["id"], cell["item"].label, cell["html"]) for cell in row["items"]),
+        body = "".join(
+            f'<tr><th scope="row" class="fw-normal"><label for="{esc(cell["id"])}">'
+            f"{esc(cell['item'].label)}</label></th><td>{cell['html']}</td></tr>"
+            for cell in row["items"]
         )
-        field = format_html(
-            '<fieldset><legend class="h6 mb-1">{}{}</legend>{}'
-            '<table class="table table-sm monitoring-breakdown" data-sum-label="{}" '
-            'data-differs-label="{}"><caption>{}</caption>'
-            '<thead><tr><th scope="col">{}</th><th scope="col">{}</th></tr></thead>'
-            "<tbody>{}</tbody>"
-            '<tfoot><tr><th scope="row"><label for="{}">{}</label></th><td>{}'
-            '<output class="monitoring-sum form-text d-block" aria-live="polite"></output>'
-            "</td></tr></tfoot></table></fieldset>",
-            indicator.label,
-            required,
-            help_text,
-            words["adds_up"],
-            words["differs"],
+        dimension = esc(indicator.dimension.name)
+        caption = esc(
             _("%(label)s by %(dimension)s")
-            % {"label": indicator.label, "dimension": indicator.dimension.name},
-            indicator.dimension.name,
-            words["number"],
-            body,
-            total["id"],
-            words["total"],
-            total["html"],
+            % {"label": indicator.label, "dimension": indicator.dimension.name}
+        )
+        field = (
+            f'<fieldset><legend class="h6 mb-1">{label}{required}</legend>{help_text}'
+            f'<table class="table table-sm monitoring-breakdown" '
+            f'data-sum-label="{esc(words["adds_up"])}" '
+            f'data-differs-label="{esc(words["differs"])}"><caption>{caption}</caption>'
+            f'<thead><tr><th scope="col">{dimension}</th>'
+            f'<th scope="col">{esc(words["number"])}</th></tr></thead>'
+            f"<tbody>{body}</tbody>"
+            f'<tfoot><tr><th scope="row"><label for="{esc(total["id"])}">'
+            f"{esc(words['total'])}</label></th><td>{total['html']}"
+            '<output class="monitoring-sum form-text d-block" aria-live="polite"></output>'
+            "</td></tr></tfoot></table></fieldset>"
         )
     else:
-        field = format_html(
-            '<label class="form-label fw-semibold" for="{}">{}{}</label>{}'
-            '<div class="monitoring-field">{}</div>',
-            total["id"],
-            indicator.label,
-            required,
-            help_text,
-            total["html"],
+        field = (
+            f'<label class="form-label fw-semibold" for="{esc(total["id"])}">{label}{required}'
+            f'</label>{help_text}<div class="monitoring-field">{total["html"]}</div>'
         )
     comment = ""
     if editable or row["comment"]:
-        comment = format_html(
-            '<details class="monitoring-comment"{}><summary>{}'
-            '<span class="visually-hidden"> – {}</span></summary>'
-            '<label class="form-label" for="id_{}">{}</label>'
-            '<textarea class="form-control{}" name="{}" id="id_{}" rows="2"{}>{}</textarea>{}'
-            "</details>",
-            mark_safe(" open")
-            if row["comment"] or row["comment_error"] or total["warnings"]
-            else "",
-            words["comment"],
-            indicator.label,
-            row["comment_name"],
-            _("Comment on “%(label)s”") % {"label": indicator.label},
-            " is-invalid" if row["comment_error"] else "",
-            row["comment_name"],
-            row["comment_name"],
-            mark_safe(" disabled") if not editable else "",
-            row["comment"],
-            format_html('<div class="invalid-feedback d-block">{}</div>', row["comment_error"])
+        name = esc(row["comment_name"])
+        is_open = " open" if row["comment"] or row["comment_error"] or total["warnings"] else ""
+        invalid = " is-invalid" if row["comment_error"] else ""
+        disabled = "" if editable else " disabled"
+        error = (
+            f'<div class="invalid-feedback d-block">{esc(row["comment_error"])}</div>'
             if row["comment_error"]
-            else "",
+            else ""
         )
-    return format_html('<div class="monitoring-indicator mb-4">{}{}</div>', field, comment)
+        comment_label = esc(_("Comment on “%(label)s”") % {"label": indicator.label})
+        comment = (
+            f'<details class="monitoring-comment"{is_open}><summary>{esc(words["comment"])}'
+            f'<span class="visually-hidden"> – {label}</span></summary>'
+            f'<label class="form-label" for="id_{name}">{comment_label}</label>'
+            f'<textarea class="form-control{invalid}" name="{name}" id="id_{name}" rows="2"'
+            f"{disabled}>{esc(row['comment'])}</textarea>{error}</details>"
+        )
+    return mark_safe(f'<div class="monitoring-indicator mb-4">{field}{comment}</div>')
 
 
 def read_only_reason(user, report, may_fill):

@@ -221,3 +221,14 @@ def test_the_running_total_script_is_an_external_file(client, cast, report):
     html = client.get(url(report)).content.decode()
     assert "monitoring/report" in html
     assert "<script>" not in html
+
+
+def test_typed_values_and_labels_are_escaped(client, cast, report):
+    client.force_login(cast["enschede.editor"])
+    data = {"report": report.pk, "version": report.version, "action": "save"}
+    data["v__clients_total"] = '"><script>alert(1)</script>'
+    data["c__clients_total"] = "</textarea><b>vet</b>"
+    html = client.post(url(report), data).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<b>vet</b>" not in html
