@@ -95,6 +95,54 @@ def stored_cells(report, keys):
     return result
 
 
+def stored_and_previous(report, keys, periods=4):
+    """(key -> Stored of this report, key -> [(period label, number)] of the earlier
+    periods, newest first): one query for both, for the report page.
+
+    Earlier periods are the organization's reports of the same kind of period in
+    the ``periods`` periods before this one, matched by code (so a new version of
+    the format still compares with the old one).
+    """
+    period = report.period
+    length = (period.end - period.start).days + 1
+    window = period.start - datetime.timedelta(days=length * periods + 7)
+    rows = (
+        Value.objects.filter(
+            report__organization_id=report.organization_id,
+            report__period__type=period.type,
+            report__period__start__lte=period.start,
+            report__period__start__gte=window,
+        )
+        .values_list(
+            "report_id",
+            "report__period__start",
+            "indicator_id",
+            "dimension_item_id",
+            "indicator__code",
+            "dimension_item__code",
+            "number",
+            "text",
+            "comment",
+        )
+        .order_by()
+    )
+    stored, earlier, labels = {}, {}, {}
+    for report_id, start, indicator_id, item_id, code, item_code, number, text, comment in rows:
+        if report_id == report.pk:
+            key = keys.get((indicator_id, item_id))
+            if key is not None:
+                stored[key] = Stored(number, text, comment)
+        elif number is not None and start < period.start:
+            if start not in labels:
+                labels[start] = str(Period(type=period.type, start=start, end=start))
+            earlier.setdefault((code, item_code or ""), []).append((start, number))
+    previous = {
+        key: [(labels[start], number) for start, number in sorted(entries, reverse=True)]
+        for key, entries in earlier.items()
+    }
+    return stored, previous
+
+
 def stored_values(report):
     """key -> Value for the report's values."""
     values = Value.objects.filter(report=report).select_related("indicator", "dimension_item")

@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -98,10 +98,20 @@ def index(request):
     user = request.user
     access = access_for(user)
     today = datetime.date.today()
-    organizations = list(
-        Organization.objects.filter(pk__in=list(access.roles), kind__in=REPORTING_KINDS).order_by(
-            "name"
+    # The organizations, each with the period type of its region's active format.
+    format_period_type = (
+        MonitoringFormat.objects.filter(
+            active=True,
+            organization__region_id=OuterRef("region_id"),
+            organization_kind=OuterRef("kind"),
         )
+        .order_by("-version")
+        .values("period_type")[:1]
+    )
+    organizations = list(
+        Organization.objects.filter(pk__in=list(access.roles), kind__in=REPORTING_KINDS)
+        .annotate(period_type=Subquery(format_period_type))
+        .order_by("name")
     )
     periods = list(
         Period.objects.filter(Q(is_open=True) | Q(start__lte=today)).order_by("-start", "type")[
@@ -118,15 +128,13 @@ def index(request):
         .select_related("period")
         .order_by()
     }
-    formats = formats_by_kind({organization.region_id for organization in organizations})
     groups = []
     for organization in organizations:
-        fmt = formats.get((organization.region_id, organization.kind))
         may_fill = is_reporting_editor(user, organization)
         rows = []
         for period in periods:
             report = reports.get((organization.pk, period.pk))
-            if report is None and (fmt is None or fmt.period_type != period.type):
+            if report is None and organization.period_type != period.type:
                 continue
             rows.append(
                 {
@@ -544,8 +552,7 @@ def render_report(request, report, form, *, may_fill, status=200, conflict=None,
 
 def build_form(report):
     structure, rules, keys = services.report_structure(report)
-    stored = services.stored_cells(report, keys)
-    previous = services.previous_values(report)
+    stored, previous = services.stored_and_previous(report, keys)
     return ReportForm(report, structure, rules, stored, previous)
 
 
