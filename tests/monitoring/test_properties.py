@@ -130,3 +130,22 @@ def test_a_foreign_workbook_is_refused_without_failing(client, cast, report, row
     )
     assert response.status_code == 200
     assert report_state(report.pk) == before
+
+
+@given(
+    data=st.dictionaries(
+        st.sampled_from(["organization", "period", "comment", "version"]), value, max_size=4
+    ),
+    endpoint=st.sampled_from(["start", "return", "approve", "reopen"]),
+)
+def test_arbitrary_posts_to_the_workflow_urls_never_fail(client, cast, report, data, endpoint):
+    client.force_login(cast["twente.coordinator" if endpoint != "start" else "enschede.editor"])
+    before = report_state(report.pk)
+    if endpoint == "start":
+        url = reverse("monitoring:start")
+    else:
+        url = reverse(f"monitoring:{endpoint}", args=[report.pk])
+    response = client.post(url, data)
+    assert response.status_code < 500
+    # The report is a draft: none of the reviews applies, so nothing changes.
+    assert report_state(report.pk) == before
