@@ -207,7 +207,7 @@ class Period(models.Model):
             return _("closes tomorrow (%(date)s)") % {"date": when}
         if days == 0:
             return _("closes today")
-        return _("deadline passed on %(date)s; it can still be filled in") % {"date": when}
+        return _("deadline passed on %(date)s; the period is still open") % {"date": when}
 
 
 class Dimension(models.Model):
