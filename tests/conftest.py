@@ -108,3 +108,7 @@ def cast(enschede_editor, enschede_viewer, hengelo_editor, menzis_adviser, coord
         "menzis.adviser": menzis_adviser,
         "twente.coordinator": coordinator,
     }
+
+
+# Fixtures of the apps that the shared harnesses (inventory, permission matrix) name.
+from .monitoring.fixtures import monitoring_demo  # noqa: E402, F401

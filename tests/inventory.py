@@ -220,4 +220,77 @@ PAGES += []
 
 
 # monitoring
-PAGES += []
+def _monitoring_report(slug, previous=False):
+    """The report of ``slug`` for the current quarter (or the one before), as in the demo."""
+
+    def kwargs():
+        from tests.monitoring.fixtures import current_report, previous_report
+
+        report = previous_report(slug) if previous else current_report(slug)
+        return {"pk": report.pk}
+
+    return kwargs
+
+
+_MONITORING = ("monitoring_demo",)
+PAGES += [
+    # session, user, access, the user's reporting organizations with their format's period
+    # type, periods, reports
+    Page("monitoring:index", user="enschede.editor", queries=6, fixtures=_MONITORING),
+    # the same, and the submitted reports that await approval in the region
+    Page("monitoring:index", user="twente.coordinator", queries=7, fixtures=_MONITORING),
+    # session, user, report with organization/format/period/submitter, access, the values
+    # of the report and of the organization's earlier periods (for the warnings), the
+    # report's history (audit events with user); and, the first time a process shows a
+    # format (then kept, as a format with reports never changes): sections, indicators with
+    # breakdown, breakdown items, rules
+    Page(
+        "monitoring:report",
+        user="enschede.editor",
+        kwargs=_monitoring_report("enschede"),
+        queries=10,
+        fixtures=_MONITORING,
+        label="draft",
+    ),
+    Page(
+        "monitoring:report",
+        user="twente.coordinator",
+        kwargs=_monitoring_report("enschede", previous=True),
+        queries=10,
+        fixtures=_MONITORING,
+        label="awaiting approval",
+    ),
+    Page(
+        "monitoring:report",
+        user="enschede.viewer",
+        kwargs=_monitoring_report("enschede"),
+        queries=10,
+        fixtures=_MONITORING,
+        label="read only",
+    ),
+    # admin: session, user, access, the region filter's choices, count, count of all, user
+    # and group permissions, the formats with their region team
+    Page(
+        "admin:monitoring_monitoringformat_changelist",
+        user="twente.coordinator",
+        queries=9,
+        fixtures=_MONITORING,
+    ),
+    # admin: session, user, access, the period filter's choices, the region filter's choices,
+    # count, count of all, user and group permissions, the reports with organization, period
+    # and format
+    Page(
+        "admin:monitoring_report_changelist",
+        user="twente.coordinator",
+        queries=10,
+        fixtures=_MONITORING,
+    ),
+    # session, user, report with organization/format/period/submitter, access
+    Page(
+        "monitoring:upload",
+        user="enschede.editor",
+        kwargs=_monitoring_report("enschede"),
+        queries=4,
+        fixtures=_MONITORING,
+    ),
+]

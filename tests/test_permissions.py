@@ -337,7 +337,159 @@ WRITES += []
 
 
 # monitoring
-WRITES += []
+def _monitoring_write(name, status, data, *, label, get=False, expected=None, filled=False):
+    """A write on Enschede's report of the current quarter in the given state."""
+    from monitoring.models import Report
+
+    from .monitoring.fixtures import make_report, report_state
+
+    return Write(
+        name,
+        arrange=lambda cast: {"pk": make_report("enschede", status, filled=filled).pk},
+        data=lambda kwargs: data(Report.objects.get(pk=kwargs["pk"])),
+        state=lambda kwargs: report_state(kwargs["pk"]),
+        get=get,
+        expected=expected,
+        label=label,
+    )
+
+
+def _monitoring_post(action):
+    def data(report):
+        from .monitoring.fixtures import valid_post
+
+        return valid_post(report, action)
+
+    return data
+
+
+def _monitoring_upload(report):
+    """The report's own download, filled in with believable values."""
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from openpyxl import load_workbook
+
+    from monitoring.spreadsheet import write_report
+
+    from .monitoring.fixtures import demo_values
+
+    book = load_workbook(BytesIO(write_report(report)))
+    _indicators, values = demo_values(report)
+    for sheet in book.worksheets[1:]:
+        for row in sheet.iter_rows(min_row=2):
+            number, text = values.get((row[0].value, row[1].value or ""), (None, ""))
+            row[5].value = text or (None if number is None else float(number))
+    output = BytesIO()
+    book.save(output)
+    return {"file": SimpleUploadedFile("rapportage.xlsx", output.getvalue())}
+
+
+def _monitoring_tampered(report):
+    from .monitoring.fixtures import make_report, valid_post
+
+    other = make_report("hengelo") if Organization.objects.filter(slug="hengelo").exists() else None
+    data = valid_post(report)
+    data["report"] = str(other.pk if other else report.pk + 1000)
+    return data
+
+
+def _monitoring_start_state(kwargs):
+    from monitoring.models import Report
+
+    return Report.objects.filter(organization__slug="enschede").count()
+
+
+def _monitoring_start_data(kwargs):
+    from monitoring.models import Period
+
+    from .monitoring.fixtures import current_quarter_start
+
+    return {
+        "organization": "enschede",
+        "period": Period.objects.get(start=current_quarter_start()).pk,
+    }
+
+
+def _monitoring_start_arrange(cast):
+    import datetime
+
+    from monitoring import demo
+
+    from .monitoring.fixtures import demo_format
+
+    demo_format(Organization.objects.get(slug="enschede"))
+    demo.seed_periods(datetime.date.today(), count=1)
+    return {}
+
+
+_FILL_ONLY = {"twente.coordinator": 403}  # coordinators review; editors fill in
+_REVIEW_ONLY = {"enschede.editor": 403}  # editors do not approve their own reports
+
+WRITES += [
+    Write(
+        "monitoring:start",
+        arrange=_monitoring_start_arrange,
+        data=_monitoring_start_data,
+        state=_monitoring_start_state,
+        get=False,
+        expected=_FILL_ONLY,
+        label="start a report",
+    ),
+    _monitoring_write(
+        "monitoring:report",
+        "draft",
+        _monitoring_post("save"),
+        label="save as draft",
+        expected=_FILL_ONLY,
+    ),
+    _monitoring_write(
+        "monitoring:report",
+        "draft",
+        _monitoring_post("submit"),
+        label="submit",
+        expected=_FILL_ONLY,
+    ),
+    _monitoring_write(
+        "monitoring:report",
+        "draft",
+        _monitoring_tampered,
+        label="tampered form with another organization's report id",
+        expected={"enschede.editor": 400, "twente.coordinator": 403},
+    ),
+    _monitoring_write(
+        "monitoring:approve",
+        "submitted",
+        lambda report: {"version": str(report.version)},
+        label="approve",
+        expected=_REVIEW_ONLY,
+        filled=True,
+    ),
+    _monitoring_write(
+        "monitoring:return",
+        "submitted",
+        lambda report: {"version": str(report.version), "comment": "Klopt 480 wel?"},
+        label="return with a comment",
+        expected=_REVIEW_ONLY,
+        filled=True,
+    ),
+    _monitoring_write(
+        "monitoring:reopen",
+        "approved",
+        lambda report: {"version": str(report.version)},
+        label="reopen",
+        expected=_REVIEW_ONLY,
+        filled=True,
+    ),
+    _monitoring_write(
+        "monitoring:upload",
+        "draft",
+        _monitoring_upload,
+        label="upload a spreadsheet",
+        get=True,
+        expected=_FILL_ONLY,
+    ),
+]
 
 
 # Who gets what on a URL that changes Enschede's data.

@@ -162,4 +162,35 @@ for _model in ("verificationreminder", "serviceimport"):
 
 # criteria
 
+
 # monitoring
+@rules.predicate
+def coordinates_a_region(user, obj=None):
+    """For shared monitoring data without an owner (periods, breakdowns)."""
+    return user.is_superuser or bool(access_for(user).coordinated_regions)
+
+
+@rules.predicate
+def is_reporting_editor(user, report):
+    """An editor of the reporting organization itself (not the region's coordinator)."""
+    if user.is_superuser:
+        return True
+    if report is None:
+        return False
+    return access_for(user).roles.get(report.owning_organization.pk) in Membership.WRITE_ROLES
+
+
+rules.add_perm("monitoring.fill_report", is_reporting_editor)
+rules.add_perm("monitoring.review_report", is_region_coordinator)
+for _model in ("monitoringformat", "section", "indicator", "validationrule"):
+    for _action in ("view", "add", "change", "delete"):
+        rules.add_perm(f"monitoring.{_action}_{_model}", is_region_coordinator)
+for _model in ("period", "dimension", "dimensionitem"):
+    rules.add_perm(f"monitoring.view_{_model}", coordinates_a_region)
+for _model in ("dimension", "dimensionitem"):
+    rules.add_perm(f"monitoring.add_{_model}", coordinates_a_region)
+rules.add_perm("monitoring.view_report", is_region_coordinator)
+rules.add_perm("monitoring.change_report", is_region_coordinator)
+rules.add_perm("monitoring.view_value", is_region_coordinator)
+rules.add_perm("monitoring.view_historicalreport", is_region_coordinator)
+rules.add_perm("monitoring.view_historicalvalue", is_region_coordinator)

@@ -71,6 +71,7 @@ urlpatterns = [
     ),
     path("netwerk/", include("network.urls")),
     path("taal/", include("django.conf.urls.i18n")),
+    path("monitoring/", include("monitoring.urls")),
     # The admin's own password change does not count wrong old passwords; ours does.
     path(
         "admin/password_change/",

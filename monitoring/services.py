@@ -1,0 +1,492 @@
+"""The report workflow and saving values: plain functions for views, admin, commands and tests.
+
+draft → submitted → approved; submitted → returned (with a comment) → draft again
+(by saving or submitting); approved → draft again when a coordinator reopens it.
+Each transition records who and when, raises the version (so a form opened
+before it cannot overwrite it) and is written to the audit log.
+"""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from toolbox_site.audit import log_action
+
+from .models import DimensionItem, Indicator, MonitoringFormat, Period, Report, Section, Value
+from .validation import Cleaned, cells_of, format_number, validate
+
+
+class TransitionError(Exception):
+    """A workflow step that is not allowed from the report's current state."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+class ConflictError(Exception):
+    """Someone else changed the report since the form was opened."""
+
+    def __init__(self, report, changes):
+        self.report = report
+        self.changes = changes  # [(who, when, [what, ...])]
+        super().__init__("conflict")
+
+
+def format_structure(format_id):
+    """The format's sections with their indicators, dimensions and items: three queries."""
+    items = Prefetch("dimension__items", queryset=DimensionItem.objects.order_by("order", "pk"))
+    indicators = Prefetch(
+        "indicators",
+        queryset=Indicator.objects.select_related("dimension").prefetch_related(items),
+    )
+    sections = Section.objects.filter(format_id=format_id).prefetch_related(indicators)
+    return [(section, list(section.indicators.all())) for section in sections]
+
+
+# Formats with reports never change (see MonitoringFormat.locked), so their structure is
+# kept per process, keyed by the format and its creation time (ids can be reused after
+# a test's rollback; the time cannot).
+_STRUCTURES = {}
+_STRUCTURES_MAX = 64
+
+
+def report_structure(report):
+    """(structure, rules, key by (indicator id, item id)) of a report's (locked) format."""
+    fmt = report.format
+    key = (fmt.pk, fmt.created_at)
+    cached = _STRUCTURES.get(key)
+    if cached is None:
+        structure = format_structure(fmt.pk)
+        rules = list(fmt.rules.select_related("indicator", "other_indicator"))
+        keys = {}
+        for section_key, indicator, item in cells_of(structure):
+            keys[(indicator.pk, item.pk if item else None)] = section_key
+        cached = (structure, rules, keys)
+        if len(_STRUCTURES) >= _STRUCTURES_MAX:
+            _STRUCTURES.clear()
+        _STRUCTURES[key] = cached
+    return cached
+
+
+@dataclass(frozen=True)
+class Stored:
+    number: Decimal | None
+    text: str
+    comment: str
+
+
+def stored_cells(report, keys):
+    """key -> Stored for the report's values, in one light query."""
+    rows = Value.objects.filter(report=report).values_list(
+        "indicator_id", "dimension_item_id", "number", "text", "comment"
+    )
+    result = {}
+    for indicator_id, item_id, number, text, comment in rows:
+        key = keys.get((indicator_id, item_id))
+        if key is not None:
+            result[key] = Stored(number, text, comment)
+    return result
+
+
+def stored_and_previous(report, keys, periods=4):
+    """(key -> Stored of this report, key -> [(period label, number)] of the earlier
+    periods, newest first): one query for both, for the report page.
+
+    Earlier periods are the organization's reports of the same kind of period in
+    the ``periods`` periods before this one, matched by code (so a new version of
+    the format still compares with the old one).
+    """
+    period = report.period
+    length = (period.end - period.start).days + 1
+    window = period.start - datetime.timedelta(days=length * periods + 7)
+    rows = (
+        Value.objects.filter(
+            report__organization_id=report.organization_id,
+            report__period__type=period.type,
+            report__period__start__lte=period.start,
+            report__period__start__gte=window,
+        )
+        .values_list(
+            "report_id",
+            "report__period__start",
+            "indicator_id",
+            "dimension_item_id",
+            "indicator__code",
+            "dimension_item__code",
+            "number",
+            "text",
+            "comment",
+        )
+        .order_by()
+    )
+    stored, earlier, labels = {}, {}, {}
+    for report_id, start, indicator_id, item_id, code, item_code, number, text, comment in rows:
+        if report_id == report.pk:
+            key = keys.get((indicator_id, item_id))
+            if key is not None:
+                stored[key] = Stored(number, text, comment)
+        elif number is not None and start < period.start:
+            if start not in labels:
+                labels[start] = str(Period(type=period.type, start=start, end=start))
+            earlier.setdefault((code, item_code or ""), []).append((start, number))
+    previous = {
+        key: [(labels[start], number) for start, number in sorted(entries, reverse=True)]
+        for key, entries in earlier.items()
+    }
+    return stored, previous
+
+
+def stored_values(report):
+    """key -> Value for the report's values."""
+    values = Value.objects.filter(report=report).select_related("indicator", "dimension_item")
+    return {
+        (value.indicator.code, value.dimension_item.code if value.dimension_item_id else ""): value
+        for value in values
+    }
+
+
+def _lock(report, expected_version=None):
+    locked = Report.objects.select_for_update().get(pk=report.pk)
+    if expected_version is not None and locked.version != expected_version:
+        raise ConflictError(locked, changes_since(locked, expected_version))
+    return locked
+
+
+def _bump(report, user, fields):
+    report.version += 1
+    report.updated_by = user if user is not None and user.is_authenticated else None
+    report.save(update_fields=[*fields, "version", "updated_by", "updated_at"])
+
+
+def _check_status(report, allowed, message):
+    if report.status not in allowed:
+        raise TransitionError(message % {"status": report.get_status_display()})
+
+
+def validate_report(report, raw=None, *, submitting, structure=None, with_warnings=False):
+    """Validate raw input, or the stored values when ``raw`` is None."""
+    structure = structure if structure is not None else format_structure(report.format_id)
+    rules = list(report.format.rules.select_related("indicator", "other_indicator"))
+    if raw is None:
+        raw = raw_from_values(structure, stored_values(report))
+    previous = previous_values(report) if with_warnings else None
+    return validate(structure, rules, raw, submitting=submitting, previous=previous)
+
+
+def raw_from_values(structure, stored):
+    from .validation import raw_of
+
+    raw = {}
+    for key, indicator, _item in cells_of(structure):
+        value = stored.get(key)
+        raw[key] = raw_of(Cleaned(value.number, value.text) if value else None, indicator)
+    return raw
+
+
+def _shown(value, indicator):
+    if value is None:
+        return ""
+    if indicator.value_type == Indicator.ValueType.YES_NO and value.number is not None:
+        return "yes" if value.number else "no"
+    return format_number(value.number) if value.number is not None else value.text
+
+
+def previous_values(report, periods=4):
+    """key -> [(period label, number)] of the organization's earlier periods, newest first.
+
+    One query: the values of the same organization's reports of the same kind of
+    period in the ``periods`` periods before this one, matched by code (so a
+    new version of the format still compares with the old one).
+    """
+    period = report.period
+    length = (period.end - period.start).days + 1
+    window = period.start - datetime.timedelta(days=length * periods + 7)
+    rows = (
+        Value.objects.filter(
+            report__organization_id=report.organization_id,
+            report__period__type=period.type,
+            report__period__start__lt=period.start,
+            report__period__start__gte=window,
+            number__isnull=False,
+        )
+        .values_list("report__period__start", "indicator__code", "dimension_item__code", "number")
+        .order_by()
+    )
+    result = {}
+    for start, code, item_code, number in rows:
+        result.setdefault((code, item_code or ""), []).append((start, number))
+    labels = {}
+    for entries in result.values():
+        for start, _number in entries:
+            if start not in labels:
+                labels[start] = str(Period(type=period.type, start=start, end=start))
+    return {
+        key: [(labels[start], number) for start, number in sorted(entries, reverse=True)]
+        for key, entries in result.items()
+    }
+
+
+def changes_since(report, version):
+    """What others changed after ``version``: [(who, when, [descriptions])]."""
+    since = (
+        Report.history.filter(id=report.pk, version=version)
+        .order_by("-history_date")
+        .values_list("history_date", flat=True)
+        .first()
+    )
+    changes = []
+    history = Report.history.filter(id=report.pk, version__gt=version).select_related(
+        "history_user"
+    )
+    for record in history.order_by("history_date"):
+        who = (
+            record.history_user.get_full_name() or record.history_user.username
+            if record.history_user
+            else _("someone")
+        )
+        changes.append([who, record.history_date, []])
+    value_history = Value.history.filter(report_id=report.pk).select_related(
+        "indicator", "dimension_item"
+    )
+    if since is not None:
+        value_history = value_history.filter(history_date__gt=since)
+    described = set()
+    for record in value_history.order_by("history_date"):
+        label = record.indicator.label
+        if record.dimension_item_id:
+            label = f"{label} – {record.dimension_item.label}"
+        if label in described:
+            continue
+        described.add(label)
+        if changes:
+            changes[-1][2].append(label)
+        else:
+            changes.append([_("someone"), record.history_date, [label]])
+    if not changes:
+        changes.append([_("someone"), report.updated_at, []])
+    return [tuple(change) for change in changes]
+
+
+@transaction.atomic
+def save_values(
+    report,
+    cleaned_values,
+    comments,
+    user,
+    *,
+    expected_version=None,
+    action="monitoring.report.saved",
+):
+    """Store the cleaned values and comments of a report that may be edited.
+
+    ``cleaned_values``: key -> Cleaned; ``comments``: indicator code -> text (kept
+    on the total). Raises ConflictError when ``expected_version`` is stale and
+    TransitionError when the report is not editable. Returns the changed keys.
+    """
+    report = _lock(report, expected_version)
+    _check_status(
+        report,
+        Report.EDITABLE_STATUSES,
+        _("This report is %(status)s and can no longer be changed."),
+    )
+    if not report.period.is_open:
+        raise TransitionError(_("The period is closed; this report can no longer be changed."))
+    structure = format_structure(report.format_id)
+    stored = stored_values(report)
+    to_create, to_update, to_delete, changed, details = [], [], [], [], []
+    for key, indicator, item in cells_of(structure):
+        cleaned = cleaned_values.get(key, Cleaned())
+        comment = (comments.get(indicator.code, "") if item is None else "").strip()
+        value = stored.get(key)
+        old = _shown(value, indicator)
+        new = _shown(cleaned, indicator)
+        if old != new or (value.comment if value else "") != comment:
+            details.append({"field": key[0], "item": key[1], "old": old, "new": new})
+        if cleaned.is_empty and not comment:
+            if value is not None:
+                to_delete.append(value.pk)
+                changed.append(key)
+            continue
+        if value is None:
+            to_create.append(
+                Value(
+                    report=report,
+                    indicator=indicator,
+                    dimension_item=item,
+                    number=cleaned.number,
+                    text=cleaned.text,
+                    comment=comment,
+                )
+            )
+            changed.append(key)
+        elif (value.number, value.text, value.comment) != (cleaned.number, cleaned.text, comment):
+            value.number, value.text, value.comment = cleaned.number, cleaned.text, comment
+            to_update.append(value)
+            changed.append(key)
+    if to_delete:
+        for value in Value.objects.filter(pk__in=to_delete):
+            value.delete()  # one by one, so the history keeps the deletion
+    if to_create:
+        bulk_create_with_history(to_create, Value, batch_size=500, default_user=user)
+    if to_update:
+        bulk_update_with_history(
+            to_update, Value, ["number", "text", "comment"], batch_size=500, default_user=user
+        )
+    if report.status == Report.Status.RETURNED and changed:
+        report.status = Report.Status.DRAFT
+        _bump(report, user, ["status"])
+    elif changed:
+        _bump(report, user, [])
+    if changed:
+        log_action(user, report, action, {"changes": details})
+    return report, changed
+
+
+@transaction.atomic
+def submit(report, user, *, expected_version=None):
+    report = _lock(report, expected_version)
+    _check_status(
+        report,
+        Report.EDITABLE_STATUSES,
+        _("This report is %(status)s; only a draft or returned report can be submitted."),
+    )
+    if not report.period.is_open:
+        raise TransitionError(_("The period is closed; this report can no longer be submitted."))
+    result = validate_report(report, submitting=True)
+    if not result.is_valid:
+        raise TransitionError(
+            _("The report is not complete or not correct yet (%(count)s problems).")
+            % {"count": sum(len(messages) for messages in result.errors.values())}
+        )
+    report.status = Report.Status.SUBMITTED
+    report.submitted_at = timezone.now()
+    report.submitted_by = user
+    _bump(report, user, ["status", "submitted_at", "submitted_by"])
+    log_action(user, report, "monitoring.report.submitted", {"period": str(report.period)})
+    return report
+
+
+@transaction.atomic
+def approve(report, user, *, expected_version=None):
+    report = _lock(report, expected_version)
+    _check_status(
+        report,
+        [Report.Status.SUBMITTED],
+        _("This report is %(status)s; only a submitted report can be approved."),
+    )
+    report.status = Report.Status.APPROVED
+    report.approved_at = timezone.now()
+    report.approved_by = user
+    _bump(report, user, ["status", "approved_at", "approved_by"])
+    log_action(user, report, "monitoring.report.approved", {"period": str(report.period)})
+    return report
+
+
+@transaction.atomic
+def return_report(report, user, comment, *, expected_version=None):
+    comment = (comment or "").strip()
+    if not comment:
+        raise TransitionError(_("Say why the report goes back, so it can be corrected."))
+    report = _lock(report, expected_version)
+    _check_status(
+        report,
+        [Report.Status.SUBMITTED],
+        _("This report is %(status)s; only a submitted report can be returned."),
+    )
+    report.status = Report.Status.RETURNED
+    report.returned_at = timezone.now()
+    report.returned_by = user
+    report.return_comment = comment
+    _bump(report, user, ["status", "returned_at", "returned_by", "return_comment"])
+    log_action(
+        user,
+        report,
+        "monitoring.report.returned",
+        {"period": str(report.period), "comment": comment},
+    )
+    return report
+
+
+@transaction.atomic
+def reopen(report, user, *, expected_version=None):
+    report = _lock(report, expected_version)
+    _check_status(
+        report,
+        [Report.Status.APPROVED],
+        _("This report is %(status)s; only an approved report can be reopened."),
+    )
+    report.status = Report.Status.DRAFT
+    report.reopened_at = timezone.now()
+    report.reopened_by = user
+    _bump(report, user, ["status", "reopened_at", "reopened_by"])
+    log_action(user, report, "monitoring.report.reopened", {"period": str(report.period)})
+    return report
+
+
+@transaction.atomic
+def copy_format(source):
+    """The next version of a format, with copies of its sections, indicators and rules."""
+    highest = (
+        MonitoringFormat.objects.filter(organization=source.organization, name=source.name)
+        .order_by("-version")
+        .values_list("version", flat=True)
+        .first()
+    )
+    new = MonitoringFormat.objects.create(
+        organization=source.organization,
+        name=source.name,
+        version=(highest or source.version) + 1,
+        organization_kind=source.organization_kind,
+        period_type=source.period_type,
+        description=source.description,
+        active=True,
+    )
+    indicator_map = {}
+    for section in source.sections.prefetch_related("indicators"):
+        new_section = Section.objects.create(
+            format=new, title=section.title, description=section.description, order=section.order
+        )
+        for indicator in section.indicators.all():
+            old_pk = indicator.pk
+            indicator.pk = None
+            indicator.id = None
+            indicator._state.adding = True
+            indicator.format = new
+            indicator.section = new_section
+            indicator.save()
+            indicator_map[old_pk] = indicator
+    for rule in source.rules.all():
+        rule.pk = None
+        rule.id = None
+        rule._state.adding = True
+        rule.format = new
+        rule.indicator = indicator_map[rule.indicator_id]
+        if rule.other_indicator_id:
+            rule.other_indicator = indicator_map[rule.other_indicator_id]
+        rule.save()
+    MonitoringFormat.objects.filter(
+        organization=source.organization, name=source.name, active=True
+    ).exclude(pk=new.pk).update(active=False)
+    return new
+
+
+__all__ = [
+    "Cleaned",
+    "ConflictError",
+    "Decimal",
+    "TransitionError",
+    "approve",
+    "copy_format",
+    "format_number",
+    "reopen",
+    "return_report",
+    "save_values",
+    "submit",
+]

@@ -1,0 +1,257 @@
+"""Offline filling: a report as an XLSX file, and reading it back.
+
+The workbook has an "Over dit bestand" sheet naming the report, and one sheet
+per section with a row per cell of the form: the indicator's code, the
+breakdown item's code (empty for the total), labels, unit, the value and a
+comment. Reading it back checks everything exactly as the form does
+(``validation.validate``) and reports every bad cell with sheet, row and
+reason; the caller writes nothing unless there are no problems. Rows that are
+left out keep the value already stored.
+"""
+
+import datetime
+import io
+import re
+import warnings
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font, PatternFill
+
+from . import services
+from .validation import Cleaned, cells_of, validate
+
+INFO_SHEET = "Over dit bestand"
+MAX_ROWS = 2000
+MAX_COMMENT = 2000
+HEADER = [
+    "code",
+    "onderdeel",
+    "indicator",
+    "uitsplitsing",
+    "eenheid",
+    "waarde",
+    "toelichting",
+    "uitleg",
+]
+CODE, ITEM, VALUE, COMMENT = 1, 2, 6, 7
+INVALID_TITLE = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheet_title(section, position):
+    title = INVALID_TITLE.sub(" ", f"{position}. {section.title}")
+    return title[:31].strip()
+
+
+def cell_value(cleaned, indicator):
+    if cleaned is None:
+        return None
+    if indicator.value_type == indicator.ValueType.YES_NO:
+        return None if cleaned.number is None else ("ja" if cleaned.number else "nee")
+    if cleaned.number is not None:
+        number = cleaned.number
+        return int(number) if number == number.to_integral() else number
+    return cleaned.text or None
+
+
+def write_report(report):
+    structure = services.format_structure(report.format_id)
+    stored = services.stored_values(report)
+    book = Workbook()
+    info = book.active
+    info.title = INFO_SHEET
+    rows = [
+        ("rapportage", report.pk),
+        ("format", report.format_id),
+        ("organisatie", str(report.organization)),
+        ("periode", str(report.period)),
+        ("formatnaam", str(report.format)),
+        (
+            "uitleg",
+            "Vul per tabblad de kolom 'waarde' in (leeg = niet gerapporteerd, 0 = geen). "
+            "Verander de codes niet en gebruik geen formules. Upload het bestand daarna "
+            "bij de rapportage.",
+        ),
+    ]
+    for row in rows:
+        info.append(row)
+    info.column_dimensions["A"].width = 14
+    info.column_dimensions["B"].width = 80
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="DDE5F0")
+    for position, (section, indicators) in enumerate(structure, start=1):
+        sheet = book.create_sheet(sheet_title(section, position))
+        sheet.append(HEADER)
+        for cell in sheet[1]:
+            cell.font = bold
+        for indicator in indicators:
+            items = [None]
+            if indicator.dimension_id:
+                items += list(indicator.dimension.items.all())
+            for item in items:
+                key = (indicator.code, item.code if item else "")
+                value = stored.get(key)
+                cleaned = Cleaned(value.number, value.text) if value else None
+                sheet.append(
+                    [
+                        indicator.code,
+                        item.code if item else "",
+                        indicator.label,
+                        item.label if item else "totaal",
+                        indicator.unit,
+                        cell_value(cleaned, indicator),
+                        (value.comment if value and item is None else None),
+                        indicator.help_text if item is None else None,
+                    ]
+                )
+                sheet.cell(row=sheet.max_row, column=VALUE).fill = fill
+        for column, width in zip("ABCDEFGH", [20, 18, 40, 30, 12, 12, 30, 50], strict=True):
+            sheet.column_dimensions[column].width = width
+        sheet.freeze_panes = "A2"
+    output = io.BytesIO()
+    book.save(output)
+    return output.getvalue()
+
+
+@dataclass
+class Outcome:
+    values: dict = field(default_factory=dict)
+    comments: dict = field(default_factory=dict)
+    problems: list = field(default_factory=list)  # [(sheet, row, reason)]
+
+    def problem(self, sheet, row, reason):
+        self.problems.append({"sheet": sheet, "row": row, "reason": reason})
+
+
+def as_raw(value):
+    """A cell's value as the text the form would have received, or raise ValueError."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(_("This is not a number."))
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, datetime.date | datetime.datetime | datetime.time | datetime.timedelta):
+        raise ValueError(_("This is a date or time, not a value of this indicator."))
+    return str(value)
+
+
+def is_formula(cell):
+    return cell.data_type == "f" or (isinstance(cell.value, str) and cell.value.startswith("="))
+
+
+def open_workbook(upload):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            upload.seek(0)
+            return load_workbook(upload, data_only=False, read_only=False)
+        except Exception:  # a damaged or foreign file: any error means "not readable"
+            return None
+
+
+def read_report(report, upload):
+    outcome = Outcome()
+    book = open_workbook(upload)
+    if book is None:
+        outcome.problem(
+            "",
+            "",
+            _("The file cannot be read as an XLSX spreadsheet. Download it again and fill it in."),
+        )
+        return outcome
+    structure = services.format_structure(report.format_id)
+    if INFO_SHEET not in book.sheetnames:
+        outcome.problem(INFO_SHEET, "", _("This sheet is missing."))
+    else:
+        info = book[INFO_SHEET]
+        if str(info["B1"].value) != str(report.pk) or str(info["B2"].value) != str(
+            report.format_id
+        ):
+            outcome.problem(
+                INFO_SHEET,
+                1,
+                _("This file belongs to another report. Download the file of this report."),
+            )
+    locations = {}
+    raw = services.raw_from_values(structure, services.stored_values(report))
+    comments = {
+        key[0]: value.comment
+        for key, value in services.stored_values(report).items()
+        if key[1] == "" and value.comment
+    }
+    for position, (section, indicators) in enumerate(structure, start=1):
+        title = sheet_title(section, position)
+        if title not in book.sheetnames:
+            outcome.problem(title, "", _("This sheet is missing."))
+            continue
+        sheet = book[title]
+        if sheet.max_row > MAX_ROWS:
+            outcome.problem(title, "", _("This sheet has too many rows."))
+            continue
+        known = {}
+        for indicator in indicators:
+            known[(indicator.code, "")] = indicator
+            if indicator.dimension_id:
+                for item in indicator.dimension.items.all():
+                    known[(indicator.code, item.code)] = indicator
+        for row in sheet.iter_rows(min_row=2, max_col=len(HEADER)):
+            number = row[0].row
+            cells = {column: row[column - 1] for column in (CODE, ITEM, VALUE, COMMENT)}
+            if all(cell.value in (None, "") for cell in row):
+                continue
+            if any(is_formula(cell) for cell in row):
+                outcome.problem(
+                    title, number, _("Formulas are not allowed: type the value itself.")
+                )
+                continue
+            code = str(cells[CODE].value or "").strip()
+            item_code = str(cells[ITEM].value or "").strip()
+            key = (code, item_code)
+            if key not in known:
+                outcome.problem(
+                    title,
+                    number,
+                    _("Unknown code “%(code)s” on this sheet: do not change the codes.")
+                    % {"code": "/".join(filter(None, key))[:60]},
+                )
+                continue
+            if key in locations:
+                outcome.problem(title, number, _("This code appears twice."))
+                continue
+            locations[key] = (title, number)
+            try:
+                raw[key] = as_raw(cells[VALUE].value)
+            except ValueError as error:
+                outcome.problem(title, number, str(error))
+                raw[key] = ""
+                locations[key] = None  # already reported
+            if item_code == "":
+                comment = cells[COMMENT].value
+                comment = "" if comment is None else str(comment).strip()
+                if len(comment) > MAX_COMMENT or "\x00" in comment:
+                    outcome.problem(
+                        title,
+                        number,
+                        _("A comment has at most %(max)s characters.") % {"max": MAX_COMMENT},
+                    )
+                comments[code] = comment
+    rules = list(report.format.rules.select_related("indicator", "other_indicator"))
+    result = validate(structure, rules, raw, submitting=False)
+    for key, _indicator, _item in cells_of(structure):
+        for message in result.errors.get(key, []):
+            location = locations.get(key, ("", ""))
+            if location is None:
+                continue
+            outcome.problem(location[0], location[1], message)
+    outcome.values = result.values
+    outcome.comments = comments
+    return outcome
