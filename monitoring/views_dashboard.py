@@ -424,7 +424,7 @@ def completeness(request):
         organizations = Organization.objects.filter(region=region, kind__in=kinds)
         if not coordinates:
             organizations = organizations.filter(pk__in=list(access.roles))
-    organizations = list(organizations.order_by("kind", "name"))
+    organizations = list(organizations.order_by("-kind", "name"))  # municipalities first
     today = datetime.date.today()
     periods = list(Period.objects.filter(start__lte=today).order_by("start", "type"))
     chosen = period_range(request, periods, errors)
