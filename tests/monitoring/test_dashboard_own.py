@@ -31,7 +31,7 @@ def test_another_municipality_protects_the_small_number(client, cast, figures):
     response = client.get(f"{URL}?periode={period.start}")
     clients = rows(response)["clients_total"]
     assert clients["own"].shown == "103"
-    assert clients["average"].shown == "×"  # 3 × average − 103 − 20 would give Hengelo's 3
+    assert clients["average"].shown == "×"  # 3 * average - 103 - 20 would give Hengelo's 3
 
 
 def test_only_own_municipalities_can_be_chosen(client, cast, figures):

@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from monitoring.models import Period, Report, ReminderSent
+from monitoring.models import Period, ReminderSent, Report
 
 from .dashboard_fixtures import report
 from .fixtures import demo_format
