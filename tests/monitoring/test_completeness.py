@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
 
 from monitoring.models import Report
 
@@ -101,3 +103,13 @@ def test_bad_filters_get_a_message_not_an_error(client, cast, reports, query):
     response = page(client, cast["twente.coordinator"], query)
     assert response.status_code == 200
     assert response.context["errors"] or "regio" in query
+
+
+@given(
+    query=st.dictionaries(
+        st.sampled_from(["soort", "van", "tot", "regio", "x"]), st.text(max_size=30), max_size=4
+    )
+)
+def test_arbitrary_query_strings_never_fail(client, cast, reports, query):
+    client.force_login(cast["twente.coordinator"])
+    assert client.get(URL, query).status_code < 500

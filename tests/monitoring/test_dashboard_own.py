@@ -46,3 +46,7 @@ def test_the_care_office_has_no_municipality_to_show(client, cast, figures):
     response = client.get(URL)
     assert response.status_code == 200
     assert response.context["organization"] is None
+
+
+def test_it_asks_for_a_login(client):
+    assert client.get(URL).status_code == 302

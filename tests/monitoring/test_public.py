@@ -1,6 +1,8 @@
 """The public dashboard: public indicators, for everyone, small numbers hidden for everyone."""
 
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
 
 from .test_dashboard import municipal_table, row_for, shown
 
@@ -41,3 +43,14 @@ def test_it_exports_what_it_shows(client, figures):
     response = client.get(f"{URL}?indicator=clients_total&gemeente=hengelo&export=csv")
     assert response["Content-Type"].startswith("text/csv")
     assert "< 5" in response.content.decode("utf-8-sig")
+
+
+@given(
+    query=st.dictionaries(
+        st.sampled_from(["indicator", "van", "tot", "gemeente", "maat", "export", "regio"]),
+        st.text(max_size=30),
+        max_size=6,
+    )
+)
+def test_arbitrary_query_strings_never_fail(client, figures, query):
+    assert client.get(URL, query).status_code < 500
