@@ -18,12 +18,15 @@ counts (whole numbers that are added up); averages, percentages and marks do not
 count people.
 """
 
+import functools
 import statistics
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Avg, Count, Q, Sum
-from django.utils.formats import number_format
+from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 
 from toolbox_site.models import Organization
@@ -54,11 +57,20 @@ class Cell:
         return None if self.value is None else float(self.value)
 
 
+@functools.lru_cache(maxsize=16)
+def separators(language):
+    """The decimal and thousands separators of a language (read once per language)."""
+    with translation.override(language):
+        return get_format("DECIMAL_SEPARATOR"), get_format("THOUSAND_SEPARATOR")
+
+
 def fmt(value, decimals=0):
+    """A number as the page shows it, e.g. 1.234,5 in Dutch (rounded, grouped)."""
     if value is None:
         return EMPTY
-    rounded = round(Decimal(value), decimals)  # number_format cuts decimals off
-    return number_format(rounded, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+    decimal, thousands = separators(translation.get_language() or "nl")
+    text = f"{Decimal(value):,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
 
 
 @dataclass
@@ -325,8 +337,9 @@ def completeness(organizations, periods, today):
         .order_by()
         .values_list("period_id", "count")
     )
-    labels = dict(Report.Status.choices)
-    labels[NOT_STARTED] = _("not started")
+    labels = {status: str(label).capitalize() for status, label in Report.Status.choices}
+    labels[NOT_STARTED] = _("not started").capitalize()
+    url = reverse("monitoring:report", kwargs={"pk": 0})[:-2]  # ".../rapportages/" + pk + "/"
     rows = []
     for organization in organizations:
         cells = []
@@ -340,9 +353,9 @@ def completeness(organizations, periods, today):
             cells.append(
                 {
                     "status": status,
-                    "label": str(labels[status]),
+                    "label": labels[status],
                     "overdue": overdue,
-                    "report_id": pk,
+                    "url": f"{url}{pk}/" if pk else "",
                 }
             )
         rows.append({"organization": organization, "cells": cells})

@@ -43,6 +43,24 @@ class Table:
     rows: list = field(default_factory=list)  # [row heading, Cell or str, ...]
     key: str = ""
 
+    def html_rows(self):
+        """(heading, [(text, hidden), ...]) per row: cheap for the template."""
+        return [
+            (
+                row[0],
+                [
+                    (value.shown, value.hidden) if isinstance(value, Cell) else (value, False)
+                    for value in row[1:]
+                ],
+            )
+            for row in self.rows
+        ]
+
+
+def period_options(periods):
+    """(first day, label) per period, for the period choices."""
+    return [(period.start.isoformat(), str(period.label)) for period in periods]
+
 
 def clean(value):
     """A GET parameter that is safe to look at: short, no control characters."""
@@ -227,7 +245,10 @@ def dashboard_page(request, *, public):
     context.update(
         {
             "indicator": indicator,
-            "periods": periods,
+            "indicator_options": indicator_options(indicators),
+            "period_options": period_options(periods),
+            "first_value": chosen[0].start.isoformat() if chosen else "",
+            "last_value": chosen[-1].start.isoformat() if chosen else "",
             "chosen": chosen,
             "first": chosen[0] if chosen else None,
             "last": chosen[-1] if chosen else None,
@@ -248,6 +269,19 @@ def dashboard_page(request, *, public):
     if export is not None and export not in EXPORTS:
         errors.append(_("Exports are CSV or XLSX."))
     return render(request, template, context)
+
+
+def indicator_options(indicators):
+    options = []
+    for choice in indicators:
+        label = choice.label
+        if choice.dimension is not None:
+            label = _("%(label)s (by %(breakdown)s)") % {
+                "label": label,
+                "breakdown": choice.dimension.name.lower(),
+            }
+        options.append((choice.code, label))
+    return options
 
 
 def export_query(request):
@@ -290,6 +324,7 @@ def trend_tables(indicator, chosen, region, municipalities, selected, own_ids, m
     for (period_id, organization_id), value in per_organization.items():
         by_period.setdefault(period_id, {})[organization_id] = value
     inhabitants = {organization.pk: organization.inhabitants for organization in municipalities}
+    label_of = {period.pk: str(period.label) for period in chosen}
     total_label = _("Region total") if indicator.is_sum else _("Region average")
     region_table = Table(
         caption=_("%(indicator)s in %(region)s per period")
@@ -315,10 +350,17 @@ def trend_tables(indicator, chosen, region, municipalities, selected, own_ids, m
         )
         rows.append(row)
         region_table.rows.append(
-            [period.label, row.total, row.per_10000, row.average, row.median, str(row.count)]
+            [
+                label_of[period.pk],
+                row.total,
+                row.per_10000,
+                row.average,
+                row.median,
+                str(row.count),
+            ]
         )
     tables = [region_table]
-    labels = [str(period.label) for period in chosen]
+    labels = [label_of[period.pk] for period in chosen]
     if selected:
         measure_label = _("per 10,000 inhabitants") if measure == "per10000" else _("number")
         municipal_table = Table(
@@ -336,7 +378,7 @@ def trend_tables(indicator, chosen, region, municipalities, selected, own_ids, m
                 )
                 for organization in selected
             ]
-            municipal_table.rows.append([period.label, *cells])
+            municipal_table.rows.append([label_of[period.pk], *cells])
             for dataset, value in zip(datasets, cells, strict=True):
                 dataset["data"].append(value.chart)
         tables.append(municipal_table)
@@ -372,7 +414,7 @@ def trend_tables(indicator, chosen, region, municipalities, selected, own_ids, m
                 "indicator": indicator.label,
                 "breakdown": indicator.dimension.name.lower(),
                 "region": region.name,
-                "period": last.label,
+                "period": label_of[last.pk],
             },
             columns=[indicator.dimension.name, total_label],
             rows=[
@@ -384,7 +426,7 @@ def trend_tables(indicator, chosen, region, municipalities, selected, own_ids, m
         tables.append(breakdown_table)
         charts["bar"] = {
             "labels": [item["dimension_item__label"] for item in items],
-            "datasets": [{"label": str(last.label), "data": [value.chart for value in cells]}],
+            "datasets": [{"label": label_of[last.pk], "data": [value.chart for value in cells]}],
             "title": breakdown_table.caption,
         }
     return tables, charts
@@ -439,11 +481,12 @@ def completeness(request):
             "coordinates": coordinates,
             "rows": rows,
             "shares": shares,
-            "periods": periods,
-            "chosen": chosen,
-            "first": chosen[0] if chosen else None,
-            "last": chosen[-1] if chosen else None,
+            "period_options": period_options(periods),
+            "first_value": chosen[0].start.isoformat() if chosen else "",
+            "last_value": chosen[-1].start.isoformat() if chosen else "",
+            "chosen": [str(period.label) for period in chosen],
             "kind": kind,
+            "late": _("Late"),
             "kinds": [(value, label) for value, label in Organization.Kind.choices][:2],
             "statuses": [(dashboards.NOT_STARTED, _("not started")), *Report.Status.choices],
             "breadcrumbs": [
@@ -522,7 +565,13 @@ def own_view(request):
             .first()
         )
         period = next((p for p in periods if p.pk == latest), periods[0] if periods else None)
-    context.update({"periods": periods, "period": period})
+    context.update(
+        {
+            "period_options": period_options(periods),
+            "period_value": period.start.isoformat() if period else "",
+            "period": period,
+        }
+    )
     if period is not None and indicators:
         context["rows"] = dashboards.comparison(
             indicators, period, region, organization, set(access.roles)
