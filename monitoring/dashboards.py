@@ -27,6 +27,8 @@ from django.db.models import Avg, Count, Q, Sum
 from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import get_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from toolbox_site.models import Organization
@@ -322,9 +324,11 @@ def completeness(organizations, periods, today):
     """
     organization_ids = [organization.pk for organization in organizations]
     period_ids = [period.pk for period in periods]
-    reports = Report.objects.filter(
-        organization_id__in=organization_ids, period_id__in=period_ids
-    ).values_list("organization_id", "period_id", "status", "pk")
+    reports = (
+        Report.objects.filter(organization_id__in=organization_ids, period_id__in=period_ids)
+        .values_list("organization_id", "period_id", "status", "pk")
+        .order_by()
+    )
     states = {(org, period): (status, pk) for org, period, status, pk in reports}
     approved = dict(
         Report.objects.filter(
@@ -340,9 +344,10 @@ def completeness(organizations, periods, today):
     labels = {status: str(label).capitalize() for status, label in Report.Status.choices}
     labels[NOT_STARTED] = _("not started").capitalize()
     url = reverse("monitoring:report", kwargs={"pk": 0})[:-2]  # ".../rapportages/" + pk + "/"
+    late_badge = format_html('<span class="dashboard-overdue">{}</span>', _("Late"))
     rows = []
     for organization in organizations:
-        cells = []
+        cells, html = [], []
         for period in periods:
             status, pk = states.get((organization.pk, period.pk), (NOT_STARTED, None))
             overdue = period.deadline < today and status in (
@@ -350,15 +355,34 @@ def completeness(organizations, periods, today):
                 Report.Status.DRAFT,
                 Report.Status.RETURNED,
             )
-            cells.append(
-                {
-                    "status": status,
-                    "label": labels[status],
-                    "overdue": overdue,
-                    "url": f"{url}{pk}/" if pk else "",
-                }
+            cells.append({"status": status, "overdue": overdue, "report_id": pk})
+            badge = (
+                format_html(
+                    '<a href="{}{}/" class="badge monitoring-status monitoring-status-{}">{}</a>',
+                    url,
+                    pk,
+                    status,
+                    labels[status],
+                )
+                if pk
+                else format_html(
+                    '<span class="badge monitoring-status monitoring-status-{}">{}</span>',
+                    status,
+                    labels[status],
+                )
             )
-        rows.append({"organization": organization, "cells": cells})
+            html.append(
+                format_html('<td class="dashboard-late">{} {}</td>', badge, late_badge)
+                if overdue
+                else format_html("<td>{}</td>", badge)
+            )
+        rows.append(
+            {
+                "organization": organization,
+                "cells": cells,
+                "html": mark_safe("".join(html)),  # the parts are escaped by format_html
+            }
+        )
     shares = []
     for period in periods:
         count = approved.get(period.pk, 0)
