@@ -245,8 +245,12 @@ def dashboard_page(request, *, public):
         measure = "aantal"
     if not indicator.is_sum:
         measure = "aantal"
+    split = request.GET.get("uitsplitsing", "ja")
+    if split not in ("ja", "nee"):
+        errors.append(_("Choose whether to show the breakdown. You see it."))
+        split = "ja"
     tables, charts = trend_tables(
-        indicator, chosen, region, municipalities, selected, own_ids, measure
+        indicator, chosen, region, municipalities, selected, own_ids, measure, split == "ja"
     )
     context.update(
         {
@@ -261,6 +265,7 @@ def dashboard_page(request, *, public):
             "municipalities": municipalities,
             "selected": selected,
             "measure": measure,
+            "split": split,
             "tables": tables,
             "charts": charts,
             "export_query": export_query(request),
@@ -323,7 +328,7 @@ def selected_municipalities(request, municipalities, region, errors):
     return selected
 
 
-def trend_tables(indicator, chosen, region, municipalities, selected, own_ids, measure):
+def trend_tables(indicator, chosen, region, municipalities, selected, own_ids, measure, split=True):
     period_ids = [period.pk for period in chosen]
     per_organization, per_period = dashboards.series(indicator, period_ids, region.pk)
     by_period = {}
@@ -405,7 +410,7 @@ def trend_tables(indicator, chosen, region, municipalities, selected, own_ids, m
         }
     charts = {"line": line}
     with_data = [period for period in chosen if period.pk in per_period]
-    if indicator.dimension is not None and with_data:
+    if split and indicator.dimension is not None and with_data:
         last = with_data[-1]  # the latest period with approved reports
         items = dashboards.breakdown(indicator, last.pk, region.pk)
         cells = [

@@ -142,7 +142,9 @@ def test_an_export_with_bad_input_shows_the_page_instead(client, cast, figures):
 
 @given(
     query=st.dictionaries(
-        st.sampled_from(["indicator", "van", "tot", "gemeente", "maat", "export", "regio", "x"]),
+        st.sampled_from(
+            ["indicator", "van", "tot", "gemeente", "maat", "export", "regio", "uitsplitsing"]
+        ),
         st.text(max_size=30),
         max_size=6,
     )
@@ -166,3 +168,11 @@ def test_the_aggregation_runs_in_two_grouped_queries(cast, figures, django_asser
         )
     assert len(per_organization) == 12
     assert per_period[period_ids[0]]["total"] == 170
+
+
+def test_the_breakdown_can_be_left_out(client, cast, figures):
+    response = get(client, cast["enschede.editor"], "indicator=clients_new&uitsplitsing=nee")
+    assert [table.key for table in response.context["tables"]] == ["region"]
+    assert "bar" not in response.context["charts"]
+    response = get(client, cast["enschede.editor"], "indicator=clients_new&uitsplitsing=%00")
+    assert "uitsplitsing" in " ".join(response.context["errors"])
