@@ -2,7 +2,8 @@
 
 Each scale region's team gets the demo's two formats; every municipality and
 care office reports on the last 40 quarters with the full format (at --scale 1:
-342 municipalities × 40 quarters × about 68 values ≈ 930,000 values). Reports go
+342 municipalities x 40 quarters x the 68 cells of the format, of which about 52
+are filled in, so about 760,000 values; empty cells stay empty). Reports go
 in with ``bulk_create``; values are built in Python as plain rows and written
 with PostgreSQL's COPY (or ``bulk_create`` in large batches elsewhere).
 """

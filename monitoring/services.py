@@ -6,6 +6,8 @@ Each transition records who and when, raises the version (so a form opened
 before it cannot overwrite it) and is written to the audit log.
 """
 
+import datetime
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
@@ -16,7 +18,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from toolbox_site.audit import log_action
 
-from .models import DimensionItem, Indicator, MonitoringFormat, Report, Section, Value
+from .models import DimensionItem, Indicator, MonitoringFormat, Period, Report, Section, Value
 from .validation import Cleaned, cells_of, format_number, validate
 
 
@@ -46,6 +48,99 @@ def format_structure(format_id):
     )
     sections = Section.objects.filter(format_id=format_id).prefetch_related(indicators)
     return [(section, list(section.indicators.all())) for section in sections]
+
+
+# Formats with reports never change (see MonitoringFormat.locked), so their structure is
+# kept per process, keyed by the format and its creation time (ids can be reused after
+# a test's rollback; the time cannot).
+_STRUCTURES = {}
+_STRUCTURES_MAX = 64
+
+
+def report_structure(report):
+    """(structure, rules, key by (indicator id, item id)) of a report's (locked) format."""
+    fmt = report.format
+    key = (fmt.pk, fmt.created_at)
+    cached = _STRUCTURES.get(key)
+    if cached is None:
+        structure = format_structure(fmt.pk)
+        rules = list(fmt.rules.select_related("indicator", "other_indicator"))
+        keys = {}
+        for section_key, indicator, item in cells_of(structure):
+            keys[(indicator.pk, item.pk if item else None)] = section_key
+        cached = (structure, rules, keys)
+        if len(_STRUCTURES) >= _STRUCTURES_MAX:
+            _STRUCTURES.clear()
+        _STRUCTURES[key] = cached
+    return cached
+
+
+@dataclass(frozen=True)
+class Stored:
+    number: Decimal | None
+    text: str
+    comment: str
+
+
+def stored_cells(report, keys):
+    """key -> Stored for the report's values, in one light query."""
+    rows = Value.objects.filter(report=report).values_list(
+        "indicator_id", "dimension_item_id", "number", "text", "comment"
+    )
+    result = {}
+    for indicator_id, item_id, number, text, comment in rows:
+        key = keys.get((indicator_id, item_id))
+        if key is not None:
+            result[key] = Stored(number, text, comment)
+    return result
+
+
+def stored_and_previous(report, keys, periods=4):
+    """(key -> Stored of this report, key -> [(period label, number)] of the earlier
+    periods, newest first): one query for both, for the report page.
+
+    Earlier periods are the organization's reports of the same kind of period in
+    the ``periods`` periods before this one, matched by code (so a new version of
+    the format still compares with the old one).
+    """
+    period = report.period
+    length = (period.end - period.start).days + 1
+    window = period.start - datetime.timedelta(days=length * periods + 7)
+    rows = (
+        Value.objects.filter(
+            report__organization_id=report.organization_id,
+            report__period__type=period.type,
+            report__period__start__lte=period.start,
+            report__period__start__gte=window,
+        )
+        .values_list(
+            "report_id",
+            "report__period__start",
+            "indicator_id",
+            "dimension_item_id",
+            "indicator__code",
+            "dimension_item__code",
+            "number",
+            "text",
+            "comment",
+        )
+        .order_by()
+    )
+    stored, earlier, labels = {}, {}, {}
+    for report_id, start, indicator_id, item_id, code, item_code, number, text, comment in rows:
+        if report_id == report.pk:
+            key = keys.get((indicator_id, item_id))
+            if key is not None:
+                stored[key] = Stored(number, text, comment)
+        elif number is not None and start < period.start:
+            if start not in labels:
+                labels[start] = str(Period(type=period.type, start=start, end=start))
+            earlier.setdefault((code, item_code or ""), []).append((start, number))
+    previous = {
+        key: [(labels[start], number) for start, number in sorted(entries, reverse=True)]
+        for key, entries in earlier.items()
+    }
+    return stored, previous
 
 
 def stored_values(report):
@@ -104,30 +199,36 @@ def _shown(value, indicator):
 
 
 def previous_values(report, periods=4):
-    """key -> [(period label, number)] of the organization's earlier reports, newest first."""
-    earlier = list(
-        Report.objects.filter(
-            organization_id=report.organization_id,
-            period__type=report.period.type,
-            period__start__lt=report.period.start,
-        )
-        .select_related("period")
-        .order_by("-period__start")[:periods]
-    )
-    if not earlier:
-        return {}
-    labels = {r.pk: str(r.period) for r in earlier}
-    order = {r.pk: position for position, r in enumerate(earlier)}
+    """key -> [(period label, number)] of the organization's earlier periods, newest first.
+
+    One query: the values of the same organization's reports of the same kind of
+    period in the ``periods`` periods before this one, matched by code (so a
+    new version of the format still compares with the old one).
+    """
+    period = report.period
+    length = (period.end - period.start).days + 1
+    window = period.start - datetime.timedelta(days=length * periods + 7)
     rows = (
-        Value.objects.filter(report__in=earlier, number__isnull=False)
-        .values_list("report_id", "indicator__code", "dimension_item__code", "number")
+        Value.objects.filter(
+            report__organization_id=report.organization_id,
+            report__period__type=period.type,
+            report__period__start__lt=period.start,
+            report__period__start__gte=window,
+            number__isnull=False,
+        )
+        .values_list("report__period__start", "indicator__code", "dimension_item__code", "number")
         .order_by()
     )
     result = {}
-    for report_id, code, item_code, number in rows:
-        result.setdefault((code, item_code or ""), []).append((order[report_id], number))
+    for start, code, item_code, number in rows:
+        result.setdefault((code, item_code or ""), []).append((start, number))
+    labels = {}
+    for entries in result.values():
+        for start, _number in entries:
+            if start not in labels:
+                labels[start] = str(Period(type=period.type, start=start, end=start))
     return {
-        key: [(labels[earlier[pos].pk], number) for pos, number in sorted(entries)]
+        key: [(labels[start], number) for start, number in sorted(entries, reverse=True)]
         for key, entries in result.items()
     }
 
@@ -174,7 +275,15 @@ def changes_since(report, version):
 
 
 @transaction.atomic
-def save_values(report, cleaned_values, comments, user, *, expected_version=None):
+def save_values(
+    report,
+    cleaned_values,
+    comments,
+    user,
+    *,
+    expected_version=None,
+    action="monitoring.report.saved",
+):
     """Store the cleaned values and comments of a report that may be edited.
 
     ``cleaned_values``: key -> Cleaned; ``comments``: indicator code -> text (kept
@@ -236,12 +345,7 @@ def save_values(report, cleaned_values, comments, user, *, expected_version=None
     elif changed:
         _bump(report, user, [])
     if changed:
-        log_action(
-            user,
-            report,
-            "monitoring.report.saved",
-            {"changes": details},
-        )
+        log_action(user, report, action, {"changes": details})
     return report, changed
 
 

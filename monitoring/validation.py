@@ -307,9 +307,10 @@ def is_far_from(number, earlier):
     if not earlier:
         return False
     low, high = min(earlier), max(earlier)
-    spread = max(high - low, Decimal(0))
-    margin = max(spread, (high + low) / 2, Decimal(5))
-    return number > high + 2 * margin or number < low - margin
+    spread = high - low
+    upper = max(high * 3, high + 2 * spread) + 5
+    lower = min(low / 3, low - 2 * spread) - 5
+    return number > upper or number < lower
 
 
 def add_warnings(structure, result, previous):

@@ -6,16 +6,18 @@ organization's report is "not found"; a member without the right gets 403.
 """
 
 import datetime
+from html import escape
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, OuterRef, Q, Subquery
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -29,7 +31,7 @@ from toolbox_site.permissions import (
 
 from . import services, spreadsheet
 from .forms import UploadForm
-from .models import MonitoringFormat, Period, Report
+from .models import Indicator, MonitoringFormat, Period, Report
 from .validation import (
     MAX_TEXT,
     cells_of,
@@ -79,17 +81,16 @@ def next_step(report, period, may_fill):
 
 
 def formats_by_kind(region_ids):
-    """The active format per (region, kind): the region's own, else any other."""
-    formats = MonitoringFormat.objects.filter(active=True).select_related("organization")
-    chosen = {}
-    for fmt in formats.order_by("version"):
-        chosen[(fmt.organization.region_id, fmt.organization_kind)] = fmt
-        chosen.setdefault((None, fmt.organization_kind), fmt)
-    return {
-        (region, kind): chosen.get((region, kind)) or chosen.get((None, kind))
-        for region in region_ids
-        for kind in REPORTING_KINDS
-    }
+    """The active format per (region, kind): each region team maintains its own."""
+    formats = (
+        MonitoringFormat.objects.filter(
+            active=True, organization__region_id__in=list(region_ids) or [0]
+        )
+        .annotate(region_id=F("organization__region_id"))
+        .only("pk", "organization_kind", "period_type", "version")
+        .order_by("version")
+    )
+    return {(fmt.region_id, fmt.organization_kind): fmt for fmt in formats}
 
 
 @login_required
@@ -97,10 +98,20 @@ def index(request):
     user = request.user
     access = access_for(user)
     today = datetime.date.today()
-    organizations = list(
-        Organization.objects.filter(pk__in=list(access.roles), kind__in=REPORTING_KINDS).order_by(
-            "name"
+    # The organizations, each with the period type of its region's active format.
+    format_period_type = (
+        MonitoringFormat.objects.filter(
+            active=True,
+            organization__region_id=OuterRef("region_id"),
+            organization_kind=OuterRef("kind"),
         )
+        .order_by("-version")
+        .values("period_type")[:1]
+    )
+    organizations = list(
+        Organization.objects.filter(pk__in=list(access.roles), kind__in=REPORTING_KINDS)
+        .annotate(period_type=Subquery(format_period_type))
+        .order_by("name")
     )
     periods = list(
         Period.objects.filter(Q(is_open=True) | Q(start__lte=today)).order_by("-start", "type")[
@@ -113,17 +124,17 @@ def index(request):
         for report in Report.objects.filter(
             organization_id__in=[organization.pk for organization in organizations] or [0],
             period_id__in=[period.pk for period in periods] or [0],
-        ).select_related("period")
+        )
+        .select_related("period")
+        .order_by()
     }
-    formats = formats_by_kind({organization.region_id for organization in organizations})
     groups = []
     for organization in organizations:
-        fmt = formats.get((organization.region_id, organization.kind))
         may_fill = is_reporting_editor(user, organization)
         rows = []
         for period in periods:
             report = reports.get((organization.pk, period.pk))
-            if report is None and (fmt is None or fmt.period_type != period.type):
+            if report is None and organization.period_type != period.type:
                 continue
             rows.append(
                 {
@@ -206,6 +217,8 @@ class ReportForm:
         self.result = validate(structure, rules, self.raw, submitting=False, previous=previous)
         self.result.errors = {}  # stored values are shown, not judged, on GET
         self.comment_errors = {}
+        self.editable = False
+        self.words = {}
 
     def bind(self, data, *, submitting):
         self.raw = {}
@@ -259,7 +272,7 @@ class ReportForm:
         name = field_name(key)
         errors = self.result.errors.get(key, [])
         warnings = self.result.warnings.get(key, [])
-        return {
+        cell = {
             "name": name,
             "id": f"id_{name}",
             "value": self.raw.get(key, ""),
@@ -277,8 +290,23 @@ class ReportForm:
                 )
             ),
         }
+        cell["html"] = render_input(indicator, cell, self.editable, self.words)
+        return cell
 
-    def sections(self):
+    def sections(self, editable):
+        self.editable = editable
+        self.words = {
+            "empty": _("(not reported)"),
+            "yes": _("yes"),
+            "no": _("no"),
+            "check": _("Check:"),
+            "required": _("required"),
+            "adds_up": _("Adds up to"),
+            "differs": _("differs from the total"),
+            "number": _("Number"),
+            "total": _("Total"),
+            "comment": _("Comment"),
+        }
         for section, indicators in self.structure:
             rows = []
             for indicator in indicators:
@@ -301,7 +329,128 @@ class ReportForm:
                         "max_text": MAX_TEXT,
                     }
                 )
+                rows[-1]["html"] = render_row(rows[-1], editable, self.words)
             yield {"section": section, "rows": rows}
+
+
+def esc(value):
+    return escape(str(value), quote=True)
+
+
+def render_input(indicator, cell, editable, words):
+    """One cell's input, its errors and warnings.
+
+    Rendered here with plain (escaped) strings rather than in the template or with
+    format_html: a form has dozens of cells and this is the page's main cost.
+    """
+    T = Indicator.ValueType
+    described = f' aria-describedby="{esc(cell["describedby"])}"' if cell["describedby"] else ""
+    attrs = f'name="{esc(cell["name"])}" id="{esc(cell["id"])}"{described}'
+    if not editable:
+        attrs += " disabled"
+    invalid = " is-invalid" if cell["errors"] else ""
+    value = cell["value"]
+    if indicator.value_type in (T.YES_NO, T.CHOICE):
+        if indicator.value_type == T.YES_NO:
+            options = [("yes", words["yes"]), ("no", words["no"])]
+        else:
+            options = [(choice, choice) for choice in indicator.choice_list]
+        selected = "" if value else " selected"
+        rendered = [f'<option value=""{selected}>{esc(words["empty"])}</option>']
+        for option, label in options:
+            selected = " selected" if value == option else ""
+            rendered.append(f'<option value="{esc(option)}"{selected}>{esc(label)}</option>')
+        html = f'<select class="form-select{invalid}" {attrs}>{"".join(rendered)}</select>'
+    elif indicator.value_type == T.TEXT:
+        html = (
+            f'<textarea class="form-control{invalid}" {attrs} rows="3" '
+            f'maxlength="{MAX_TEXT}">{esc(value)}</textarea>'
+        )
+    else:
+        unit = (
+            f'<span class="input-group-text">{esc(indicator.unit)}</span>' if indicator.unit else ""
+        )
+        cell_class = " monitoring-cell" if cell["item"] else ""
+        html = (
+            '<div class="input-group monitoring-number"><input type="text" inputmode="decimal" '
+            f'autocomplete="off" class="form-control{invalid}{cell_class}" {attrs} '
+            f'value="{esc(value)}">{unit}</div>'
+        )
+    if cell["errors"]:
+        errors = " ".join(esc(error) for error in cell["errors"])
+        html += f'<div class="invalid-feedback d-block" id="err_{esc(cell["name"])}">{errors}</div>'
+    if cell["warnings"]:
+        warnings = " ".join(esc(warning) for warning in cell["warnings"])
+        html += (
+            f'<div class="monitoring-warning" id="warn_{esc(cell["name"])}">'
+            f"<strong>{esc(words['check'])}</strong> {warnings}</div>"
+        )
+    return mark_safe(html)  # every value above is escaped
+
+
+def render_row(row, editable, words):
+    """One indicator: its label, help, input or breakdown table, and the comment."""
+    indicator, total = row["indicator"], row["total"]
+    label = esc(indicator.label)
+    required = (
+        f' <span class="text-body-secondary fw-normal">({esc(words["required"])})</span>'
+        if indicator.required
+        else ""
+    )
+    help_text = (
+        f'<p class="form-text mt-0" id="help_{esc(indicator.code)}">{esc(indicator.help_text)}</p>'
+        if indicator.help_text
+        else ""
+    )
+    if row["items"]:
+        body = "".join(
+            f'<tr><th scope="row" class="fw-normal"><label for="{esc(cell["id"])}">'
+            f"{esc(cell['item'].label)}</label></th><td>{cell['html']}</td></tr>"
+            for cell in row["items"]
+        )
+        dimension = esc(indicator.dimension.name)
+        caption = esc(
+            _("%(label)s by %(dimension)s")
+            % {"label": indicator.label, "dimension": indicator.dimension.name}
+        )
+        field = (
+            f'<fieldset><legend class="h6 mb-1">{label}{required}</legend>{help_text}'
+            f'<table class="table table-sm monitoring-breakdown" '
+            f'data-sum-label="{esc(words["adds_up"])}" '
+            f'data-differs-label="{esc(words["differs"])}"><caption>{caption}</caption>'
+            f'<thead><tr><th scope="col">{dimension}</th>'
+            f'<th scope="col">{esc(words["number"])}</th></tr></thead>'
+            f"<tbody>{body}</tbody>"
+            f'<tfoot><tr><th scope="row"><label for="{esc(total["id"])}">'
+            f"{esc(words['total'])}</label></th><td>{total['html']}"
+            '<output class="monitoring-sum form-text d-block" aria-live="polite"></output>'
+            "</td></tr></tfoot></table></fieldset>"
+        )
+    else:
+        field = (
+            f'<label class="form-label fw-semibold" for="{esc(total["id"])}">{label}{required}'
+            f'</label>{help_text}<div class="monitoring-field">{total["html"]}</div>'
+        )
+    comment = ""
+    if editable or row["comment"]:
+        name = esc(row["comment_name"])
+        is_open = " open" if row["comment"] or row["comment_error"] or total["warnings"] else ""
+        invalid = " is-invalid" if row["comment_error"] else ""
+        disabled = "" if editable else " disabled"
+        error = (
+            f'<div class="invalid-feedback d-block">{esc(row["comment_error"])}</div>'
+            if row["comment_error"]
+            else ""
+        )
+        comment_label = esc(_("Comment on “%(label)s”") % {"label": indicator.label})
+        comment = (
+            f'<details class="monitoring-comment"{is_open}><summary>{esc(words["comment"])}'
+            f'<span class="visually-hidden"> – {label}</span></summary>'
+            f'<label class="form-label" for="id_{name}">{comment_label}</label>'
+            f'<textarea class="form-control{invalid}" name="{name}" id="id_{name}" rows="2"'
+            f"{disabled}>{esc(row['comment'])}</textarea>{error}</details>"
+        )
+    return mark_safe(f'<div class="monitoring-indicator mb-4">{field}{comment}</div>')
 
 
 def read_only_reason(user, report, may_fill):
@@ -334,7 +483,7 @@ def read_only_reason(user, report, may_fill):
 def history_of(report, labels):
     events = AuditEvent.objects.filter(
         object_type__app_label="monitoring", object_type__model="report", object_id=str(report.pk)
-    ).select_related("user")[:50]
+    ).select_related("user")[:30]
     words = action_words()
     rows = []
     for event in events:
@@ -381,7 +530,7 @@ def render_report(request, report, form, *, may_fill, status=200, conflict=None,
     context = {
         "report": report,
         "form": form,
-        "sections": list(form.sections()),
+        "sections": list(form.sections(editable)),
         "errors": form.error_summary(),
         "warning_count": form.warning_count(),
         "editable": editable,
@@ -402,10 +551,8 @@ def render_report(request, report, form, *, may_fill, status=200, conflict=None,
 
 
 def build_form(report):
-    structure = services.format_structure(report.format_id)
-    rules = list(report.format.rules.select_related("indicator", "other_indicator"))
-    stored = services.stored_values(report)
-    previous = services.previous_values(report)
+    structure, rules, keys = services.report_structure(report)
+    stored, previous = services.stored_and_previous(report, keys)
     return ReportForm(report, structure, rules, stored, previous)
 
 
@@ -586,7 +733,11 @@ def upload(request, pk):
             try:
                 with transaction.atomic():
                     _report, changed = services.save_values(
-                        report, outcome.values, outcome.comments, user
+                        report,
+                        outcome.values,
+                        outcome.comments,
+                        user,
+                        action="monitoring.report.uploaded",
                     )
             except services.TransitionError as error:
                 messages.error(request, error.message)

@@ -99,18 +99,21 @@ def _monitoring_report(slug, previous=False):
 
 _MONITORING = ("monitoring_demo",)
 PAGES += [
-    # session, user, access, the user's reporting organizations, periods, reports, formats
-    Page("monitoring:index", user="enschede.editor", queries=7, fixtures=_MONITORING),
+    # session, user, access, the user's reporting organizations with their format's period
+    # type, periods, reports
+    Page("monitoring:index", user="enschede.editor", queries=6, fixtures=_MONITORING),
     # the same, and the submitted reports that await approval in the region
-    Page("monitoring:index", user="twente.coordinator", queries=8, fixtures=_MONITORING),
-    # session, user, report with organization/format/period/submitter, access, sections,
-    # indicators with breakdown, breakdown items, rules, values, earlier reports, their
-    # values (for the warnings), the report's history (audit events with user)
+    Page("monitoring:index", user="twente.coordinator", queries=7, fixtures=_MONITORING),
+    # session, user, report with organization/format/period/submitter, access, the values
+    # of the report and of the organization's earlier periods (for the warnings), the
+    # report's history (audit events with user); and, the first time a process shows a
+    # format (then kept, as a format with reports never changes): sections, indicators with
+    # breakdown, breakdown items, rules
     Page(
         "monitoring:report",
         user="enschede.editor",
         kwargs=_monitoring_report("enschede"),
-        queries=12,
+        queries=10,
         fixtures=_MONITORING,
         label="draft",
     ),
@@ -118,7 +121,7 @@ PAGES += [
         "monitoring:report",
         user="twente.coordinator",
         kwargs=_monitoring_report("enschede", previous=True),
-        queries=12,
+        queries=10,
         fixtures=_MONITORING,
         label="awaiting approval",
     ),
@@ -126,9 +129,26 @@ PAGES += [
         "monitoring:report",
         user="enschede.viewer",
         kwargs=_monitoring_report("enschede"),
-        queries=12,
+        queries=10,
         fixtures=_MONITORING,
         label="read only",
+    ),
+    # admin: session, user, access, the region filter's choices, count, count of all, user
+    # and group permissions, the formats with their region team
+    Page(
+        "admin:monitoring_monitoringformat_changelist",
+        user="twente.coordinator",
+        queries=9,
+        fixtures=_MONITORING,
+    ),
+    # admin: session, user, access, the period filter's choices, the region filter's choices,
+    # count, count of all, user and group permissions, the reports with organization, period
+    # and format
+    Page(
+        "admin:monitoring_report_changelist",
+        user="twente.coordinator",
+        queries=10,
+        fixtures=_MONITORING,
     ),
     # session, user, report with organization/format/period/submitter, access
     Page(

@@ -24,7 +24,7 @@ def url(report):
 def test_the_form_shows_sections_help_units_and_breakdowns_with_a_total(client, cast, report):
     client.force_login(cast["enschede.editor"])
     html = client.get(url(report)).content.decode()
-    assert "<h2 id=\"section-" in html
+    assert '<h2 id="section-' in html
     assert "Iedere cliënt telt één keer" in html
     assert "Nieuwe cliënten naar Verwijzer" in html  # the breakdown table's caption
     assert 'name="v__clients_new__gp"' in html
@@ -48,9 +48,7 @@ def test_saving_a_draft_stores_the_values_and_keeps_empty_apart_from_zero(client
     report.refresh_from_db()
     assert report.status == Report.Status.DRAFT
     event = AuditEvent.objects.get(action="monitoring.report.saved")
-    assert {"field": "wlz_applications", "item": "", "old": "", "new": "0"} in event.data[
-        "changes"
-    ]
+    assert {"field": "wlz_applications", "item": "", "old": "", "new": "0"} in event.data["changes"]
 
 
 def test_bad_input_is_listed_at_the_top_linked_to_the_field_and_every_typed_value_is_kept(
@@ -223,3 +221,14 @@ def test_the_running_total_script_is_an_external_file(client, cast, report):
     html = client.get(url(report)).content.decode()
     assert "monitoring/report" in html
     assert "<script>" not in html
+
+
+def test_typed_values_and_labels_are_escaped(client, cast, report):
+    client.force_login(cast["enschede.editor"])
+    data = {"report": report.pk, "version": report.version, "action": "save"}
+    data["v__clients_total"] = '"><script>alert(1)</script>'
+    data["c__clients_total"] = "</textarea><b>vet</b>"
+    html = client.post(url(report), data).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<b>vet</b>" not in html

@@ -4,7 +4,7 @@ from toolbox_site.context_processors import navigation
 
 
 def test_the_menu_shows_only_parts_that_exist(db):
-    assert [item["url"] for item in navigation()] == ["/"]
+    assert [item["url"] for item in navigation()] == ["/", "/monitoring/"]
 
 
 @override_settings(ROOT_URLCONF="tests.toolbox_site.urls_with_all_parts")
@@ -13,4 +13,5 @@ def test_a_part_appears_in_the_menu_once_its_page_exists(db):
         ("/", "Home"),
         ("/criteria/", "Kwaliteitscriteria"),
         ("/netwerk/", "Netwerk"),
+        ("/monitoring/", "Monitoring"),
     ]

@@ -1,0 +1,106 @@
+"""Coordinators maintain their region's formats in the admin; a format with reports is locked
+and changes only through a new version; reports are approved there through the workflow."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from monitoring.models import Indicator, MonitoringFormat, Report, Section
+
+from .fixtures import make_report
+
+
+@pytest.fixture
+def report(cast):
+    return make_report("enschede", Report.Status.SUBMITTED, filled=True)
+
+
+def test_the_coordinator_sees_the_formats_and_reports_of_the_region(client, cast, report):
+    client.force_login(cast["twente.coordinator"])
+    for name in ("monitoringformat", "report", "period", "dimension"):
+        response = client.get(reverse(f"admin:monitoring_{name}_changelist"))
+        assert response.status_code == 200, name
+    html = client.get(reverse("admin:monitoring_report_changelist")).content.decode()
+    assert "Enschede" in html
+
+
+def test_a_coordinator_of_another_region_does_not_see_them(client, everyone, report):
+    client.force_login(everyone["achterhoek.coordinator"])
+    html = client.get(reverse("admin:monitoring_report_changelist")).content.decode()
+    assert "Enschede" not in html
+    url = reverse("admin:monitoring_monitoringformat_change", args=[report.format_id])
+    assert client.get(url).status_code == 302  # outside the queryset: "missing"
+
+
+@pytest.fixture
+def everyone(cast, elsewhere):
+    from toolbox_site.models import Membership, Organization
+
+    from ..factories import make_organization, make_user
+
+    team = make_organization(
+        elsewhere.region, "Regioteam Achterhoek", kind=Organization.Kind.REGION_TEAM
+    )
+    make_user("achterhoek.coordinator", team, Membership.Role.COORDINATOR, is_staff=True)
+    from django.contrib.auth import get_user_model
+
+    return {
+        **cast,
+        "achterhoek.coordinator": get_user_model().objects.get(username="achterhoek.coordinator"),
+    }
+
+
+def test_a_format_with_reports_is_read_only_in_the_admin(client, cast, report):
+    client.force_login(cast["twente.coordinator"])
+    url = reverse("admin:monitoring_monitoringformat_change", args=[report.format_id])
+    html = client.get(url).content.decode()
+    assert 'name="name"' not in html  # read-only
+    indicator = report.format.indicators.first()
+    url = reverse("admin:monitoring_indicator_change", args=[indicator.pk])
+    response = client.post(url, {"label": "Iets anders"})
+    indicator.refresh_from_db()
+    assert indicator.label != "Iets anders"
+    assert response.status_code in (302, 403) or 'name="label"' not in response.content.decode()
+
+
+def test_the_model_refuses_changes_to_a_locked_format(report):
+    section = Section(format=report.format, title="Nieuw")
+    with pytest.raises(ValidationError, match="al rapportages"):
+        section.full_clean()
+
+
+def test_a_new_version_copies_the_format_and_leaves_the_old_reports_alone(client, cast, report):
+    client.force_login(cast["twente.coordinator"])
+    old = report.format
+    response = client.post(
+        reverse("admin:monitoring_monitoringformat_changelist"),
+        {"action": "make_new_version", "_selected_action": [old.pk]},
+    )
+    assert response.status_code == 302
+    new = MonitoringFormat.objects.get(name=old.name, version=2)
+    assert new.indicators.count() == old.indicators.count()
+    assert new.rules.count() == old.rules.count()
+    assert not new.locked
+    old.refresh_from_db()
+    assert not old.active
+    report.refresh_from_db()
+    assert report.format_id == old.pk
+    assert Indicator.objects.filter(format=new, code="clients_new").exists()
+
+
+def test_the_coordinator_approves_reports_in_the_admin_through_the_workflow(client, cast, report):
+    client.force_login(cast["twente.coordinator"])
+    response = client.post(
+        reverse("admin:monitoring_report_changelist"),
+        {"action": "approve_reports", "_selected_action": [report.pk]},
+    )
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.status == Report.Status.APPROVED
+    assert report.approved_by == cast["twente.coordinator"]
+
+
+def test_the_report_history_is_in_the_admin(client, cast, report):
+    client.force_login(cast["twente.coordinator"])
+    url = reverse("admin:monitoring_report_history", args=[report.pk])
+    assert client.get(url).status_code == 200
