@@ -145,8 +145,14 @@ def period_range(request, periods, errors):
     return chosen
 
 
+FORMULA_START = ("=", "+", "@", "\t", "\r")
+
+
 def cell_text(value):
-    return value.shown if isinstance(value, Cell) else str(value)
+    """The text of a cell for an export; text that a spreadsheet would run as a
+    formula (a label typed in the admin) is kept as text."""
+    text = value.shown if isinstance(value, Cell) else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 # --- Exports ------------------------------------------------------------------------
@@ -156,8 +162,8 @@ def export_csv(tables, filename):
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     for table in tables:
-        writer.writerow([table.caption])
-        writer.writerow(table.columns)
+        writer.writerow([cell_text(table.caption)])
+        writer.writerow([cell_text(column) for column in table.columns])
         for row in table.rows:
             writer.writerow([cell_text(value) for value in row])
         writer.writerow([])
@@ -174,8 +180,8 @@ def export_xlsx(tables, filename):
     for number, table in enumerate(tables, start=1):
         title = "".join(char for char in table.caption if char not in "[]:*?/\\")[:28]
         sheet = workbook.create_sheet(f"{number} {title}"[:31])
-        sheet.append([table.caption])
-        sheet.append(table.columns)
+        sheet.append([cell_text(table.caption)])
+        sheet.append([cell_text(column) for column in table.columns])
         for row in table.rows:
             cells = []
             for value in row:
@@ -183,7 +189,7 @@ def export_xlsx(tables, filename):
                     # Shown numbers as numbers; hidden or empty ones as the text shown.
                     cells.append(float(value.value) if value.value is not None else value.shown)
                 else:
-                    cells.append(str(value))
+                    cells.append(cell_text(value))
             sheet.append(cells)
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -55,3 +55,14 @@ def test_the_reporting_organization_exports_its_own_small_number(client, cast, f
     response = client.get(f"{URL}?indicator=clients_total&gemeente=hengelo&export=csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert [figures["periods"][-1].label, "3"] in rows
+
+
+def test_a_label_that_looks_like_a_formula_stays_text(client, cast, figures):
+    figures["borne"].name = "=HYPERLINK(1)"
+    figures["borne"].save()
+    client.force_login(cast["enschede.editor"])
+    response = client.get(f"{URL}?indicator=clients_total&gemeente=borne&export=csv")
+    assert "'=HYPERLINK(1)" in response.content.decode("utf-8-sig")
+    response = client.get(f"{URL}?indicator=clients_total&gemeente=borne&export=xlsx")
+    sheet = load_workbook(io.BytesIO(response.content)).worksheets[1]
+    assert sheet.cell(row=2, column=2).value == "'=HYPERLINK(1)"
