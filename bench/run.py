@@ -236,6 +236,7 @@ def main():
             server.kill()
 
     print_table(results, trivial["median_ms"], statement["median_ms"], args)
+    print_monitoring_aggregation()
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
 
@@ -259,6 +260,66 @@ def print_table(results, trivial_median, statement_median, args):
             f"{row['requests_per_s']:>7.0f} {queries:>8} {row['median_ms'] / trivial_median:>6.1f} "
             f"{row['median_ms'] / statement_median:>7.2f}"
         )
+
+
+def print_monitoring_aggregation(repeat=30):
+    """Monitoring dashboards (issue 10): the trend's aggregation for one indicator over a
+    whole region and 10 years, through ``dashboards.series`` (the ORM) next to the same
+    GROUP BY statements run as raw SQL on a cursor. Needs django set up (main does)."""
+    import datetime
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from monitoring import dashboards
+    from monitoring.models import Period
+    from toolbox_site.management.commands.generate_scale_data import REGION_PREFIX
+    from toolbox_site.models import Region
+
+    region = (
+        Region.objects.filter(slug__startswith=REGION_PREFIX).order_by("slug").first()
+        or Region.objects.order_by("pk").first()
+    )
+    indicator = next(
+        (c for c in dashboards.region_indicators(region) if c.code == "clients_total"), None
+    )
+    if indicator is None:
+        print("\nMonitoring aggregation: no indicator clients_total; skipped")
+        return
+    since = datetime.date.today() - datetime.timedelta(days=3653)
+    period_ids = list(
+        Period.objects.filter(type=indicator.period_type, start__gte=since).values_list(
+            "pk", flat=True
+        )
+    )
+    with CaptureQueriesContext(connection) as captured:
+        dashboards.series(indicator, period_ids, region.pk)
+    statements = [query["sql"] for query in captured.captured_queries]
+
+    def raw():
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
+                cursor.fetchall()
+
+    def timed(function):
+        for _ in range(3):
+            function()
+        times = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            function()
+            times.append(time.perf_counter() - started)
+        return statistics.median(times) * 1000
+
+    orm_ms = timed(lambda: dashboards.series(indicator, period_ids, region.pk))
+    raw_ms = timed(raw)
+    print(
+        f"\nMonitoring aggregation ({region.name}, {indicator.code}, {len(period_ids)} periods, "
+        f"{len(statements)} GROUP BY queries, median of {repeat}):\n"
+        f"  dashboards.series {orm_ms:8.2f} ms   raw SQL {raw_ms:8.2f} ms   "
+        f"ratio {orm_ms / raw_ms:5.2f} (target <= 2)"
+    )
 
 
 if __name__ == "__main__":

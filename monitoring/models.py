@@ -675,3 +675,6 @@ class Value(models.Model):
     @property
     def is_empty(self):
         return self.number is None and not self.text
+
+
+from .models_reminders import ReminderSent  # noqa: E402, F401 (deadline reminders)

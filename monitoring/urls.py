@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -13,4 +13,5 @@ urlpatterns = [
     path("rapportages/<int:pk>/heropenen/", views.reopen, name="reopen"),
     path("rapportages/<int:pk>/download/", views.download, name="download"),
     path("rapportages/<int:pk>/upload/", views.upload, name="upload"),
+    path("", include("monitoring.urls_dashboard")),
 ]

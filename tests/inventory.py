@@ -294,3 +294,35 @@ PAGES += [
         fixtures=_MONITORING,
     ),
 ]
+
+
+# monitoring: dashboards
+PAGES += [
+    # session, user, regions, access, organizations, periods, reports, approved per period
+    Page("monitoring:completeness", user="twente.coordinator", queries=8, fixtures=_MONITORING),
+    Page("monitoring:completeness", user="enschede.viewer", queries=8, fixtures=_MONITORING),
+    # session, user, regions, access, indicators, periods, municipalities, values per
+    # municipality and period, region figures per period, breakdown per item
+    Page(
+        "monitoring:dashboard",
+        user="twente.coordinator",
+        query="indicator=clients_total&van=2016-01-01",
+        queries=10,
+        fixtures=_MONITORING,
+        label="whole region, 10 years",
+    ),
+    Page(
+        "monitoring:dashboard",
+        user="enschede.editor",
+        query="indicator=clients_new&gemeente=enschede&gemeente=hengelo&maat=per10000",
+        queries=10,
+        fixtures=_MONITORING,
+        label="municipalities per 10,000",
+    ),
+    # the same, anonymous: regions, indicators, periods, municipalities, the two series,
+    # breakdown per item
+    Page("monitoring:public", queries=7, fixtures=_MONITORING),
+    # session, user, access, regions, municipalities, periods, indicators, latest approved
+    # period, values per indicator and municipality, region figures per indicator
+    Page("monitoring:own", user="enschede.editor", queries=10, fixtures=_MONITORING),
+]
