@@ -95,3 +95,7 @@ def cast(enschede_editor, enschede_viewer, hengelo_editor, menzis_adviser, coord
         "menzis.adviser": menzis_adviser,
         "twente.coordinator": coordinator,
     }
+
+
+# Fixtures of the pillar apps that the page inventory names (one line per app).
+pytest_plugins = ["tests.criteria.fixtures"]

@@ -141,6 +141,25 @@ rules.add_perm("auth.view_user", is_region_coordinator)
 
 # network
 
+
 # criteria
+@rules.predicate
+def coordinates_criteria_region(user, obj=None):
+    """Frameworks, themes, criteria and trainings: coordinators of their region."""
+    if user.is_superuser:
+        return True
+    regions = access_for(user).coordinated_regions
+    if obj is None:
+        return bool(regions)
+    return obj.permission_region_id in regions
+
+
+for _model in ("framework", "theme", "criterion", "training", "trainingsession"):
+    for _action in ("view", "add", "change", "delete"):
+        rules.add_perm(f"criteria.{_action}_{_model}", coordinates_criteria_region)
+for _action in ("view", "add", "change", "delete"):
+    rules.add_perm(f"criteria.{_action}_localagreement", is_region_coordinator)
+for _action in ("view", "add", "change"):
+    rules.add_perm(f"criteria.{_action}_trainingtopic", is_region_coordinator)
 
 # monitoring

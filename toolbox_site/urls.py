@@ -58,6 +58,8 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     path("accounts/", include(account_patterns)),
     path("organisaties/<slug:slug>/bewerken/", views.organization_edit, name="organization_edit"),
+    path("criteria/", include("criteria.urls")),
+    path("scholing/", include("criteria.training_urls")),
     path("taal/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
