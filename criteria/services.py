@@ -186,8 +186,10 @@ def save_agreements(municipality, criteria, values, seen_versions, user):
             agreement = current.get(criterion.pk)
             if wanted == agreement_values(agreement):
                 continue
-            now_version = agreement.version if agreement else 0
-            if (seen_versions.get(criterion.pk) or 0) != now_version:
+            # Nothing to overwrite when there is no agreement (yet, or any more).
+            if agreement is not None and (seen_versions.get(criterion.pk) or 0) != (
+                agreement.version
+            ):
                 result.conflicts[criterion.pk] = describe_conflict(
                     agreement, seen_versions.get(criterion.pk)
                 )
