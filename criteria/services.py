@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from toolbox_site.audit import log_action
@@ -144,7 +145,7 @@ def describe_conflict(agreement, seen_version):
     if before is None:
         before = agreement_values(None)
     changes = [
-        f"{FIELD_LABELS[name]}: {display_value(name, before[name])} → "
+        f"{capfirst(FIELD_LABELS[name])}: {display_value(name, before[name])} → "
         f"{display_value(name, now[name])}"
         for name in AGREEMENT_FIELDS
         if before[name] != now[name]
@@ -176,7 +177,7 @@ def save_agreements(municipality, criteria, values, seen_versions, user):
     with transaction.atomic():
         current = {
             agreement.criterion_id: agreement
-            for agreement in LocalAgreement.objects.select_for_update()
+            for agreement in LocalAgreement.objects.select_for_update(of=("self",))
             .filter(municipality=municipality, criterion__in=[c.pk for c in criteria])
             .select_related("updated_by")
         }
