@@ -1,4 +1,4 @@
-"""The comparison matrix: municipalities × criteria, filters, and the exports
+"""The comparison matrix: municipalities by criteria, filters, and the exports
 of exactly what is shown."""
 
 import csv
