@@ -27,6 +27,21 @@ class CriteriaRegionAdmin(RegionScopedAdmin, SimpleHistoryAdmin):
     coordinator's own regions, so nothing can be moved into another region.
     """
 
+    def _has(self, request, action, obj):
+        opts = self.opts
+        return request.user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}", obj)
+
+    # The admin asks without the object; asking with it keeps a coordinator out of
+    # another region's objects everywhere, also in the history and revert views.
+    def has_view_permission(self, request, obj=None):
+        return self._has(request, "view", obj) or self._has(request, "change", obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._has(request, "change", obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._has(request, "delete", obj)
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if not request.user.is_superuser:
             regions = access_for(request.user).coordinated_regions
