@@ -1,24 +1,37 @@
+"""The pages of pillar 2: criteria, the conversation guide, the comparison
+matrix, a municipality's agreements, and the training offer.
+
+The pages with many repeated elements (the criteria list, the matrix, the
+agreements form) prepare their strings here, once, so their templates stay
+small: the bench holds them to a few times the cost of a plain page.
+"""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, FilteredRelation, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from toolbox_site.models import Organization
 from toolbox_site.permissions import access_for, get_object_for_user
 from toolbox_site.regions import region_for
 
 from .forms import (
+    AUDIENCE_FILTER_CHOICES,
     AgreementsForm,
     CriteriaFilterForm,
     GuideForm,
     MatrixFilterForm,
     TrainingFilterForm,
 )
+from .html import OptionCache, agreement_fieldset
 from .models import (
     Audience,
     Criterion,
@@ -29,10 +42,11 @@ from .models import (
     TrainingSession,
     TrainingTopic,
 )
-from .services import current_framework, save_agreements
+from .services import save_agreements
 
 REVIEW_SOON_DAYS = 60
 RECENT_CHANGES = 10
+PUBLISHED = Framework.Status.PUBLISHED
 
 
 def audience_filter(voor):
@@ -47,36 +61,59 @@ def region_query(choice):
     return f"?regio={choice.region.slug}" if choice.several and choice.region else ""
 
 
+def current_themes(region):
+    """The themes of the region's current framework, each with its framework (one query)."""
+    if region is None:
+        return []
+    return list(
+        Theme.objects.filter(framework__region=region, framework__status=PUBLISHED)
+        .select_related("framework")
+        .order_by("order", "pk")
+    )
+
+
+def criterion_url(code, query=""):
+    # Codes match the URL converter's pattern, so no reverse() per criterion.
+    return f"{reverse('criteria:index')}{code}/{query}"
+
+
+def labels(choices):
+    return {value: str(capfirst(label)) for value, label in choices}
+
+
 def index(request):
     choice = region_for(request)
-    framework = current_framework(choice.region)
-    themes, criteria = [], []
-    form = CriteriaFilterForm(request.GET or None)
+    themes = current_themes(choice.region)
+    framework = themes[0].framework if themes else None
+    form = CriteriaFilterForm(request.GET or None, themes=themes)
+    filters = Q()
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["thema"]:
+            filters &= Q(theme_id=data["thema"])
+        filters &= audience_filter(data["voor"])
+        if data["q"]:
+            filters &= Q(title__icontains=data["q"]) | Q(explanation__icontains=data["q"])
+    elif request.GET.keys() - {"regio"}:
+        messages.warning(request, _("A filter was not valid and has been ignored."))
+    criteria = []
     if framework is not None:
-        themes = list(Theme.objects.filter(framework=framework).order_by("order", "pk"))
-        form = CriteriaFilterForm(request.GET or None, themes=themes)
-        filters = Q()
-        if form.is_valid():
-            data = form.cleaned_data
-            if data["thema"]:
-                filters &= Q(theme_id=data["thema"])
-            filters &= audience_filter(data["voor"])
-            if data["q"]:
-                filters &= Q(title__icontains=data["q"]) | Q(explanation__icontains=data["q"])
-        elif request.GET:
-            messages.warning(request, _("A filter was not valid and has been ignored."))
         criteria = list(
             Criterion.objects.filter(filters, framework=framework)
-            .annotate(
-                agreed=Count(
-                    "agreements",
-                    filter=Q(agreements__status=LocalAgreement.Status.AGREED),
-                )
-            )
-            .order_by("theme__order", "theme_id", "order", "code")
+            .annotate(agreed=Count("agreements", filter=Q(agreements__status="agreed")))
+            .order_by("order", "code")
         )
+    query = region_query(choice)
+    applies = labels(Audience.choices)
     by_theme = {theme.pk: {"theme": theme, "criteria": []} for theme in themes}
     for criterion in criteria:
+        criterion.url = criterion_url(criterion.code, query)
+        criterion.applies_label = applies[criterion.applies_to]
+        criterion.agreed_text = ngettext(
+            "%(counter)s municipality agreed on it",
+            "%(counter)s municipalities agreed on it",
+            criterion.agreed,
+        ) % {"counter": criterion.agreed}
         by_theme[criterion.theme_id]["criteria"].append(criterion)
     return render(
         request,
@@ -87,7 +124,9 @@ def index(request):
             "groups": [group for group in by_theme.values() if group["criteria"]],
             "count": len(criteria),
             "form": form,
-            "region_query": region_query(choice),
+            "theme_options": OptionCache(form.fields["thema"].choices)(form.data.get("thema")),
+            "audience_options": OptionCache(AUDIENCE_FILTER_CHOICES)(form.data.get("voor")),
+            "region_query": query,
             "breadcrumbs": [(_("Quality criteria"), None)],
         },
     )
@@ -98,23 +137,44 @@ def detail(request, code):
     criterion = get_object_or_404(
         Criterion.objects.select_related("theme", "framework"),
         framework__region=choice.region,
-        framework__status=Framework.Status.PUBLISHED,
+        framework__status=PUBLISHED,
         code=code,
     )
-    trainings = criterion.trainings.order_by("title").only("title", "slug", "audience")
+    trainings = list(criterion.trainings.order_by("title").only("title", "slug", "audience"))
     rows = []
     if request.user.is_authenticated:
-        agreements = {
-            agreement.municipality_id: agreement
-            for agreement in LocalAgreement.objects.filter(criterion=criterion).only(
-                "municipality_id", "status", "area", "text", "review_date", "needs_review"
-            )
-        }
-        rows = [
-            {"municipality": municipality, "agreement": agreements.get(municipality.pk)}
-            for municipality in Organization.objects.municipalities()
+        # Every municipality of the region with its agreement, if any (one query).
+        statuses, areas = labels(LocalAgreement.Status.choices), labels(LocalAgreement.Area.choices)
+        base = reverse("criteria:agreements", kwargs={"slug": "gemeente"})[: -len("gemeente/")]
+        municipalities = (
+            Organization.objects.municipalities()
             .filter(region=choice.region)
-            .only("name", "slug")
+            .annotate(
+                agreement=FilteredRelation(
+                    "local_agreements", condition=Q(local_agreements__criterion=criterion)
+                )
+            )
+            .values_list(
+                "name",
+                "slug",
+                "agreement__status",
+                "agreement__area",
+                "agreement__text",
+                "agreement__needs_review",
+            )
+            .order_by("name")
+        )
+        rows = [
+            {
+                "name": name,
+                "url": f"{base}{slug}/",
+                "status": status,
+                "status_label": statuses.get(status, ""),
+                "area_label": areas.get(area, "–"),
+                "text": text,
+                "needs_review": needs_review,
+            }
+            for name, slug, status, area, text, needs_review in municipalities
         ]
     return render(
         request,
@@ -135,17 +195,25 @@ def detail(request, code):
 
 def guide(request):
     choice = region_for(request)
-    framework = current_framework(choice.region)
     form = GuideForm(request.GET or None)
     voor = form.cleaned_data["voor"] if form.is_valid() else ""
     themes = []
-    if framework is not None:
-        themes = Theme.objects.filter(framework=framework).prefetch_related(
-            Prefetch(
-                "criteria",
-                queryset=Criterion.objects.filter(audience_filter(voor)).order_by("order", "code"),
+    framework = None
+    if choice.region is not None:
+        themes = list(
+            Theme.objects.filter(framework__region=choice.region, framework__status=PUBLISHED)
+            .select_related("framework")
+            .order_by("order", "pk")
+            .prefetch_related(
+                Prefetch(
+                    "criteria",
+                    queryset=Criterion.objects.filter(audience_filter(voor)).order_by(
+                        "order", "code"
+                    ),
+                )
             )
         )
+        framework = themes[0].framework if themes else None
     return render(
         request,
         "criteria/guide.html",
@@ -153,7 +221,7 @@ def guide(request):
             "framework": framework,
             "themes": [theme for theme in themes if theme.criteria.all()],
             "form": form,
-            "audience": dict(form.fields["voor"].choices).get(voor, ""),
+            "audience": dict(AUDIENCE_FILTER_CHOICES).get(voor, "") if voor else "",
             "region_choice": choice,
             "breadcrumbs": [
                 (_("Quality criteria"), reverse("criteria:index") + region_query(choice)),
@@ -172,66 +240,67 @@ STATUS_CLASSES = {
 
 
 def matrix_data(request):
+    """What the matrix shows (and the exports hold): criteria rows, municipality columns."""
     choice = region_for(request)
-    framework = current_framework(choice.region)
-    municipalities, criteria, cells = [], [], {}
-    themes = []
-    form = MatrixFilterForm(request.GET or None)
+    themes = current_themes(choice.region)
+    framework = themes[0].framework if themes else None
+    form = MatrixFilterForm(request.GET or None, themes=themes)
+    thema = area = None
+    if form.is_valid():
+        thema, area = form.cleaned_data["thema"], form.cleaned_data["gebied"]
+    elif request.GET.keys() - {"regio", "formaat"}:
+        messages.warning(request, _("A filter was not valid and has been ignored."))
+    municipalities, rows = [], []
     if framework is not None:
-        themes = list(Theme.objects.filter(framework=framework).order_by("order", "pk"))
-        form = MatrixFilterForm(request.GET or None, themes=themes)
-        thema = area = None
-        if form.is_valid():
-            thema, area = form.cleaned_data["thema"], form.cleaned_data["gebied"]
-        elif request.GET.keys() - {"regio", "formaat"}:
-            messages.warning(request, _("A filter was not valid and has been ignored."))
         municipalities = list(
-            Organization.objects.municipalities().filter(region=choice.region).only("name", "slug")
+            Organization.objects.municipalities()
+            .filter(region=choice.region)
+            .order_by("name")
+            .values_list("pk", "name", "slug")
         )
-        criteria = Criterion.objects.filter(framework=framework).select_related("theme")
-        if thema:
-            criteria = criteria.filter(theme_id=thema)
-        criteria = list(criteria.order_by("theme__order", "theme_id", "order", "code"))
+        criteria = Criterion.objects.filter(framework=framework)
         agreements = LocalAgreement.objects.filter(
             criterion__framework=framework, municipality__region=choice.region
-        ).only("municipality_id", "criterion_id", "status", "area", "needs_review")
+        )
         if thema:
+            criteria = criteria.filter(theme_id=thema)
             agreements = agreements.filter(criterion__theme_id=thema)
         if area:
             agreements = agreements.filter(area=area)
-        cells = {(a.criterion_id, a.municipality_id): a for a in agreements}
-    rows = [
-        {
-            "criterion": criterion,
-            "cells": [
-                {
-                    "municipality": municipality,
-                    "agreement": cells.get((criterion.pk, municipality.pk)),
-                    "class": STATUS_CLASSES.get(
-                        getattr(cells.get((criterion.pk, municipality.pk)), "status", ""),
-                        "status-none",
-                    ),
-                }
-                for municipality in municipalities
-            ],
-        }
-        for criterion in criteria
-    ]
-    return choice, framework, form, municipalities, rows
+        found = agreements.order_by().values_list(
+            "criterion_id", "municipality_id", "status", "needs_review"
+        )
+        cells = {(row[0], row[1]): (row[2], row[3]) for row in found}
+        theme_names = {theme.pk: theme.name for theme in themes}
+        order = {theme.pk: number for number, theme in enumerate(themes)}
+        criteria = sorted(
+            criteria.values_list("pk", "code", "title", "theme_id", "order"),
+            key=lambda row: (order.get(row[3], 0), row[4], row[1]),
+        )
+        rows = [
+            {
+                "code": code,
+                "title": title,
+                "theme": theme_names.get(theme_id, ""),
+                "statuses": [cells.get((pk, municipality[0])) for municipality in municipalities],
+            }
+            for pk, code, title, theme_id, _order in criteria
+        ]
+    return choice, framework, form, themes, municipalities, rows
 
 
 def export(rows, municipalities, region, file_format):
     import tablib
 
-    headers = [_("Code"), _("Criterion"), _("Theme")] + [m.name for m in municipalities]
+    statuses = dict(LocalAgreement.Status.choices)
+    headers = [_("Code"), _("Criterion"), _("Theme")] + [
+        name for _pk, name, _slug in municipalities
+    ]
     dataset = tablib.Dataset(headers=headers, title=_("Agreements")[:31])
     for row in rows:
         dataset.append(
-            [row["criterion"].code, row["criterion"].title, row["criterion"].theme.name]
-            + [
-                cell["agreement"].get_status_display() if cell["agreement"] else ""
-                for cell in row["cells"]
-            ]
+            [row["code"], row["title"], row["theme"]]
+            + [str(statuses[cell[0]]) if cell else "" for cell in row["statuses"]]
         )
     name = f"{_('agreements')}-{slugify(region.name) if region else ''}"
     if file_format == "xlsx":
@@ -246,14 +315,35 @@ def export(rows, municipalities, region, file_format):
     return response
 
 
+def matrix_cells_html(rows):
+    """The cells of each row as one HTML string: status as text, and its colour."""
+    labels_ = labels(LocalAgreement.Status.choices)
+    html = {None: mark_safe('<td><span class="status status-none">–</span></td>')}
+    for status, label in labels_.items():
+        for needs_review in (False, True):
+            html[(status, needs_review)] = format_html(
+                '<td><span class="status {}">{}{}</span></td>',
+                STATUS_CLASSES[status],
+                label,
+                "*" if needs_review else "",
+            )
+    for row in rows:
+        row["cells"] = mark_safe("".join(html[cell] for cell in row["statuses"]))
+
+
 @login_required
 def matrix(request):
-    choice, framework, form, municipalities, rows = matrix_data(request)
+    choice, framework, form, _themes, municipalities, rows = matrix_data(request)
     file_format = request.GET.get("formaat", "")
     if file_format in ("csv", "xlsx"):
         return export(rows, municipalities, choice.region, file_format)
-    query = request.GET.copy()
-    query.pop("formaat", None)
+    matrix_cells_html(rows)
+    query = region_query(choice)
+    for row in rows:
+        row["url"] = criterion_url(row["code"], query)
+    base = reverse("criteria:agreements", kwargs={"slug": "gemeente"})[: -len("gemeente/")]
+    export_query = request.GET.copy()
+    export_query.pop("formaat", None)
     return render(
         request,
         "criteria/matrix.html",
@@ -261,18 +351,116 @@ def matrix(request):
             "region_choice": choice,
             "framework": framework,
             "form": form,
-            "municipalities": municipalities,
+            "theme_options": OptionCache(form.fields["thema"].choices)(form.data.get("thema")),
+            "area_options": OptionCache(form.fields["gebied"].choices)(form.data.get("gebied")),
+            "municipalities": [
+                {"name": name, "url": f"{base}{slug}/"} for _pk, name, slug in municipalities
+            ],
+            "columns": len(municipalities) + 1,
             "rows": rows,
             "statuses": [
-                (label, STATUS_CLASSES[value]) for value, label in LocalAgreement.Status.choices
+                (capfirst(label), STATUS_CLASSES[value])
+                for value, label in LocalAgreement.Status.choices
             ],
-            "export_query": query.urlencode(),
+            "export_query": export_query.urlencode(),
             "breadcrumbs": [
-                (_("Quality criteria"), reverse("criteria:index") + region_query(choice)),
+                (_("Quality criteria"), reverse("criteria:index") + query),
                 (_("Agreements compared"), None),
             ],
         },
     )
+
+
+def error_html(field_id, errors):
+    return mark_safe(
+        "".join(
+            format_html(
+                '<div class="invalid-feedback d-block" id="{}_error">{}</div>', field_id, error
+            )
+            for error in errors
+        )
+    )
+
+
+def agreement_rows(criteria, current, form=None):
+    """Per criterion: what its fields show (saved values, or what was typed) and errors."""
+    status_options = OptionCache([("", _("not yet discussed")), *LocalAgreement.Status.choices])
+    area_options = OptionCache([("", "–"), *LocalAgreement.Area.choices])
+    data = form.data if form is not None else {}
+    errors = form.errors if form is not None else {}
+    status_label, area_label = _("Status of %(code)s"), _("Area of %(code)s")
+    text_label, review_label = _("Agreement on %(code)s"), _("Review date of %(code)s")
+    changed_label = _("Last changed %(date)s")
+    rows = []
+    for criterion in criteria:
+        pk, code = criterion.pk, criterion.code
+        agreement = current.get(pk)
+        if form is not None:
+            values = {
+                name: data.get(f"{name}_{pk}", "")
+                for name in ("status", "area", "text", "review_date", "version")
+            }
+        else:
+            values = {
+                "status": agreement.status if agreement else "",
+                "area": agreement.area if agreement else "",
+                "text": agreement.text if agreement else "",
+                "review_date": agreement.review_date.isoformat()
+                if agreement and agreement.review_date
+                else "",
+                "version": agreement.version if agreement else 0,
+            }
+        fields = {}
+        for name in ("status", "area", "text", "review_date"):
+            field_id = f"id_{name}_{pk}"
+            field_errors = errors.get(f"{name}_{pk}", [])
+            fields[name] = {
+                "id": field_id,
+                "name": f"{name}_{pk}",
+                "invalid": bool(field_errors),
+                "errors": error_html(field_id, field_errors) if field_errors else "",
+            }
+        changed = ""
+        if agreement is not None:
+            changed = changed_label % {
+                "date": timezone.localtime(agreement.updated_at).strftime("%d-%m-%Y %H:%M")
+            }
+            if agreement.updated_by is not None:
+                who = agreement.updated_by
+                changed += f" – {who.get_full_name() or who.get_username()}"
+        rows.append(
+            {
+                "criterion": criterion,
+                "pk": pk,
+                "url": criterion_url(code),
+                "needs_review": agreement is not None and agreement.needs_review,
+                "labels": {
+                    "status": status_label % {"code": code},
+                    "area": area_label % {"code": code},
+                    "text": text_label % {"code": code},
+                    "review_date": review_label % {"code": code},
+                },
+                "fields": fields,
+                "status_options": status_options(values["status"]),
+                "area_options": area_options(values["area"]),
+                "text": values["text"],
+                "review_date": values["review_date"],
+                "version": values["version"],
+                "changed": changed,
+            }
+        )
+    return rows
+
+
+def load_agreements(municipality, criteria):
+    by_id = {criterion.pk: criterion for criterion in criteria}
+    current = {}
+    for agreement in LocalAgreement.objects.filter(
+        municipality=municipality, criterion__in=list(by_id)
+    ).select_related("updated_by"):
+        agreement.criterion = by_id[agreement.criterion_id]
+        current[agreement.criterion_id] = agreement
+    return current
 
 
 @login_required
@@ -285,63 +473,48 @@ def agreements(request, slug):
         get_object_for_user(
             request.user, Organization.objects.filter(pk=municipality.pk), write=True
         )
-    can_change = access_for(request.user).may_change(municipality) or request.user.is_superuser
-    framework = current_framework(municipality.region)
-    criteria = []
-    current = {}
-    if framework is not None:
-        criteria = list(
-            Criterion.objects.filter(framework=framework)
-            .select_related("theme")
-            .order_by("theme__order", "theme_id", "order", "code")
+    can_change = request.user.is_superuser or access_for(request.user).may_change(municipality)
+    criteria = list(
+        Criterion.objects.filter(
+            framework__region_id=municipality.region_id, framework__status=PUBLISHED
         )
-        current = {
-            agreement.criterion_id: agreement
-            for agreement in LocalAgreement.objects.filter(
-                municipality=municipality, criterion__framework=framework
-            ).select_related("updated_by")
-        }
-    form = AgreementsForm(
-        request.POST if request.method == "POST" else None, criteria=criteria, agreements=current
+        .select_related("theme", "framework")
+        .order_by("theme__order", "theme_id", "order", "code")
     )
-    if request.method == "POST" and form.is_valid():
-        values = {c.pk: form.values_for(c) for c in criteria}
-        seen = {c.pk: form.cleaned_data.get(f"version_{c.pk}") or 0 for c in criteria}
-        result = save_agreements(municipality, criteria, values, seen, request.user)
-        if not result.conflicts:
-            if result.changed:
-                messages.success(
-                    request,
-                    _("%(count)s agreements of %(name)s have been saved.")
-                    % {"count": len(result.changed), "name": municipality.name},
-                )
-            else:
-                messages.info(request, _("Nothing was changed."))
-            return redirect("criteria:agreements", slug=municipality.slug)
-        # Someone else saved first: keep what was typed, point at each conflict,
-        # and take over the new versions so that saving again is a conscious choice.
-        data = request.POST.copy()
-        fresh = {
-            agreement.criterion_id: agreement
-            for agreement in LocalAgreement.objects.filter(
-                municipality=municipality, criterion__framework=framework
-            ).select_related("updated_by")
-        }
-        for pk in result.conflicts:
-            data[f"version_{pk}"] = str(fresh[pk].version if pk in fresh else 0)
-        form = AgreementsForm(data, criteria=criteria, agreements=fresh)
-        form.is_valid()
-        for pk, message in result.conflicts.items():
-            form.add_error(f"status_{pk}", message)
-        current = fresh
-        messages.error(
-            request,
-            _("Someone else changed %(count)s of these agreements while you were editing.")
-            % {"count": len(result.conflicts)},
-        )
-    by_id = {criterion.pk: criterion for criterion in criteria}
-    for agreement in current.values():
-        agreement.criterion = by_id[agreement.criterion_id]
+    framework = criteria[0].framework if criteria else None
+    current = load_agreements(municipality, criteria) if criteria else {}
+    form = None
+    if request.method == "POST":
+        form = AgreementsForm(request.POST, criteria=criteria, agreements=current)
+        if form.is_valid():
+            values = {c.pk: form.values_for(c) for c in criteria}
+            seen = {c.pk: form.cleaned_data.get(f"version_{c.pk}") or 0 for c in criteria}
+            result = save_agreements(municipality, criteria, values, seen, request.user)
+            if not result.conflicts:
+                if result.changed:
+                    messages.success(
+                        request,
+                        _("%(count)s agreements of %(name)s have been saved.")
+                        % {"count": len(result.changed), "name": municipality.name},
+                    )
+                else:
+                    messages.info(request, _("Nothing was changed."))
+                return redirect("criteria:agreements", slug=municipality.slug)
+            # Someone else saved first: keep what was typed, point at each conflict,
+            # and take over the new versions so that saving again is a conscious choice.
+            current = load_agreements(municipality, criteria)
+            data = request.POST.copy()
+            for pk in result.conflicts:
+                data[f"version_{pk}"] = str(current[pk].version if pk in current else 0)
+            form = AgreementsForm(data, criteria=criteria, agreements=current)
+            form.is_valid()
+            for pk, message in result.conflicts.items():
+                form.add_error(f"status_{pk}", message)
+            messages.error(
+                request,
+                _("Someone else changed %(count)s of these agreements while you were editing.")
+                % {"count": len(result.conflicts)},
+            )
     today = timezone.localdate()
     soon = today + timezone.timedelta(days=REVIEW_SOON_DAYS)
     due = [
@@ -356,7 +529,9 @@ def agreements(request, slug):
         .order_by("-history_date")[:RECENT_CHANGES]
     )
     groups = []
-    for row in form.rows():
+    to_review = _("to review")
+    for row in agreement_rows(criteria, current, form):
+        row["html"] = agreement_fieldset(row, not can_change, to_review)
         theme = row["criterion"].theme
         if not groups or groups[-1]["theme"] != theme:
             groups.append({"theme": theme, "rows": []})

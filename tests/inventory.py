@@ -83,62 +83,62 @@ PAGES += []
 # criteria
 SLUG_OF_A_TRAINING = "levensbreed-werken-in-de-praktijk"  # made by criteria/demo.py
 PAGES += [
-    # regions, current framework, themes, criteria with the count of "agreed"
-    Page("criteria:index", queries=4, fixtures=("criteria_framework",)),
-    # session, user, regions, the user's access, framework, themes, criteria with counts
-    Page("criteria:index", user="enschede.editor", queries=7, fixtures=("criteria_agreements",)),
+    # regions, themes of the current framework with it, criteria with the count of "agreed"
+    Page("criteria:index", queries=3, fixtures=("criteria_framework",)),
+    # session, user, regions, the user's access, themes with framework, criteria with counts
+    Page("criteria:index", user="enschede.editor", queries=6, fixtures=("criteria_agreements",)),
     Page(
         "criteria:index",
-        queries=4,
+        queries=3,
         fixtures=("criteria_framework",),
         query="voor=informal&q=vrijwillig",
         label="filtered",
     ),
     # regions, criterion with theme and framework, linked trainings
     Page("criteria:detail", kwargs={"code": "ON-2"}, queries=3, fixtures=("criteria_trainings",)),
-    # session, user, regions, access, criterion, its agreements, the region's municipalities,
-    # linked trainings
+    # session, user, regions, access, criterion, linked trainings, the region's
+    # municipalities with their agreement on it (one LEFT JOIN)
     Page(
         "criteria:detail",
         user="enschede.viewer",
         kwargs={"code": "ON-2"},
-        queries=8,
+        queries=7,
         fixtures=("criteria_agreements", "criteria_trainings"),
     ),
-    # regions, framework, themes, their criteria (prefetch)
-    Page("criteria:guide", queries=4, fixtures=("criteria_framework",)),
+    # regions, themes with their framework, their criteria (prefetch)
+    Page("criteria:guide", queries=3, fixtures=("criteria_framework",)),
     Page(
         "criteria:guide",
-        queries=4,
+        queries=3,
         fixtures=("criteria_framework",),
         query="voor=formal",
         label="formal",
     ),
-    # session, user, regions, access, framework, themes, municipalities, criteria with
-    # theme, agreements
-    Page("criteria:matrix", user="enschede.editor", queries=9, fixtures=("criteria_agreements",)),
+    # session, user, regions, access, themes with framework, municipalities, criteria,
+    # agreements
+    Page("criteria:matrix", user="enschede.editor", queries=8, fixtures=("criteria_agreements",)),
     Page(
         "criteria:matrix",
         user="twente.coordinator",
-        queries=9,
+        queries=8,
         fixtures=("criteria_agreements",),
         query="gebied=quality",
         label="area",
     ),
-    # session, user, municipality with region, access, framework, criteria with theme,
+    # session, user, municipality with region, access, criteria with theme and framework,
     # agreements with their editor, recent history with user and criterion
     Page(
         "criteria:agreements",
         user="enschede.editor",
         kwargs={"slug": "enschede"},
-        queries=8,
+        queries=7,
         fixtures=("criteria_agreements",),
     ),
     Page(
         "criteria:agreements",
         user="hengelo.editor",
         kwargs={"slug": "enschede"},
-        queries=8,
+        queries=7,
         fixtures=("criteria_agreements",),
         label="reading",
     ),
