@@ -1,46 +1,69 @@
 """Small HTML helpers for the pages with many repeated fields.
 
 The agreements form has five fields for each of some forty criteria; rendering
-each through Django's widget templates costs more than the rest of the page.
-The ``<option>`` lists are built here once per request (one string per
-possible selected value) and the page's template writes the fields itself,
-with the same names, ids, labels and error messages as the form.
+each through Django's widget templates (or even ``format_html``) costs more
+than the rest of the page. The ``<option>`` lists are built once per language
+and selected value, and each criterion's fieldset is one formatted string, with
+the same names, ids, labels and error messages as the form. Every value that
+comes from the database or the visitor goes through ``escape``.
 """
 
-from django.utils.html import conditional_escape, format_html
+from html import escape
+
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+_options = {}
 
 
-def options(choices, selected):
-    """``<option>`` elements for ``choices`` with ``selected`` marked."""
+def options(key, choices, selected):
+    """``<option>`` elements for ``choices`` with ``selected`` marked (cached per
+    ``key``, language and selected value; ``choices`` must not vary otherwise)."""
+    selected = "" if selected is None else str(selected)
+    cache_key = (key, get_language(), selected)
+    html = _options.get(cache_key)
+    if html is None:
+        html = mark_safe(
+            "".join(
+                '<option value="{}"{}>{}</option>'.format(
+                    escape(str(value)),
+                    " selected" if str(value) == selected else "",
+                    escape(str(label)),
+                )
+                for value, label in choices
+            )
+        )
+        if len(_options) < 10_000:  # typed values are not all worth keeping
+            _options[cache_key] = html
+    return html
+
+
+def dynamic_options(choices, selected):
+    """Options of choices that vary (e.g. the themes of a framework): not cached."""
+    selected = "" if selected is None else str(selected)
     return mark_safe(
         "".join(
-            format_html(
-                '<option value="{}"{}>{}</option>',
-                value,
-                mark_safe(" selected") if str(value) == str(selected) else "",
-                label,
+            '<option value="{}"{}>{}</option>'.format(
+                escape(str(value)),
+                " selected" if str(value) == selected else "",
+                escape(str(label)),
             )
             for value, label in choices
         )
     )
 
 
-class OptionCache:
-    """The options of one choice list, per selected value, built once."""
-
-    def __init__(self, choices):
-        self.choices = [(str(value), conditional_escape(label)) for value, label in choices]
-        self._cache = {}
-
-    def __call__(self, selected):
-        selected = "" if selected is None else str(selected)
-        if selected not in self._cache:
-            self._cache[selected] = options(self.choices, selected)
-        return self._cache[selected]
+def _errors(field):
+    return "".join(
+        f'<div class="invalid-feedback d-block" id="{field["id"]}_error">{escape(str(error))}</div>'
+        for error in field["errors"]
+    )
 
 
-FIELD_ATTRS = ' aria-invalid="true" aria-describedby="{id}_error"'
+def _invalid(field):
+    if field["errors"]:
+        return " is-invalid", f' aria-invalid="true" aria-describedby="{field["id"]}_error"'
+    return "", ""
 
 
 def agreement_fieldset(row, disabled, to_review_label):
@@ -51,74 +74,44 @@ def agreement_fieldset(row, disabled, to_review_label):
     """
     fields, labels, pk = row["fields"], row["labels"], row["pk"]
     parts = []
-    for name, kind in (("status", "select"), ("area", "select"), ("review_date", "date")):
+    for name in ("status", "area", "review_date"):
         field = fields[name]
-        invalid_class, invalid_attrs = (
-            (" is-invalid", format_html(FIELD_ATTRS, id=field["id"]))
-            if field["invalid"]
-            else ("", "")
-        )
-        if kind == "select":
-            control = format_html(
-                '<select class="form-select{}" name="{}" id="{}"{}>{}</select>',
-                invalid_class,
-                field["name"],
-                field["id"],
-                invalid_attrs,
-                row[f"{name}_options"],
+        invalid_class, invalid_attrs = _invalid(field)
+        if name == "review_date":
+            control = (
+                f'<input type="date" class="form-control{invalid_class}" name="{field["name"]}" '
+                f'id="{field["id"]}" value="{escape(str(row["review_date"]))}"{invalid_attrs}>'
             )
         else:
-            control = format_html(
-                '<input type="date" class="form-control{}" name="{}" id="{}" value="{}"{}>',
-                invalid_class,
-                field["name"],
-                field["id"],
-                row["review_date"],
-                invalid_attrs,
+            control = (
+                f'<select class="form-select{invalid_class}" name="{field["name"]}" '
+                f'id="{field["id"]}"{invalid_attrs}>{row[f"{name}_options"]}</select>'
             )
         parts.append(
-            format_html(
-                '<div class="col-md-4"><label class="form-label" for="{}">{}</label>{}{}</div>',
-                field["id"],
-                labels[name],
-                control,
-                field["errors"],
-            )
+            f'<div class="col-md-4"><label class="form-label" for="{field["id"]}">'
+            f"{escape(labels[name])}</label>{control}{_errors(field)}</div>"
         )
     field = fields["text"]
-    invalid_class, invalid_attrs = (
-        (" is-invalid", format_html(FIELD_ATTRS, id=field["id"])) if field["invalid"] else ("", "")
-    )
+    invalid_class, invalid_attrs = _invalid(field)
     parts.append(
-        format_html(
-            '<div class="col-12"><label class="form-label" for="{}">{}</label>'
-            '<textarea class="form-control{}" name="{}" id="{}" rows="2"{}>\n{}</textarea>{}</div>',
-            field["id"],
-            labels["text"],
-            invalid_class,
-            field["name"],
-            field["id"],
-            invalid_attrs,
-            row["text"],
-            field["errors"],
-        )
+        f'<div class="col-12"><label class="form-label" for="{field["id"]}">'
+        f"{escape(labels['text'])}</label>"
+        f'<textarea class="form-control{invalid_class}" name="{field["name"]}" '
+        f'id="{field["id"]}" rows="2"{invalid_attrs}>\n{escape(str(row["text"]))}</textarea>'
+        f"{_errors(field)}</div>"
     )
     criterion = row["criterion"]
-    return format_html(
-        '<fieldset class="agreement border rounded p-3 mb-3"{}>'
-        '<legend class="h6"><a href="{}">{}</a> {}{}</legend>'
-        '<input type="hidden" name="version_{}" value="{}" id="id_version_{}">'
-        '<div class="row g-2">{}</div>{}</fieldset>',
-        mark_safe(" disabled") if disabled else "",
-        row["url"],
-        criterion.code,
-        criterion.title,
-        format_html(' <span class="badge text-bg-warning">{}</span>', to_review_label)
+    badge = (
+        f' <span class="badge text-bg-warning">{escape(to_review_label)}</span>'
         if row["needs_review"]
-        else "",
-        pk,
-        row["version"],
-        pk,
-        mark_safe("".join(parts)),
-        format_html('<p class="small mb-0 mt-1">{}</p>', row["changed"]) if row["changed"] else "",
+        else ""
+    )
+    changed = f'<p class="small mb-0 mt-1">{escape(row["changed"])}</p>' if row["changed"] else ""
+    return mark_safe(
+        f'<fieldset class="agreement border rounded p-3 mb-3"{" disabled" if disabled else ""}>'
+        f'<legend class="h6"><a href="{escape(row["url"])}">{escape(criterion.code)}</a> '
+        f"{escape(criterion.title)}{badge}</legend>"
+        f'<input type="hidden" name="version_{pk}" value="{escape(str(row["version"]))}" '
+        f'id="id_version_{pk}">'
+        f'<div class="row g-2">{"".join(parts)}</div>{changed}</fieldset>'
     )

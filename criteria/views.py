@@ -8,7 +8,8 @@ small: the bench holds them to a few times the cost of a plain page.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, FilteredRelation, Prefetch, Q
+from django.db.models import Count, FilteredRelation, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -31,7 +32,7 @@ from .forms import (
     MatrixFilterForm,
     TrainingFilterForm,
 )
-from .html import OptionCache, agreement_fieldset
+from .html import agreement_fieldset, dynamic_options, options
 from .models import (
     Audience,
     Criterion,
@@ -61,53 +62,65 @@ def region_query(choice):
     return f"?regio={choice.region.slug}" if choice.several and choice.region else ""
 
 
-def current_themes(region):
-    """The themes of the region's current framework, each with its framework (one query)."""
-    if region is None:
-        return []
-    return list(
-        Theme.objects.filter(framework__region=region, framework__status=PUBLISHED)
-        .select_related("framework")
-        .order_by("order", "pk")
-    )
-
-
-def criterion_url(code, query=""):
+def criterion_url(code, query="", prefix=None):
     # Codes match the URL converter's pattern, so no reverse() per criterion.
-    return f"{reverse('criteria:index')}{code}/{query}"
+    return f"{prefix or reverse('criteria:index')}{code}/{query}"
 
 
 def labels(choices):
     return {value: str(capfirst(label)) for value, label in choices}
 
 
+def agreed_counts():
+    """The number of municipalities that agreed on the criterion (a subquery per
+    criterion, on the agreements' criterion index)."""
+    agreed = (
+        LocalAgreement.objects.filter(criterion=OuterRef("pk"), status=LocalAgreement.Status.AGREED)
+        .order_by()
+        .values("criterion")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(agreed), 0)
+
+
 def index(request):
     choice = region_for(request)
-    themes = current_themes(choice.region)
-    framework = themes[0].framework if themes else None
+    # All criteria of the current framework with theme and framework, in one query;
+    # the filters work on these forty-odd rows in Python.
+    everything = []
+    if choice.region is not None:
+        everything = list(
+            Criterion.objects.filter(framework__region=choice.region, framework__status=PUBLISHED)
+            .select_related("theme", "framework")
+            .annotate(agreed=agreed_counts())
+            .order_by("theme__order", "theme_id", "order", "code")
+        )
+    themes = list({criterion.theme_id: criterion.theme for criterion in everything}.values())
+    framework = everything[0].framework if everything else None
     form = CriteriaFilterForm(request.GET or None, themes=themes)
-    filters = Q()
+    criteria = everything
     if form.is_valid():
         data = form.cleaned_data
         if data["thema"]:
-            filters &= Q(theme_id=data["thema"])
-        filters &= audience_filter(data["voor"])
+            criteria = [c for c in criteria if c.theme_id == data["thema"]]
+        if data["voor"]:
+            criteria = [c for c in criteria if c.applies_to in (data["voor"], Audience.BOTH)]
         if data["q"]:
-            filters &= Q(title__icontains=data["q"]) | Q(explanation__icontains=data["q"])
+            words = data["q"].casefold()
+            criteria = [
+                c
+                for c in criteria
+                if words in c.title.casefold() or words in c.explanation.casefold()
+            ]
     elif request.GET.keys() - {"regio"}:
         messages.warning(request, _("A filter was not valid and has been ignored."))
-    criteria = []
-    if framework is not None:
-        criteria = list(
-            Criterion.objects.filter(filters, framework=framework)
-            .annotate(agreed=Count("agreements", filter=Q(agreements__status="agreed")))
-            .order_by("order", "code")
-        )
     query = region_query(choice)
+    prefix = reverse("criteria:index")
     applies = labels(Audience.choices)
     by_theme = {theme.pk: {"theme": theme, "criteria": []} for theme in themes}
     for criterion in criteria:
-        criterion.url = criterion_url(criterion.code, query)
+        criterion.url = criterion_url(criterion.code, query, prefix)
         criterion.applies_label = applies[criterion.applies_to]
         criterion.agreed_text = ngettext(
             "%(counter)s municipality agreed on it",
@@ -124,8 +137,8 @@ def index(request):
             "groups": [group for group in by_theme.values() if group["criteria"]],
             "count": len(criteria),
             "form": form,
-            "theme_options": OptionCache(form.fields["thema"].choices)(form.data.get("thema")),
-            "audience_options": OptionCache(AUDIENCE_FILTER_CHOICES)(form.data.get("voor")),
+            "theme_options": dynamic_options(form.fields["thema"].choices, form.data.get("thema")),
+            "audience_options": options("audience", AUDIENCE_FILTER_CHOICES, form.data.get("voor")),
             "region_query": query,
             "breadcrumbs": [(_("Quality criteria"), None)],
         },
@@ -242,8 +255,15 @@ STATUS_CLASSES = {
 def matrix_data(request):
     """What the matrix shows (and the exports hold): criteria rows, municipality columns."""
     choice = region_for(request)
-    themes = current_themes(choice.region)
-    framework = themes[0].framework if themes else None
+    everything = []
+    if choice.region is not None:
+        everything = list(
+            Criterion.objects.filter(framework__region=choice.region, framework__status=PUBLISHED)
+            .select_related("theme", "framework")
+            .order_by("theme__order", "theme_id", "order", "code")
+        )
+    themes = list({criterion.theme_id: criterion.theme for criterion in everything}.values())
+    framework = everything[0].framework if everything else None
     form = MatrixFilterForm(request.GET or None, themes=themes)
     thema = area = None
     if form.is_valid():
@@ -258,12 +278,11 @@ def matrix_data(request):
             .order_by("name")
             .values_list("pk", "name", "slug")
         )
-        criteria = Criterion.objects.filter(framework=framework)
+        criteria = [c for c in everything if not thema or c.theme_id == thema]
         agreements = LocalAgreement.objects.filter(
             criterion__framework=framework, municipality__region=choice.region
         )
         if thema:
-            criteria = criteria.filter(theme_id=thema)
             agreements = agreements.filter(criterion__theme_id=thema)
         if area:
             agreements = agreements.filter(area=area)
@@ -271,20 +290,16 @@ def matrix_data(request):
             "criterion_id", "municipality_id", "status", "needs_review"
         )
         cells = {(row[0], row[1]): (row[2], row[3]) for row in found}
-        theme_names = {theme.pk: theme.name for theme in themes}
-        order = {theme.pk: number for number, theme in enumerate(themes)}
-        criteria = sorted(
-            criteria.values_list("pk", "code", "title", "theme_id", "order"),
-            key=lambda row: (order.get(row[3], 0), row[4], row[1]),
-        )
         rows = [
             {
-                "code": code,
-                "title": title,
-                "theme": theme_names.get(theme_id, ""),
-                "statuses": [cells.get((pk, municipality[0])) for municipality in municipalities],
+                "code": criterion.code,
+                "title": criterion.title,
+                "theme": criterion.theme.name,
+                "statuses": [
+                    cells.get((criterion.pk, municipality[0])) for municipality in municipalities
+                ],
             }
-            for pk, code, title, theme_id, _order in criteria
+            for criterion in criteria
         ]
     return choice, framework, form, themes, municipalities, rows
 
@@ -339,8 +354,9 @@ def matrix(request):
         return export(rows, municipalities, choice.region, file_format)
     matrix_cells_html(rows)
     query = region_query(choice)
+    prefix = reverse("criteria:index")
     for row in rows:
-        row["url"] = criterion_url(row["code"], query)
+        row["url"] = criterion_url(row["code"], query, prefix)
     base = reverse("criteria:agreements", kwargs={"slug": "gemeente"})[: -len("gemeente/")]
     export_query = request.GET.copy()
     export_query.pop("formaat", None)
@@ -351,8 +367,10 @@ def matrix(request):
             "region_choice": choice,
             "framework": framework,
             "form": form,
-            "theme_options": OptionCache(form.fields["thema"].choices)(form.data.get("thema")),
-            "area_options": OptionCache(form.fields["gebied"].choices)(form.data.get("gebied")),
+            "theme_options": dynamic_options(form.fields["thema"].choices, form.data.get("thema")),
+            "area_options": options(
+                "area-filter", form.fields["gebied"].choices, form.data.get("gebied")
+            ),
             "municipalities": [
                 {"name": name, "url": f"{base}{slug}/"} for _pk, name, slug in municipalities
             ],
@@ -371,21 +389,11 @@ def matrix(request):
     )
 
 
-def error_html(field_id, errors):
-    return mark_safe(
-        "".join(
-            format_html(
-                '<div class="invalid-feedback d-block" id="{}_error">{}</div>', field_id, error
-            )
-            for error in errors
-        )
-    )
-
-
 def agreement_rows(criteria, current, form=None):
     """Per criterion: what its fields show (saved values, or what was typed) and errors."""
-    status_options = OptionCache([("", _("not yet discussed")), *LocalAgreement.Status.choices])
-    area_options = OptionCache([("", "–"), *LocalAgreement.Area.choices])
+    status_choices = [("", _("not yet discussed")), *LocalAgreement.Status.choices]
+    area_choices = [("", "–"), *LocalAgreement.Area.choices]
+    prefix = reverse("criteria:index")
     data = form.data if form is not None else {}
     errors = form.errors if form is not None else {}
     status_label, area_label = _("Status of %(code)s"), _("Area of %(code)s")
@@ -418,7 +426,7 @@ def agreement_rows(criteria, current, form=None):
                 "id": field_id,
                 "name": f"{name}_{pk}",
                 "invalid": bool(field_errors),
-                "errors": error_html(field_id, field_errors) if field_errors else "",
+                "errors": field_errors,
             }
         changed = ""
         if agreement is not None:
@@ -432,7 +440,7 @@ def agreement_rows(criteria, current, form=None):
             {
                 "criterion": criterion,
                 "pk": pk,
-                "url": criterion_url(code),
+                "url": criterion_url(code, prefix=prefix),
                 "needs_review": agreement is not None and agreement.needs_review,
                 "labels": {
                     "status": status_label % {"code": code},
@@ -441,8 +449,8 @@ def agreement_rows(criteria, current, form=None):
                     "review_date": review_label % {"code": code},
                 },
                 "fields": fields,
-                "status_options": status_options(values["status"]),
-                "area_options": area_options(values["area"]),
+                "status_options": options("status", status_choices, values["status"]),
+                "area_options": options("area", area_choices, values["area"]),
                 "text": values["text"],
                 "review_date": values["review_date"],
                 "version": values["version"],
