@@ -14,6 +14,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst, slugify
@@ -525,17 +526,40 @@ def agreements(request, slug):
             )
     today = timezone.localdate()
     soon = today + timezone.timedelta(days=REVIEW_SOON_DAYS)
+    due = sorted(
+        (
+            agreement
+            for agreement in current.values()
+            if agreement.needs_review or (agreement.review_date and agreement.review_date <= soon)
+        ),
+        key=lambda a: (not a.needs_review, a.review_date or today),
+    )
     due = [
-        agreement
-        for agreement in current.values()
-        if agreement.needs_review or (agreement.review_date and agreement.review_date <= soon)
+        {
+            "pk": agreement.criterion_id,
+            "code": agreement.criterion.code,
+            "text": _("the criterion changed in a new version")
+            if agreement.needs_review
+            else (
+                _("review date %(date)s") % {"date": date_format(agreement.review_date)}
+                + (f" ({_('passed')})" if agreement.review_date < today else "")
+            ),
+        }
+        for agreement in due
     ]
-    due.sort(key=lambda a: (not a.needs_review, a.review_date or today))
-    recent = (
-        LocalAgreement.history.filter(municipality=municipality)
+    statuses = labels(LocalAgreement.Status.choices)
+    recent = [
+        f"{date_format(timezone.localtime(record.history_date), 'j F Y H:i')}: "
+        f"{record.criterion.code} {statuses.get(record.status, '').lower()}"
+        + (
+            f" ({record.history_user.get_full_name() or record.history_user.get_username()})"
+            if record.history_user
+            else ""
+        )
+        for record in LocalAgreement.history.filter(municipality=municipality)
         .select_related("history_user", "criterion")
         .order_by("-history_date")[:RECENT_CHANGES]
-    )
+    ]
     groups = []
     to_review = _("to review")
     for row in agreement_rows(criteria, current, form):
@@ -554,7 +578,6 @@ def agreements(request, slug):
             "groups": groups,
             "can_change": can_change,
             "due": due,
-            "today": today,
             "recent": recent,
             "breadcrumbs": [
                 (_("Quality criteria"), reverse("criteria:index")),
