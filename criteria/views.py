@@ -6,6 +6,9 @@ agreements form) prepare their strings here, once, so their templates stay
 small: the bench holds them to a few times the cost of a plain page.
 """
 
+from html import escape
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, FilteredRelation, OuterRef, Prefetch, Q, Subquery
@@ -85,6 +88,18 @@ def agreed_counts():
     return Coalesce(Subquery(agreed), 0)
 
 
+def criterion_item(row, url, applies, agreed_text):
+    """One criterion of the list, as HTML (the list repeats it some forty times)."""
+    explanation = (
+        f'<p class="measure mb-0">{escape(row["explanation"])}</p>' if row["explanation"] else ""
+    )
+    return (
+        f'<li class="mb-3"><a href="{escape(url)}"><strong>{escape(row["code"])}</strong> '
+        f'{escape(row["title"])}</a> <span class="badge text-bg-light border">{escape(applies)}'
+        f'</span><br><span class="small">{escape(agreed_text)}</span>{explanation}</li>'
+    )
+
+
 def index(request):
     choice = region_for(request)
     # All criteria of the current framework with theme and framework, in one query;
@@ -93,49 +108,85 @@ def index(request):
     if choice.region is not None:
         everything = list(
             Criterion.objects.filter(framework__region=choice.region, framework__status=PUBLISHED)
-            .select_related("theme", "framework")
             .annotate(agreed=agreed_counts())
             .order_by("theme__order", "theme_id", "order", "code")
+            .values(
+                "code",
+                "title",
+                "explanation",
+                "applies_to",
+                "agreed",
+                "theme_id",
+                "theme__name",
+                "theme__description",
+                "framework__name",
+                "framework__version",
+                "framework__published_on",
+            )
         )
-    themes = list({criterion.theme_id: criterion.theme for criterion in everything}.values())
-    framework = everything[0].framework if everything else None
+    themes = list(
+        {
+            row["theme_id"]: SimpleNamespace(
+                pk=row["theme_id"], name=row["theme__name"], description=row["theme__description"]
+            )
+            for row in everything
+        }.values()
+    )
+    framework = None
+    if everything:
+        first = everything[0]
+        framework = {
+            "name": first["framework__name"],
+            "version": first["framework__version"],
+            "published_on": first["framework__published_on"],
+        }
     form = CriteriaFilterForm(request.GET or None, themes=themes)
     criteria = everything
     if form.is_valid():
         data = form.cleaned_data
         if data["thema"]:
-            criteria = [c for c in criteria if c.theme_id == data["thema"]]
+            criteria = [c for c in criteria if c["theme_id"] == data["thema"]]
         if data["voor"]:
-            criteria = [c for c in criteria if c.applies_to in (data["voor"], Audience.BOTH)]
+            criteria = [c for c in criteria if c["applies_to"] in (data["voor"], Audience.BOTH)]
         if data["q"]:
             words = data["q"].casefold()
             criteria = [
                 c
                 for c in criteria
-                if words in c.title.casefold() or words in c.explanation.casefold()
+                if words in c["title"].casefold() or words in c["explanation"].casefold()
             ]
     elif request.GET.keys() - {"regio"}:
         messages.warning(request, _("A filter was not valid and has been ignored."))
     query = region_query(choice)
     prefix = reverse("criteria:index")
     applies = labels(Audience.choices)
-    by_theme = {theme.pk: {"theme": theme, "criteria": []} for theme in themes}
-    for criterion in criteria:
-        criterion.url = criterion_url(criterion.code, query, prefix)
-        criterion.applies_label = applies[criterion.applies_to]
-        criterion.agreed_text = ngettext(
+    items = {theme.pk: [] for theme in themes}
+    for row in criteria:
+        agreed_text = ngettext(
             "%(counter)s municipality agreed on it",
             "%(counter)s municipalities agreed on it",
-            criterion.agreed,
-        ) % {"counter": criterion.agreed}
-        by_theme[criterion.theme_id]["criteria"].append(criterion)
+            row["agreed"],
+        ) % {"counter": row["agreed"]}
+        items[row["theme_id"]].append(
+            criterion_item(
+                row,
+                criterion_url(row["code"], query, prefix),
+                applies[row["applies_to"]],
+                agreed_text,
+            )
+        )
+    groups = [
+        {"theme": theme, "html": mark_safe("".join(items[theme.pk]))}
+        for theme in themes
+        if items[theme.pk]
+    ]
     return render(
         request,
         "criteria/index.html",
         {
             "region_choice": choice,
             "framework": framework,
-            "groups": [group for group in by_theme.values() if group["criteria"]],
+            "groups": groups,
             "count": len(criteria),
             "form": form,
             "theme_options": dynamic_options(form.fields["thema"].choices, form.data.get("thema")),
@@ -260,11 +311,20 @@ def matrix_data(request):
     if choice.region is not None:
         everything = list(
             Criterion.objects.filter(framework__region=choice.region, framework__status=PUBLISHED)
-            .select_related("theme", "framework")
             .order_by("theme__order", "theme_id", "order", "code")
+            .values(
+                "pk", "code", "title", "theme_id", "theme__name", "framework_id", "framework__name"
+            )
         )
-    themes = list({criterion.theme_id: criterion.theme for criterion in everything}.values())
-    framework = everything[0].framework if everything else None
+    themes = list(
+        {
+            row["theme_id"]: SimpleNamespace(pk=row["theme_id"], name=row["theme__name"])
+            for row in everything
+        }.values()
+    )
+    framework = None
+    if everything:
+        framework = {"pk": everything[0]["framework_id"], "name": everything[0]["framework__name"]}
     form = MatrixFilterForm(request.GET or None, themes=themes)
     thema = area = None
     if form.is_valid():
@@ -279,9 +339,9 @@ def matrix_data(request):
             .order_by("name")
             .values_list("pk", "name", "slug")
         )
-        criteria = [c for c in everything if not thema or c.theme_id == thema]
+        criteria = [c for c in everything if not thema or c["theme_id"] == thema]
         agreements = LocalAgreement.objects.filter(
-            criterion__framework=framework, municipality__region=choice.region
+            criterion__framework_id=framework["pk"], municipality__region=choice.region
         )
         if thema:
             agreements = agreements.filter(criterion__theme_id=thema)
@@ -293,11 +353,11 @@ def matrix_data(request):
         cells = {(row[0], row[1]): (row[2], row[3]) for row in found}
         rows = [
             {
-                "code": criterion.code,
-                "title": criterion.title,
-                "theme": criterion.theme.name,
+                "code": criterion["code"],
+                "title": criterion["title"],
+                "theme": criterion["theme__name"],
                 "statuses": [
-                    cells.get((criterion.pk, municipality[0])) for municipality in municipalities
+                    cells.get((criterion["pk"], municipality[0])) for municipality in municipalities
                 ],
             }
             for criterion in criteria
