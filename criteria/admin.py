@@ -117,7 +117,7 @@ class FrameworkAdmin(CriteriaRegionAdmin):
 class ThemeAdmin(CriteriaRegionAdmin):
     region_path = "framework__region"
     list_display = ["name", "framework", "order"]
-    list_filter = ["framework__region", "framework"]
+    list_filter = ["framework__region", ("framework", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "description"]
     list_select_related = ["framework"]
     ordering = ["framework", "order"]
@@ -128,7 +128,11 @@ class ThemeAdmin(CriteriaRegionAdmin):
 class CriterionAdmin(CriteriaRegionAdmin):
     region_path = "framework__region"
     list_display = ["code", "title", "theme", "applies_to", "framework"]
-    list_filter = ["applies_to", "framework__region", "framework"]
+    list_filter = [
+        "applies_to",
+        "framework__region",
+        ("framework", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["code", "title", "explanation"]
     list_select_related = ["theme", "framework"]
     ordering = ["framework", "theme__order", "order"]

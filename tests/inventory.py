@@ -152,6 +152,31 @@ PAGES += [
         query="voor=formal&voorbij=on",
         label="past",
     ),
+    # admin: session, user, access, regions for the filter, count, count of all, user
+    # permissions, group permissions, the frameworks with region
+    Page(
+        "admin:criteria_framework_changelist",
+        user="twente.coordinator",
+        queries=9,
+        fixtures=("criteria_framework",),
+    ),
+    # admin: session, user, access, regions for the filter, the frameworks of the criteria
+    # shown (filter), count, count of all, user permissions, group permissions, the criteria with
+    # theme and framework
+    Page(
+        "admin:criteria_criterion_changelist",
+        user="twente.coordinator",
+        queries=10,
+        fixtures=("criteria_framework",),
+    ),
+    # admin: session, user, access, regions for the filter, count, count of all, user
+    # permissions, group permissions, the agreements with municipality and criterion
+    Page(
+        "admin:criteria_localagreement_changelist",
+        user="twente.coordinator",
+        queries=9,
+        fixtures=("criteria_agreements",),
+    ),
     # training with region, topics, upcoming sessions, linked criteria
     Page(
         "training:detail",
