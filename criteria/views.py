@@ -10,8 +10,9 @@ from html import escape
 from types import SimpleNamespace
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, FilteredRelation, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, F, FilteredRelation, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -521,15 +522,58 @@ def agreement_rows(criteria, current, form=None):
     return rows
 
 
-def load_agreements(municipality, criteria):
-    by_id = {criterion.pk: criterion for criterion in criteria}
+AGREEMENT_COLUMNS = (
+    "id",
+    "status",
+    "area",
+    "text",
+    "review_date",
+    "needs_review",
+    "updated_at",
+    "version",
+    "updated_by_id",
+)
+EDITOR_COLUMNS = ("username", "first_name", "last_name")
+
+
+def criteria_with_agreements(municipality):
+    """The criteria of the municipality's current framework, each with theme and
+    framework, and the municipality's agreements on them: one query (a LEFT JOIN)."""
+    user_model = get_user_model()
+    columns = {f"agreement_{name}": F(f"agreement__{name}") for name in AGREEMENT_COLUMNS}
+    columns.update(
+        {f"editor_{name}": F(f"agreement__updated_by__{name}") for name in EDITOR_COLUMNS}
+    )
+    criteria = list(
+        Criterion.objects.filter(
+            framework__region_id=municipality.region_id, framework__status=PUBLISHED
+        )
+        .annotate(
+            agreement=FilteredRelation(
+                "agreements", condition=Q(agreements__municipality=municipality)
+            ),
+            **columns,
+        )
+        .select_related("theme", "framework")
+        .order_by("theme__order", "theme_id", "order", "code")
+    )
     current = {}
-    for agreement in LocalAgreement.objects.filter(
-        municipality=municipality, criterion__in=list(by_id)
-    ).select_related("updated_by"):
-        agreement.criterion = by_id[agreement.criterion_id]
-        current[agreement.criterion_id] = agreement
-    return current
+    for criterion in criteria:
+        if criterion.agreement_id is None:
+            continue
+        agreement = LocalAgreement(
+            municipality=municipality,
+            criterion=criterion,
+            **{name: getattr(criterion, f"agreement_{name}") for name in AGREEMENT_COLUMNS},
+        )
+        agreement._state.adding = False
+        if agreement.updated_by_id is not None:
+            agreement.updated_by = user_model(
+                pk=agreement.updated_by_id,
+                **{name: getattr(criterion, f"editor_{name}") for name in EDITOR_COLUMNS},
+            )
+        current[criterion.pk] = agreement
+    return criteria, current
 
 
 @login_required
@@ -543,15 +587,8 @@ def agreements(request, slug):
             request.user, Organization.objects.filter(pk=municipality.pk), write=True
         )
     can_change = request.user.is_superuser or access_for(request.user).may_change(municipality)
-    criteria = list(
-        Criterion.objects.filter(
-            framework__region_id=municipality.region_id, framework__status=PUBLISHED
-        )
-        .select_related("theme", "framework")
-        .order_by("theme__order", "theme_id", "order", "code")
-    )
+    criteria, current = criteria_with_agreements(municipality)
     framework = criteria[0].framework if criteria else None
-    current = load_agreements(municipality, criteria) if criteria else {}
     form = None
     if request.method == "POST":
         form = AgreementsForm(request.POST, criteria=criteria, agreements=current)
@@ -571,7 +608,7 @@ def agreements(request, slug):
                 return redirect("criteria:agreements", slug=municipality.slug)
             # Someone else saved first: keep what was typed, point at each conflict,
             # and take over the new versions so that saving again is a conscious choice.
-            current = load_agreements(municipality, criteria)
+            criteria, current = criteria_with_agreements(municipality)
             data = request.POST.copy()
             for pk in result.conflicts:
                 data[f"version_{pk}"] = str(current[pk].version if pk in current else 0)

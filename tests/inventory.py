@@ -126,20 +126,21 @@ PAGES += [
         query="gebied=quality",
         label="area",
     ),
-    # session, user, municipality with region, access, criteria with theme and framework,
-    # agreements with their editor, recent history with user and criterion
+    # session, user, municipality with region, access, criteria with theme, framework and
+    # the municipality's agreement with its editor (one LEFT JOIN), recent history with user
+    # and criterion
     Page(
         "criteria:agreements",
         user="enschede.editor",
         kwargs={"slug": "enschede"},
-        queries=7,
+        queries=6,
         fixtures=("criteria_agreements",),
     ),
     Page(
         "criteria:agreements",
         user="hengelo.editor",
         kwargs={"slug": "enschede"},
-        queries=7,
+        queries=6,
         fixtures=("criteria_agreements",),
         label="reading",
     ),
