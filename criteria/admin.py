@@ -147,6 +147,10 @@ class LocalAgreementAdmin(CriteriaRegionAdmin):
     list_select_related = ["municipality", "criterion"]
     readonly_fields = ["updated_by", "updated_at", "version"]
     raw_id_fields = ["criterion"]
+    # Hundreds of thousands of rows nationally: newest first on the primary key's
+    # index, and no second count of all rows.
+    ordering = ["-pk"]
+    show_full_result_count = False
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "municipality" and not request.user.is_superuser:

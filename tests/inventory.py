@@ -170,12 +170,12 @@ PAGES += [
         queries=10,
         fixtures=("criteria_framework",),
     ),
-    # admin: session, user, access, regions for the filter, count, count of all, user
-    # permissions, group permissions, the agreements with municipality and criterion
+    # admin: session, user, access, regions for the filter, count, user permissions, group
+    # permissions, the agreements with municipality and criterion
     Page(
         "admin:criteria_localagreement_changelist",
         user="twente.coordinator",
-        queries=9,
+        queries=8,
         fixtures=("criteria_agreements",),
     ),
     # training with region, topics, upcoming sessions, linked criteria
