@@ -16,11 +16,11 @@ from django.utils.translation import get_language
 _options = {}
 
 
-def options(key, choices, selected):
+def options(key, choices, selected, language=None):
     """``<option>`` elements for ``choices`` with ``selected`` marked (cached per
     ``key``, language and selected value; ``choices`` must not vary otherwise)."""
     selected = "" if selected is None else str(selected)
-    cache_key = (key, get_language(), selected)
+    cache_key = (key, language or get_language(), selected)
     html = _options.get(cache_key)
     if html is None:
         html = mark_safe(
@@ -53,16 +53,16 @@ def dynamic_options(choices, selected):
     )
 
 
-def _errors(field):
+def _errors(field, field_id):
     return "".join(
-        f'<div class="invalid-feedback d-block" id="{field["id"]}_error">{escape(str(error))}</div>'
+        f'<div class="invalid-feedback d-block" id="{field_id}_error">{escape(str(error))}</div>'
         for error in field["errors"]
     )
 
 
-def _invalid(field):
+def _invalid(field, field_id):
     if field["errors"]:
-        return " is-invalid", f' aria-invalid="true" aria-describedby="{field["id"]}_error"'
+        return " is-invalid", f' aria-invalid="true" aria-describedby="{field_id}_error"'
     return "", ""
 
 
@@ -75,30 +75,30 @@ def agreement_fieldset(row, disabled, to_review_label):
     fields, labels, pk = row["fields"], row["labels"], row["pk"]
     parts = []
     for name in ("status", "area", "review_date"):
-        field = fields[name]
-        invalid_class, invalid_attrs = _invalid(field)
+        field, field_id = fields[name], f"id_{name}_{pk}"
+        invalid_class, invalid_attrs = _invalid(field, field_id)
         if name == "review_date":
             control = (
-                f'<input type="date" class="form-control{invalid_class}" name="{field["name"]}" '
-                f'id="{field["id"]}" value="{escape(str(row["review_date"]))}"{invalid_attrs}>'
+                f'<input type="date" class="form-control{invalid_class}" name="{name}_{pk}" '
+                f'id="{field_id}" value="{escape(str(row["review_date"]))}"{invalid_attrs}>'
             )
         else:
             control = (
-                f'<select class="form-select{invalid_class}" name="{field["name"]}" '
-                f'id="{field["id"]}"{invalid_attrs}>{row[f"{name}_options"]}</select>'
+                f'<select class="form-select{invalid_class}" name="{name}_{pk}" '
+                f'id="{field_id}"{invalid_attrs}>{row[f"{name}_options"]}</select>'
             )
         parts.append(
-            f'<div class="col-md-4"><label class="form-label" for="{field["id"]}">'
-            f"{escape(labels[name])}</label>{control}{_errors(field)}</div>"
+            f'<div class="col-md-4"><label class="form-label" for="{field_id}">'
+            f"{escape(labels[name])}</label>{control}{_errors(field, field_id)}</div>"
         )
-    field = fields["text"]
-    invalid_class, invalid_attrs = _invalid(field)
+    field, field_id = fields["text"], f"id_text_{pk}"
+    invalid_class, invalid_attrs = _invalid(field, field_id)
     parts.append(
-        f'<div class="col-12"><label class="form-label" for="{field["id"]}">'
+        f'<div class="col-12"><label class="form-label" for="{field_id}">'
         f"{escape(labels['text'])}</label>"
-        f'<textarea class="form-control{invalid_class}" name="{field["name"]}" '
-        f'id="{field["id"]}" rows="2"{invalid_attrs}>\n{escape(str(row["text"]))}</textarea>'
-        f"{_errors(field)}</div>"
+        f'<textarea class="form-control{invalid_class}" name="text_{pk}" '
+        f'id="{field_id}" rows="2"{invalid_attrs}>\n{escape(str(row["text"]))}</textarea>'
+        f"{_errors(field, field_id)}</div>"
     )
     criterion = row["criterion"]
     badge = (

@@ -22,8 +22,8 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst, slugify
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from toolbox_site.models import Organization
 from toolbox_site.permissions import access_for, get_object_for_user
@@ -461,6 +461,10 @@ def agreement_rows(criteria, current, form=None):
     status_label, area_label = _("Status of %(code)s"), _("Area of %(code)s")
     text_label, review_label = _("Agreement on %(code)s"), _("Review date of %(code)s")
     changed_label = _("Last changed %(date)s")
+    language = get_language()
+    no_errors = {
+        name: {"invalid": False, "errors": ()} for name in ("status", "area", "text", "review_date")
+    }
     rows = []
     for criterion in criteria:
         pk, code = criterion.pk, criterion.code
@@ -480,15 +484,14 @@ def agreement_rows(criteria, current, form=None):
                 else "",
                 "version": agreement.version if agreement else 0,
             }
-        fields = {}
-        for name in ("status", "area", "text", "review_date"):
-            field_id = f"id_{name}_{pk}"
-            field_errors = errors.get(f"{name}_{pk}", [])
-            fields[name] = {
-                "id": field_id,
-                "name": f"{name}_{pk}",
-                "invalid": bool(field_errors),
-                "errors": field_errors,
+        fields = no_errors
+        if errors:
+            fields = {
+                name: {
+                    "invalid": bool(errors.get(f"{name}_{pk}")),
+                    "errors": errors.get(f"{name}_{pk}", ()),
+                }
+                for name in ("status", "area", "text", "review_date")
             }
         changed = ""
         if agreement is not None:
@@ -511,8 +514,8 @@ def agreement_rows(criteria, current, form=None):
                     "review_date": review_label % {"code": code},
                 },
                 "fields": fields,
-                "status_options": options("status", status_choices, values["status"]),
-                "area_options": options("area", area_choices, values["area"]),
+                "status_options": options("status", status_choices, values["status"], language),
+                "area_options": options("area", area_choices, values["area"], language),
                 "text": values["text"],
                 "review_date": values["review_date"],
                 "version": values["version"],
