@@ -9,8 +9,12 @@ from toolbox_site.models import Membership, Organization
 
 from .factories import make_organization, make_region, make_user
 
-# The apps' fixtures that the inventory's pages name (so every test folder sees them).
-pytest_plugins = ["tests.network.fixtures"]
+# Fixtures of the pillar apps that the shared harnesses (inventory, permission matrix) name.
+pytest_plugins = [
+    "tests.network.fixtures",
+    "tests.criteria.fixtures",
+    "tests.monitoring.fixtures",
+]
 
 # Property-based tests (hypothesis): no example database on disk, no deadline (CI
 # machines are slow and shared); function-scoped fixtures such as ``client`` and
@@ -110,5 +114,3 @@ def cast(enschede_editor, enschede_viewer, hengelo_editor, menzis_adviser, coord
     }
 
 
-# Fixtures of the apps that the shared harnesses (inventory, permission matrix) name.
-from .monitoring.fixtures import monitoring_demo  # noqa: E402, F401

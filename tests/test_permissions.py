@@ -333,7 +333,41 @@ WRITES += [
 
 
 # criteria
-WRITES += []
+
+
+def arrange_enschede_agreements(cast):
+    from criteria.demo import seed_framework
+
+    seed_framework(Organization.objects.get(slug="enschede").region)
+    return {"slug": "enschede"}
+
+
+def enschede_agreement_on_on1(kwargs):
+    from criteria.models import Criterion
+
+    return {f"status_{Criterion.objects.get(code='ON-1').pk}": "agreed"}
+
+
+def enschede_agreements(kwargs):
+    from criteria.models import LocalAgreement
+
+    return list(
+        LocalAgreement.objects.filter(municipality__slug="enschede").values_list(
+            "criterion__code", "status", "version"
+        )
+    )
+
+
+WRITES += [
+    # The agreements page is readable by everyone logged in: only the POST is tried.
+    Write(
+        "criteria:agreements",
+        arrange=arrange_enschede_agreements,
+        data=enschede_agreement_on_on1,
+        state=enschede_agreements,
+        get=False,
+    ),
+]
 
 
 # monitoring

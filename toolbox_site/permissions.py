@@ -160,7 +160,26 @@ for _model in ("provider", "service", "link", "stepprogress"):
 for _model in ("verificationreminder", "serviceimport"):
     rules.add_perm(f"network.view_{_model}", is_region_coordinator)
 
+
 # criteria
+@rules.predicate
+def coordinates_criteria_region(user, obj=None):
+    """Frameworks, themes, criteria and trainings: coordinators of their region."""
+    if user.is_superuser:
+        return True
+    regions = access_for(user).coordinated_regions
+    if obj is None:
+        return bool(regions)
+    return obj.permission_region_id in regions
+
+
+for _model in ("framework", "theme", "criterion", "training", "trainingsession"):
+    for _action in ("view", "add", "change", "delete"):
+        rules.add_perm(f"criteria.{_action}_{_model}", coordinates_criteria_region)
+for _action in ("view", "add", "change", "delete"):
+    rules.add_perm(f"criteria.{_action}_localagreement", is_region_coordinator)
+for _action in ("view", "add", "change"):
+    rules.add_perm(f"criteria.{_action}_trainingtopic", is_region_coordinator)
 
 
 # monitoring

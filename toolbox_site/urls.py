@@ -70,6 +70,8 @@ urlpatterns = [
         name="organization_invite",
     ),
     path("netwerk/", include("network.urls")),
+    path("criteria/", include("criteria.urls")),
+    path("scholing/", include("criteria.training_urls")),
     path("taal/", include("django.conf.urls.i18n")),
     path("monitoring/", include("monitoring.urls")),
     # The admin's own password change does not count wrong old passwords; ours does.

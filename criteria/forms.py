@@ -1,0 +1,159 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Audience, LocalAgreement
+
+AUDIENCE_FILTER_CHOICES = [
+    ("", _("Formal and informal")),
+    (Audience.FORMAL, _("Formal client support")),
+    (Audience.INFORMAL, _("Informal client support")),
+]
+
+
+class CriteriaFilterForm(forms.Form):
+    """The GET filters of the criteria list; an invalid value is ignored, with a message."""
+
+    thema = forms.TypedChoiceField(label=_("Theme"), required=False, coerce=int, empty_value=None)
+    voor = forms.ChoiceField(label=_("For"), choices=AUDIENCE_FILTER_CHOICES, required=False)
+    q = forms.CharField(label=_("Search in title and explanation"), required=False, max_length=100)
+
+    def __init__(self, *args, themes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["thema"].choices = [("", _("All themes"))] + [
+            (theme.pk, theme.name) for theme in themes
+        ]
+
+    def clean_q(self):
+        return self.cleaned_data["q"].replace("\x00", "").strip()
+
+
+class GuideForm(forms.Form):
+    voor = forms.ChoiceField(label=_("For"), choices=AUDIENCE_FILTER_CHOICES, required=False)
+
+
+class MatrixFilterForm(forms.Form):
+    thema = forms.TypedChoiceField(label=_("Theme"), required=False, coerce=int, empty_value=None)
+    gebied = forms.ChoiceField(
+        label=_("Area"),
+        choices=[("", _("All areas")), *LocalAgreement.Area.choices],
+        required=False,
+    )
+
+    def __init__(self, *args, themes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["thema"].choices = [("", _("All themes"))] + [
+            (theme.pk, theme.name) for theme in themes
+        ]
+
+
+class TrainingFilterForm(forms.Form):
+    onderwerp = forms.ChoiceField(label=_("Topic"), required=False)
+    voor = forms.ChoiceField(label=_("For"), choices=AUDIENCE_FILTER_CHOICES, required=False)
+    vanaf = forms.DateField(
+        label=_("Sessions from"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    voorbij = forms.BooleanField(label=_("Also show past sessions"), required=False)
+
+    def __init__(self, *args, topics=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["onderwerp"].choices = [("", _("All topics"))] + [
+            (topic.slug, topic.name) for topic in topics
+        ]
+
+
+class AgreementsForm(forms.Form):
+    """All agreements of one municipality on the criteria of a framework, in one form.
+
+    Four fields per criterion (``status_<id>``, ``area_<id>``, ``text_<id>``,
+    ``review_<id>``) and a hidden ``version_<id>``: the version of the agreement
+    the editor saw, for optimistic locking (0: there was none).
+    """
+
+    FIELDS = ("status", "area", "text", "review_date")
+
+    def __init__(self, *args, criteria, agreements, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = list(criteria)
+        self.agreements = agreements  # criterion id -> LocalAgreement
+        self.today = timezone.localdate()
+        for criterion in self.criteria:
+            agreement = agreements.get(criterion.pk)
+            code = criterion.code
+            self.fields[f"status_{criterion.pk}"] = forms.ChoiceField(
+                label=_("Status of %(code)s") % {"code": code},
+                choices=[("", _("not yet discussed")), *LocalAgreement.Status.choices],
+                required=False,
+                initial=agreement.status if agreement else "",
+            )
+            self.fields[f"area_{criterion.pk}"] = forms.ChoiceField(
+                label=_("Area of %(code)s") % {"code": code},
+                choices=[("", "–"), *LocalAgreement.Area.choices],
+                required=False,
+                initial=agreement.area if agreement else "",
+            )
+            self.fields[f"text_{criterion.pk}"] = forms.CharField(
+                label=_("Agreement on %(code)s") % {"code": code},
+                required=False,
+                max_length=LocalAgreement.TEXT_MAX_LENGTH,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                initial=agreement.text if agreement else "",
+            )
+            self.fields[f"review_date_{criterion.pk}"] = forms.DateField(
+                label=_("Review date of %(code)s") % {"code": code},
+                required=False,
+                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                initial=agreement.review_date if agreement else None,
+            )
+            self.fields[f"version_{criterion.pk}"] = forms.IntegerField(
+                widget=forms.HiddenInput,
+                min_value=0,
+                required=False,
+                initial=agreement.version if agreement else 0,
+            )
+
+    def rows(self):
+        """Per criterion: the criterion, its agreement and its bound fields."""
+        for criterion in self.criteria:
+            yield {
+                "criterion": criterion,
+                "agreement": self.agreements.get(criterion.pk),
+                "fields": [self[f"{name}_{criterion.pk}"] for name in self.FIELDS],
+                "version": self[f"version_{criterion.pk}"],
+            }
+
+    def values_for(self, criterion):
+        data = self.cleaned_data
+        return {name: data.get(f"{name}_{criterion.pk}") for name in self.FIELDS}
+
+    @staticmethod
+    def values_of(agreement):
+        if agreement is None:
+            return {"status": "", "area": "", "text": "", "review_date": None}
+        return {name: getattr(agreement, name) for name in AgreementsForm.FIELDS}
+
+    def clean(self):
+        cleaned = super().clean()
+        for criterion in self.criteria:
+            pk = criterion.pk
+            agreement = self.agreements.get(pk)
+            values = self.values_for(criterion)
+            if any(name in self.errors for name in (f"{n}_{pk}" for n in self.FIELDS)):
+                continue
+            values["text"] = (values["text"] or "").replace("\x00", "")
+            cleaned[f"text_{pk}"] = values["text"]
+            if values == self.values_of(agreement):
+                continue
+            review = values["review_date"]
+            old_review = agreement.review_date if agreement else None
+            if review and review != old_review and review < self.today:
+                self.add_error(
+                    f"review_date_{pk}", _("Choose a review date today or in the future.")
+                )
+            if not values["status"] and (
+                agreement is not None or values["area"] or values["text"] or review
+            ):
+                self.add_error(f"status_{pk}", _("Choose a status for this agreement."))
+        return cleaned
