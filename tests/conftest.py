@@ -112,5 +112,3 @@ def cast(enschede_editor, enschede_viewer, hengelo_editor, menzis_adviser, coord
         "menzis.adviser": menzis_adviser,
         "twente.coordinator": coordinator,
     }
-
-
