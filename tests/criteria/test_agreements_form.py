@@ -238,7 +238,8 @@ def test_arbitrary_values_never_give_a_server_error_or_a_partial_write(
         }
     )
     response = client.post(URL, data)
-    assert response.status_code in (200, 302)
-    if response.status_code == 200:
+    # 400: a NUL character, refused by the site before any view sees it.
+    assert response.status_code in (200, 302, 400)
+    if response.status_code != 302:
         assert snapshot() == before
     LocalAgreement.objects.all().delete()
