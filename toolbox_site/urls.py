@@ -58,7 +58,8 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     path("accounts/", include(account_patterns)),
     path("organisaties/<slug:slug>/bewerken/", views.organization_edit, name="organization_edit"),
-    path("netwerk/", include("network.urls")),
+    path("", include("network.urls_finder")),  # /netwerk/ and /vind-een-clientondersteuner/
+    path("api/hsds/", include("network.urls_hsds")),
     path("taal/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
