@@ -31,3 +31,6 @@ def hengelo_network(regional_services, hengelo):
 @pytest.fixture
 def network(enschede_network, hengelo_network):
     return {"enschede": enschede_network, "hengelo": hengelo_network}
+
+
+from .finder_fixtures import *  # noqa: E402, F403  (the finder's fixtures)
