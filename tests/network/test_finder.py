@@ -217,7 +217,7 @@ def dutch_reading_ease(text):
 
 
 def test_the_finders_own_texts_are_easy_to_read(client, finder_network, twente):
-    """Flesch–Douma (Dutch) at or above 60: B1 level. Measured on the form page and
+    """Flesch-Douma (Dutch) at or above 60: B1 level. Measured on the form page and
     on a result page with only the finder's own texts (no services' descriptions)."""
     from network.views_finder import next_step
 
