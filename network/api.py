@@ -452,7 +452,9 @@ def organization_detail(request, id):
     document = organization_document(provider, request)
     document["services"] = [
         {"id": str(service.uuid), "name": service.name, "status": "active"}
-        for service in provider.services.active().order_by("name", "pk").only("uuid", "name")
+        for service in provider.services.active()
+        .order_by("name", "pk")
+        .only("uuid", "name", "provider")
     ]
     return document
 

@@ -10,11 +10,27 @@ from django.utils import timezone
 from toolbox_site.models import Organization, Region
 
 from . import finder_data
-from .models_finder import AgeGroup, FinderSearch, LifeSituation
+from .models import Service
+from .models_finder import AgeGroup, FinderSearch, LifeSituation, ServiceReport
+
+#: The demo's open report (the tests' ``open_report`` fixture makes the same one).
+REPORT_SERVICE = "Onafhankelijke cliëntondersteuning Enschede"
+REPORT_TEXT = "Het nummer klopt niet."
+
+
+def seed_report():
+    service = Service.objects.filter(
+        owning_organization__slug="enschede", name=REPORT_SERVICE
+    ).first()
+    if service is not None:
+        ServiceReport.objects.get_or_create(
+            service=service, reason=ServiceReport.Reason.CONTACT, text=REPORT_TEXT
+        )
 
 
 def seed():
     finder_data.load()
+    seed_report()
     region = Region.objects.get(slug="twente")
     municipalities = list(Organization.objects.municipalities().filter(region=region))
     situations = list(LifeSituation.objects.all())

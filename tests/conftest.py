@@ -9,6 +9,9 @@ from toolbox_site.models import Membership, Organization
 
 from .factories import make_organization, make_region, make_user
 
+# The apps' fixtures that the inventory's pages name (so every test folder sees them).
+pytest_plugins = ["tests.network.fixtures", "tests.network.finder_fixtures"]
+
 # Property-based tests (hypothesis): no example database on disk, no deadline (CI
 # machines are slow and shared); function-scoped fixtures such as ``client`` and
 # ``db`` are shared by the examples of one test on purpose.

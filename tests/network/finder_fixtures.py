@@ -41,9 +41,10 @@ def enschede_service(finder_network):
 
 @pytest.fixture
 def open_report(enschede_service):
-    return ServiceReport.objects.create(
-        service=enschede_service, reason=ServiceReport.Reason.CONTACT, text="Het nummer klopt niet."
-    )
+    from network.demo_finder import seed_report
+
+    seed_report()
+    return ServiceReport.objects.get(service=enschede_service)
 
 
 @pytest.fixture

@@ -1,5 +1,11 @@
-"""The network of the cast: the demo's network for Enschede and Hengelo, built
-with the same functions as ``network.demo`` so inventory pages resolve alike."""
+"""Fixtures for the network app, registered for the whole suite (``pytest_plugins``
+in tests/conftest.py), because the inventory's pages name them and the page,
+query-count and browser tests live outside tests/network.
+
+The network of the cast: the demo's network for Enschede and Hengelo, built
+with the same functions as ``network.demo`` (and the same municipality index,
+so the same roles are left out), so inventory pages resolve alike against the
+demo data in the benchmark."""
 
 import pytest
 
@@ -31,6 +37,3 @@ def hengelo_network(regional_services, hengelo):
 @pytest.fixture
 def network(enschede_network, hengelo_network):
     return {"enschede": enschede_network, "hengelo": hengelo_network}
-
-
-from .finder_fixtures import *  # noqa: E402, F403  (the finder's fixtures)
