@@ -428,6 +428,26 @@ def seed_municipality(municipality, regional, index=0):
         service.target_groups.set([groups[slug] for slug in gs])
         service.laws.set(role.laws.all())
         services[key] = service
+    # One entry that stopped: archived, so it is off the map but keeps its history.
+    stopped = f"Formulierenspreekuur {municipality.name} (gestopt)"
+    defaults = _service_defaults(
+        "gestopt",
+        roles["vrijwilliger-informatiepunt"],
+        stopped,
+        _provider(
+            f"Vrijwilligerscentrale {municipality.name}", Provider.Kind.VOLUNTEERS, municipality
+        ),
+        Formality.INFORMAL,
+        True,
+        99,
+        rng,
+        today,
+    )
+    defaults.update(archived=True, city=municipality.name)
+    archived, _ = Service.objects.update_or_create(
+        owning_organization=municipality, name=stopped, defaults=defaults
+    )
+    archived.municipalities.set([municipality])
     for from_key, kind, to_key, note in LINKS:
         if from_key in services and to_key in services:
             Link.objects.update_or_create(

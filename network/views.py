@@ -2,7 +2,6 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
@@ -795,8 +794,6 @@ def import_confirm(request, slug, uuid):
     pending = get_object_or_404(
         ServiceImport, organization=organization, uuid=uuid, status=ServiceImport.Status.PENDING
     )
-    if pending.user_id != request.user.pk:
-        raise PermissionDenied
     error = None
     if request.method == "POST":
         if "cancel" in request.POST:

@@ -76,8 +76,131 @@ PAGES = [
 
 # --- The pillar apps: each adds its pages in its own block (keep the blocks apart) ---
 
+
 # network
-PAGES += []
+def _service(name):
+    """URL kwargs of the demo's service ``name`` (looked up when the page is opened)."""
+
+    def kwargs():
+        from network.models import Service
+
+        return {"pk": Service.objects.get(name=name).pk}
+
+    return kwargs
+
+
+def _link():
+    from network.models import Link
+
+    link = Link.objects.get(
+        municipality__slug="enschede",
+        from_service__name="Wijkteam Enschede",
+        to_service__name="Onafhankelijke cliëntondersteuning Enschede",
+    )
+    return {"pk": link.pk}
+
+
+_OCO = _service("Onafhankelijke cliëntondersteuning Enschede")
+_STOPPED = _service("Formulierenspreekuur Enschede (gestopt)")
+_NET = ("enschede_network",)
+
+PAGES += [
+    # regions (region choice), municipalities, role categories, services per category (GROUP
+    # BY), services/roles/stale per municipality (GROUP BY), role count, step count, steps done
+    Page("network:index", queries=8),
+    # session, user, the user's access (own region), then the 8 above
+    Page("network:index", user="enschede.editor", queries=11),
+    Page("network:index", query="sorteer=-ontbrekend", queries=8, label="sorted"),
+    # municipality, services with role/category/provider/checker, categories, missing roles,
+    # links with both services, the filter choices: categories, life domains, target groups, laws
+    Page("network:map", kwargs={"slug": "enschede"}, fixtures=_NET, queries=9),
+    # the 9 above and the four chosen filter values, each validated against its list
+    Page(
+        "network:map",
+        kwargs={"slug": "enschede"},
+        fixtures=_NET,
+        query="categorie=toegang&wet=wmo&soort=formal&levensgebied=wonen&doelgroep=ouderen",
+        queries=13,
+        label="filtered",
+    ),
+    # session, user, the 9 above, the user's access (edit links)
+    Page(
+        "network:map",
+        user="enschede.editor",
+        kwargs={"slug": "enschede"},
+        fixtures=_NET,
+        queries=12,
+    ),
+    # service with role/category/provider/owner/checker, its links with services and map,
+    # municipalities, life domains, target groups, laws
+    Page("network:service_detail", kwargs=_OCO, fixtures=_NET, queries=6),
+    # session, user, the 6 above (archived ones only for members: a subquery), history with
+    # users, the user's access
+    Page("network:service_detail", user="enschede.editor", kwargs=_OCO, fixtures=_NET, queries=10),
+    # categories, their roles, the roles' laws
+    Page("network:roles", queries=3),
+    # steps
+    Page("network:step_plan", queries=1),
+    # session, user, municipality, progress with users, steps, the user's access
+    Page(
+        "network:municipality_steps",
+        user="enschede.viewer",
+        kwargs={"slug": "enschede"},
+        fixtures=_NET,
+        queries=6,
+    ),
+    # session, user, municipality, the user's access, step, progress record
+    Page(
+        "network:step_progress_edit",
+        user="enschede.editor",
+        kwargs={"slug": "enschede", "number": 2},
+        fixtures=_NET,
+        queries=6,
+    ),
+    # session, user, organization, the user's access, its services with role/provider/checker
+    Page(
+        "network:organization",
+        user="enschede.editor",
+        kwargs={"slug": "enschede"},
+        fixtures=_NET,
+        queries=5,
+    ),
+    # session, user, organization, access, then the form's choices: roles, providers,
+    # municipalities, life domains, target groups, laws
+    Page(
+        "network:service_create",
+        user="enschede.editor",
+        kwargs={"slug": "enschede"},
+        fixtures=_NET,
+        queries=10,
+    ),
+    # session, user, service, access, newest history record, the six choice lists and the
+    # four current many-to-many values
+    Page("network:service_edit", user="enschede.editor", kwargs=_OCO, fixtures=_NET, queries=15),
+    # session, user, service, access
+    Page("network:service_archive", user="enschede.editor", kwargs=_OCO, fixtures=_NET, queries=4),
+    Page(
+        "network:service_unarchive",
+        user="enschede.editor",
+        kwargs=_STOPPED,
+        fixtures=_NET,
+        queries=4,
+    ),
+    # session, user, municipality, access, the services for "from" and for "to"
+    Page(
+        "network:link_create",
+        user="enschede.editor",
+        kwargs={"slug": "enschede"},
+        fixtures=_NET,
+        queries=6,
+    ),
+    # session, user, link with municipality and services, access, "from" and "to" choices
+    Page("network:link_edit", user="enschede.editor", kwargs=_link, fixtures=_NET, queries=6),
+    # session, user, link with municipality and services, access
+    Page("network:link_delete", user="enschede.editor", kwargs=_link, fixtures=_NET, queries=4),
+    # session, user, organization, access
+    Page("network:import", user="enschede.editor", kwargs={"slug": "enschede"}, queries=4),
+]
 
 # network: finder, unmet demand, HSDS
 

@@ -72,8 +72,246 @@ WRITES = [
 
 # The pillar apps: each adds its write URLs in its own block (keep the blocks apart).
 
+
 # network
-WRITES += []
+def _enschede_service(cast, **fields):
+    """A service maintained by Enschede (and serving it), with a link partner."""
+    import datetime
+
+    from network import taxonomy
+    from network.models import Provider, Role, Service
+
+    taxonomy.load()
+    enschede = Organization.objects.get(slug="enschede")
+    provider, _ = Provider.objects.get_or_create(
+        name="Stichting Naast Enschede", maintained_by=enschede
+    )
+    role = Role.objects.get(slug="onafhankelijke-clientondersteuner")
+    service = Service.objects.create(
+        owning_organization=enschede,
+        provider=provider,
+        role=role,
+        name=fields.pop("name", "Cliëntondersteuning Enschede"),
+        description="Helpt inwoners.",
+        verified_on=datetime.date(2020, 1, 1),
+        **fields,
+    )
+    service.municipalities.add(enschede)
+    return service
+
+
+def _enschede_link(cast):
+    from network.models import Link
+
+    one = _enschede_service(cast)
+    two = _enschede_service(cast, name="Wijkteam Enschede")
+    link = Link.objects.create(
+        municipality=one.owning_organization, from_service=two, to_service=one, kind="refers_to"
+    )
+    return link
+
+
+def _service_post(kwargs):
+    from network.models import Provider, Role
+
+    enschede = Organization.objects.get(slug="enschede")
+    return {
+        "name": "Nieuwe naam",
+        "role": Role.objects.get(slug="onafhankelijke-clientondersteuner").pk,
+        "provider": Provider.objects.get(name="Stichting Naast Enschede").pk,
+        "description": "Een nieuwe beschrijving.",
+        "municipalities": [enschede.pk],
+        "formality": "formal",
+        "languages": "Nederlands",
+        "version": 1,
+    }
+
+
+def _service_state(name):
+    def state(kwargs):
+        from network.models import Service
+
+        return list(Service.objects.values_list("name", "archived", "verified_on", "version"))
+
+    return state
+
+
+def _csv_upload(kwargs):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from network.importing import COLUMNS
+
+    row = dict.fromkeys(COLUMNS, "")
+    row.update(
+        naam="Geïmporteerde dienst",
+        rol="wijkteam",
+        aanbieder="Gemeente Enschede",
+        beschrijving="Uit een bestand.",
+        gemeenten="enschede",
+        soort="formeel",
+        onafhankelijk="nee",
+        gratis="ja",
+        gearchiveerd="nee",
+    )
+    content = ",".join(COLUMNS) + "\n" + ",".join(row[c] for c in COLUMNS) + "\n"
+    return {"file": SimpleUploadedFile("diensten.csv", content.encode(), "text/csv")}
+
+
+def _pending_import(cast):
+    from network.models import ServiceImport
+
+    _enschede_service(cast)
+    pending = ServiceImport.objects.create(
+        organization=Organization.objects.get(slug="enschede"),
+        user=cast["enschede.editor"],
+        file_name="diensten.csv",
+        rows=[
+            {
+                "row": 2,
+                "action": "created",
+                "changes": [],
+                "version": None,
+                "values": {
+                    "id": "",
+                    "naam": "Geïmporteerde dienst",
+                    "rol": "wijkteam",
+                    "aanbieder": "Gemeente Enschede",
+                    "beschrijving": "Uit een bestand.",
+                    "gemeenten": "enschede",
+                    "levensgebieden": "",
+                    "doelgroepen": "",
+                    "wetten": "wmo",
+                    "soort": "formeel",
+                    "onafhankelijk": "nee",
+                    "gratis": "ja",
+                    "talen": "",
+                    "telefoon": "",
+                    "email": "",
+                    "website": "",
+                    "bezoekadres": "",
+                    "postcode": "",
+                    "plaats": "",
+                    "openingstijden": "",
+                    "laatst_gecontroleerd": "",
+                    "gearchiveerd": "nee",
+                },
+            }
+        ],
+        summary={"created": 1, "changed": 0, "archived": 0, "unchanged": 0},
+    )
+    return {"slug": "enschede", "uuid": pending.uuid}
+
+
+def _all_services(kwargs):
+    from network.models import Service
+
+    return sorted(Service.objects.values_list("name", flat=True))
+
+
+def _links(kwargs):
+    from network.models import Link
+
+    return list(Link.objects.values_list("kind", "note", "from_service", "to_service"))
+
+
+def _progress(kwargs):
+    from network.models import StepProgress
+
+    return list(StepProgress.objects.values_list("status", "note"))
+
+
+def _imports(kwargs):
+    from network.models import ServiceImport
+
+    return ServiceImport.objects.count()
+
+
+WRITES += [
+    Write(
+        "network:service_create",
+        arrange=lambda cast: _enschede_service(cast) and {"slug": "enschede"},
+        data=_service_post,
+        state=_all_services,
+    ),
+    Write(
+        "network:service_edit",
+        arrange=lambda cast: {"pk": _enschede_service(cast).pk},
+        data=_service_post,
+        state=_service_state("edit"),
+    ),
+    Write(
+        "network:service_archive",
+        arrange=lambda cast: {"pk": _enschede_service(cast).pk},
+        data=lambda kwargs: {"version": 1},
+        state=_service_state("archive"),
+    ),
+    Write(
+        "network:service_unarchive",
+        arrange=lambda cast: {"pk": _enschede_service(cast, archived=True).pk},
+        data=lambda kwargs: {"version": 1},
+        state=_service_state("unarchive"),
+    ),
+    Write(
+        "network:service_verify",
+        arrange=lambda cast: {"pk": _enschede_service(cast).pk},
+        data=lambda kwargs: {"version": 1},
+        state=_service_state("verify"),
+        get=False,
+    ),
+    Write(
+        "network:link_create",
+        arrange=lambda cast: _enschede_link(cast) and {"slug": "enschede"},
+        data=lambda kwargs: {
+            "from_service": Organization.objects.get(slug="enschede").network_services.first().pk,
+            "to_service": Organization.objects.get(slug="enschede").network_services.last().pk,
+            "kind": "works_with",
+            "note": "Samen op huisbezoek.",
+            "version": 1,
+        },
+        state=_links,
+    ),
+    Write(
+        "network:link_edit",
+        arrange=lambda cast: {"pk": _enschede_link(cast).pk},
+        data=lambda kwargs: {
+            "from_service": Organization.objects.get(slug="enschede").network_services.last().pk,
+            "to_service": Organization.objects.get(slug="enschede").network_services.first().pk,
+            "kind": "hands_over_to",
+            "note": "Warme overdracht.",
+            "version": 1,
+        },
+        state=_links,
+    ),
+    Write(
+        "network:link_delete",
+        arrange=lambda cast: {"pk": _enschede_link(cast).pk},
+        data=lambda kwargs: {},
+        state=_links,
+    ),
+    Write(
+        "network:step_progress_edit",
+        arrange=lambda cast: {"slug": "enschede", "number": 1},
+        data=lambda kwargs: {
+            "status": "done",
+            "date": "2026-01-15",
+            "note": "Klaar.",
+            "version": 0,
+        },
+        state=_progress,
+    ),
+    Write(
+        "network:import",
+        arrange=lambda cast: _enschede_service(cast) and {"slug": "enschede"},
+        data=_csv_upload,
+        state=_imports,
+    ),
+    Write(
+        "network:import_confirm",
+        arrange=_pending_import,
+        data=lambda kwargs: {"confirm": "1"},
+        state=_all_services,
+    ),
+]
 
 # network: finder, unmet demand, HSDS
 

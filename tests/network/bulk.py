@@ -1,10 +1,71 @@
-"""Much network data, for the query-count tests: pages must not grow with it.
+"""Much network data, for the query-count tests: pages must not grow with it."""
 
-(The finder's part; when merging with the network map's bulk.py, call
-``bulk_finder.add_bulk_data(region, cast)`` at the end of its ``add_bulk_data``.)"""
+import datetime
 
-from .bulk_finder import add_bulk_data as add_finder_bulk_data
+from network.models import Link, Provider, Role, Service, Step, StepProgress
+from toolbox_site.models import Organization
 
 
 def add_bulk_data(region, cast):
+    roles = list(Role.objects.all())
+    municipalities = list(Organization.objects.municipalities().filter(region=region))
+    steps = list(Step.objects.all())
+    enschede = Organization.objects.filter(slug="enschede").first()
+    through = Service.municipalities.through
+    for municipality in municipalities:
+        provider = Provider.objects.create(
+            name=f"Bulk {municipality.slug}", maintained_by=municipality
+        )
+        services = Service.objects.bulk_create(
+            Service(
+                owning_organization=municipality,
+                provider=provider,
+                role=roles[number % len(roles)],
+                name=f"Bulkdienst {municipality.slug} {number}",
+                description="Veel data.",
+                verified_on=datetime.date(2020, 1, 1) if number % 2 else None,
+            )
+            for number in range(30)
+        )
+        targets = {municipality, enschede} - {None}
+        through.objects.bulk_create(
+            through(service=service, organization=target)
+            for service in services
+            for target in targets
+        )
+        Link.objects.bulk_create(
+            Link(
+                municipality=municipality,
+                from_service=services[number],
+                to_service=services[number + 1],
+                kind=Link.Kind.REFERS_TO,
+            )
+            for number in range(len(services) - 1)
+        )
+        StepProgress.objects.bulk_create(
+            (StepProgress(municipality=municipality, step=step, status="done") for step in steps),
+            ignore_conflicts=True,
+        )
+    # A long history and many links for the services the inventory's detail pages show.
+    for service in Service.objects.filter(owning_organization=enschede, archived=False)[:3]:
+        for number in range(25):
+            service.phone = f"0000 {number:04d}"
+            service.save()
+        if enschede is not None:
+            others = list(Service.objects.serving(enschede).exclude(pk=service.pk)[:20])
+            Link.objects.bulk_create(
+                (
+                    Link(
+                        municipality=enschede,
+                        from_service=service,
+                        to_service=other,
+                        kind=Link.Kind.WORKS_WITH,
+                    )
+                    for other in others
+                ),
+                ignore_conflicts=True,
+            )
+    # The finder's data (life situations, search counts, residents' reports).
+    from .bulk_finder import add_bulk_data as add_finder_bulk_data
+
     add_finder_bulk_data(region, cast)

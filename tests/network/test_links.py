@@ -1,0 +1,66 @@
+from django.urls import reverse
+
+from network.models import Link
+from toolbox_site.models import AuditEvent
+
+
+def test_the_editor_links_two_services_of_the_municipality(client, network, enschede_editor):
+    services = network["enschede"]
+    client.force_login(enschede_editor)
+    response = client.post(
+        reverse("network:link_create", kwargs={"slug": "enschede"}),
+        {
+            "from_service": services["huisarts"].pk,
+            "to_service": services["wlz-co"].pk,
+            "kind": "refers_to",
+            "note": "Bij een Wlz-vraag.",
+            "version": 1,
+        },
+    )
+    assert response.status_code == 302
+    assert Link.objects.filter(from_service=services["huisarts"], note="Bij een Wlz-vraag.")
+    assert AuditEvent.objects.filter(action="network.link.created").exists()
+
+
+def test_a_link_to_a_service_elsewhere_is_refused(client, network, enschede_editor):
+    client.force_login(enschede_editor)
+    before = Link.objects.count()
+    response = client.post(
+        reverse("network:link_create", kwargs={"slug": "enschede"}),
+        {
+            "from_service": network["enschede"]["huisarts"].pk,
+            "to_service": network["hengelo"]["wijkteam"].pk,
+            "kind": "refers_to",
+            "version": 1,
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["to_service"]
+    assert Link.objects.count() == before
+
+
+def test_a_duplicate_link_gets_a_message(client, network, enschede_editor):
+    link = Link.objects.filter(municipality__slug="enschede").first()
+    client.force_login(enschede_editor)
+    response = client.post(
+        reverse("network:link_create", kwargs={"slug": "enschede"}),
+        {
+            "from_service": link.from_service_id,
+            "to_service": link.to_service_id,
+            "kind": link.kind,
+            "version": 1,
+        },
+    )
+    assert response.status_code == 200
+    assert "bestaat al" in response.content.decode()
+
+
+def test_a_service_cannot_link_to_itself(client, network, enschede_editor):
+    service = network["enschede"]["huisarts"]
+    client.force_login(enschede_editor)
+    response = client.post(
+        reverse("network:link_create", kwargs={"slug": "enschede"}),
+        {"from_service": service.pk, "to_service": service.pk, "kind": "refers_to", "version": 1},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["to_service"]

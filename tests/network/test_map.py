@@ -1,0 +1,90 @@
+import json
+
+import pytest
+from django.urls import reverse
+
+from network.models import Role, Service
+
+
+def map_url(slug="enschede"):
+    return reverse("network:map", kwargs={"slug": slug})
+
+
+def test_the_map_groups_the_services_by_role_category(client, network, enschede):
+    response = client.get(map_url())
+    groups = response.context["groups"]
+    assert len(groups) == 5
+    shown = {service.pk for group in groups for service in group["services"]}
+    assert shown == set(Service.objects.active().serving(enschede).values_list("pk", flat=True))
+    for group in groups:
+        assert all(s.role.category_id == group["category"].pk for s in group["services"])
+
+
+def test_the_map_lists_the_missing_roles_with_what_they_would_add(client, network, enschede):
+    response = client.get(map_url())
+    missing = response.context["missing"]
+    present = Service.objects.active().serving(enschede).values("role")
+    assert {role.pk for role in missing} == set(
+        Role.objects.exclude(pk__in=present).values_list("pk", flat=True)
+    )
+    assert missing[0].adds in response.content.decode()
+
+
+def test_archived_services_are_not_on_the_map(client, network):
+    stopped = Service.objects.get(name="Formulierenspreekuur Enschede (gestopt)")
+    assert stopped.name not in client.get(map_url()).content.decode()
+
+
+def test_the_map_marks_entries_not_checked_for_a_year(client, network):
+    response = client.get(map_url())
+    assert response.context["stale_count"] > 0
+    assert "over 12 maanden geleden" in response.content.decode()
+
+
+def test_the_map_feeds_the_graph_through_json_script(client, network):
+    response = client.get(map_url())
+    content = response.content.decode()
+    assert 'id="network-graph-data"' in content
+    assert "<script>" not in content  # nothing inline under the CSP
+    graph = response.context["graph"]
+    nodes = {node["id"] for node in graph["nodes"]}
+    assert graph["edges"]
+    assert all(edge["source"] in nodes and edge["target"] in nodes for edge in graph["edges"])
+    assert any(edge["kind"] == "hands_over_to" for edge in graph["edges"])
+    json.dumps(graph)
+
+
+def test_the_filters_narrow_the_services_and_the_links(client, network):
+    response = client.get(map_url(), {"categorie": "toegang", "soort": "formal"})
+    services = response.context["services"]
+    assert services
+    assert all(service.role.category.slug == "toegang" for service in services)
+    shown = {service.pk for service in services}
+    assert all(
+        link.from_service_id in shown and link.to_service_id in shown
+        for link in response.context["links"]
+    )
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"categorie": "bestaat-niet"},
+        {"wet": "x" * 5000},
+        {"levensgebied": "wonen\x00"},
+        {"soort": "halfslachtig"},
+        {"doelgroep": ["jeugd", "ouderen"]},
+    ],
+)
+def test_a_malformed_filter_gets_a_message_not_an_error(client, network, query):
+    response = client.get(map_url(), query)
+    assert response.status_code == 200
+    assert "kennen we niet" in response.content.decode()
+
+
+def test_an_unknown_municipality_is_not_found(client, network):
+    assert client.get(map_url("bestaat-niet")).status_code == 404
+
+
+def test_a_care_office_has_no_map(client, network, menzis):
+    assert client.get(map_url(menzis.slug)).status_code == 404

@@ -1,0 +1,67 @@
+from urllib.parse import urlparse
+
+from django.urls import reverse
+
+from network import taxonomy
+from network.models import Role, StepProgress
+from toolbox_site.models import AuditEvent
+
+
+def test_the_roles_page_explains_every_role(client, reference_lists):
+    content = client.get(reverse("network:roles")).content.decode()
+    for role in Role.objects.all():
+        assert role.name in content
+    assert "Doet niet:" in content
+
+
+def test_the_step_plan_shows_every_step_with_its_deliverables(client, reference_lists):
+    content = client.get(reverse("network:step_plan")).content.decode()
+    for _number, _slug, title, _guidance, deliverables in taxonomy.STEPS:
+        assert title in content
+        assert deliverables.splitlines()[0] in content
+
+
+def test_a_municipalitys_progress_is_readable_by_everyone_logged_in(
+    client, network, hengelo_editor
+):
+    client.force_login(hengelo_editor)
+    response = client.get(reverse("network:municipality_steps", kwargs={"slug": "enschede"}))
+    assert response.status_code == 200
+    assert response.context["can_change"] is False
+
+
+def test_progress_is_not_public(client, network):
+    response = client.get(reverse("network:municipality_steps", kwargs={"slug": "enschede"}))
+    assert response.status_code == 302
+    assert urlparse(response["Location"]).path == reverse("login")
+
+
+def test_the_editor_updates_a_step_and_it_is_logged(client, network, enschede, enschede_editor):
+    client.force_login(enschede_editor)
+    record = StepProgress.objects.get(municipality=enschede, step__number=5)
+    url = reverse("network:step_progress_edit", kwargs={"slug": "enschede", "number": 5})
+    response = client.post(
+        url, {"status": "in_progress", "note": "Gestart.", "date": "", "version": record.version}
+    )
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert (record.status, record.note, record.updated_by) == (
+        "in_progress",
+        "Gestart.",
+        enschede_editor,
+    )
+    assert AuditEvent.objects.filter(action="network.step.changed").exists()
+
+
+def test_a_second_save_of_a_step_gets_a_conflict(client, network, enschede, enschede_editor):
+    client.force_login(enschede_editor)
+    record = StepProgress.objects.get(municipality=enschede, step__number=5)
+    url = reverse("network:step_progress_edit", kwargs={"slug": "enschede", "number": 5})
+    old = record.version
+    client.post(url, {"status": "done", "note": "Eerste", "version": old})
+    response = client.post(url, {"status": "not_started", "note": "Tweede", "version": old})
+    assert response.status_code == 200
+    assert "intussen gewijzigd" in response.content.decode()
+    record.refresh_from_db()
+    assert record.note == "Eerste"
+    assert 'value="Tweede"' in response.content.decode() or "Tweede" in response.content.decode()
