@@ -123,13 +123,14 @@ PAGES += [
         queries=13,
         label="filtered",
     ),
-    # session, user, the 9 above, the user's access (edit links)
+    # session, user, the 9 above, the user's access (edit links), the open residents'
+    # reports about the user's entries (finder: open_reports_notice.html)
     Page(
         "network:map",
         user="enschede.editor",
         kwargs={"slug": "enschede"},
         fixtures=_NET,
-        queries=12,
+        queries=13,
     ),
     # service with role/category/provider/owner/checker, its links with services and map,
     # municipalities, life domains, target groups, laws
