@@ -66,18 +66,25 @@ def next_step(service):
 @require_GET
 @cookie_free
 def finder_view(request):
-    municipalities = list(
-        Organization.objects.municipalities()
-        .only("pk", "name", "slug", "phone", "email", "website", "region_id")
-        .order_by("name")
+    searched = "situatie" in request.GET
+    municipalities = Organization.objects.municipalities().only(
+        "pk", "name", "slug", "phone", "email", "website", "region_id"
     )
+    if searched:
+        # A search needs only the municipality asked for (the list is read again
+        # only to show the form with an error).
+        asked = request.GET.get("gemeente", "")[:150]
+        municipalities = municipalities.filter(slug="" if "\x00" in asked else asked)
+    municipalities = list(municipalities.order_by("name"))
     situations = list(LifeSituation.objects.all())
     by_slug = {m.slug: m for m in municipalities}
     situation_by_slug = {s.slug: s for s in situations}
-    searched = "situatie" in request.GET
     unknown_municipality = False
     if searched:
         form = FinderForm(request.GET, municipalities=municipalities, situations=situations)
+        if not form.is_valid():
+            every = Organization.objects.municipalities().only("name", "slug").order_by("name")
+            form = FinderForm(request.GET, municipalities=list(every), situations=situations)
     else:
         asked = request.GET.get("gemeente", "")
         unknown_municipality = bool(asked) and asked not in by_slug
