@@ -218,11 +218,15 @@ def _absolute(request, name, **kwargs):
 
 
 def organization_document(provider, request):
+    # The organizations' address once per request (reverse() per row is slow).
+    base = getattr(request, "_hsds_organizations", None)
+    if base is None:
+        base = request._hsds_organizations = _absolute(request, "hsds:organizations")
     document = {
         "id": str(provider.uuid),
         "name": provider.name,
         "description": provider.get_kind_display().capitalize(),
-        "uri": _absolute(request, "hsds:organization", id=provider.uuid),
+        "uri": f"{base}/{provider.uuid}",
     }
     if provider.website:
         document["website"] = provider.website
@@ -330,16 +334,24 @@ def service_document(service, request):
             "extent": municipality.cbs_code,
             "extent_type": "cbs_gemeentecode",
         }
-        for municipality in service.municipalities.all()
+        for municipality in _related(service, "municipalities")
     ]
     attributes = [_attribute(service, service.role, "roles")]
-    attributes += [_attribute(service, term, "life_domains") for term in service.life_domains.all()]
     attributes += [
-        _attribute(service, term, "target_groups") for term in service.target_groups.all()
+        _attribute(service, term, "life_domains") for term in _related(service, "life_domains")
+    ]
+    attributes += [
+        _attribute(service, term, "target_groups") for term in _related(service, "target_groups")
     ]
     document["attributes"] = attributes
     document["organization"] = organization_document(service.provider, request)
     return document
+
+
+def _related(service, name):
+    """The prefetched list (``to_attr``: no related manager per row), else a query."""
+    prefetched = getattr(service, f"hsds_{name}", None)
+    return prefetched if prefetched is not None else list(getattr(service, name).all())
 
 
 def _services():
@@ -352,9 +364,10 @@ def _services():
             Prefetch(
                 "municipalities",
                 queryset=Organization.objects.only("pk", "name", "cbs_code").order_by("name"),
+                to_attr="hsds_municipalities",
             ),
-            "life_domains",
-            "target_groups",
+            Prefetch("life_domains", to_attr="hsds_life_domains"),
+            Prefetch("target_groups", to_attr="hsds_target_groups"),
         )
         .order_by("name", "pk")
     )
