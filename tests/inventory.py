@@ -135,13 +135,14 @@ PAGES += [
         queries=15,
         label="filtered",
     ),
-    # session, user, the 10 above, the user's access (edit links)
+    # session, user, the 10 above, the user's access (edit links), the open residents'
+    # reports about the user's entries (finder: open_reports_notice.html)
     Page(
         "network:map",
         user="enschede.editor",
         kwargs={"slug": "enschede"},
         fixtures=_NET,
-        queries=13,
+        queries=14,
     ),
     # service with role/category/provider/owner/checker, its links with services and map,
     # municipalities, life domains, target groups, laws
@@ -212,6 +213,105 @@ PAGES += [
     Page("network:link_delete", user="enschede.editor", kwargs=_link, fixtures=_NET, queries=4),
     # session, user, organization, access
     Page("network:import", user="enschede.editor", kwargs={"slug": "enschede"}, queries=4),
+]
+
+# network: finder, unmet demand, HSDS
+
+
+def _enschede_support():
+    from network.models import Service
+
+    return Service.objects.get(
+        owning_organization__slug="enschede", name="Onafhankelijke cliëntondersteuning Enschede"
+    )
+
+
+def _enschede_report():
+    from network.models_finder import ServiceReport
+
+    return ServiceReport.objects.filter(service=_enschede_support()).order_by("pk").first()
+
+
+PAGES += [
+    # municipalities, life situations (no session: the finder is cookie-free)
+    Page("network:finder", fixtures=("finder_network",), queries=2),
+    Page(
+        "network:finder",
+        fixtures=("finder_network",),
+        query="gemeente=enschede",
+        queries=2,
+        label="municipality chosen",
+    ),
+    # municipalities, life situations, the situation's life domains, roles and target
+    # groups, the services serving the municipality with provider and role, their life
+    # domains, their target groups, the anonymous count (insert), the care office
+    Page(
+        "network:finder",
+        fixtures=("finder_network",),
+        query="gemeente=enschede&situatie=geldzorgen",
+        queries=10,
+        label="results",
+    ),
+    # the service
+    Page(
+        "network:report",
+        kwargs=lambda: {"pk": _enschede_support().pk},
+        fixtures=("finder_network",),
+        queries=1,
+    ),
+    # the service
+    Page(
+        "network:report_thanks",
+        kwargs=lambda: {"pk": _enschede_support().pk},
+        fixtures=("finder_network",),
+        queries=1,
+    ),
+    # session, user, open reports, closed reports, the user's access
+    Page("network:report_queue", user="enschede.editor", fixtures=("open_report",), queries=5),
+    # session, user, the report with service and organization, the user's access
+    Page(
+        "network:report_close",
+        user="enschede.editor",
+        kwargs=lambda: {"pk": _enschede_report().pk},
+        fixtures=("open_report",),
+        queries=4,
+    ),
+    # session, user, the user's access, the counts grouped by month, municipality
+    # and situation
+    Page("network:unmet_demand", user="enschede.editor", queries=4),
+    Page("network:unmet_demand", user="twente.coordinator", queries=4),
+    # HSDS (JSON, no session): the index and OpenAPI make no queries
+    Page("hsds:index"),
+    Page("hsds:openapi"),
+    # count, the page of services with provider and role, their municipalities, life
+    # domains and target groups
+    Page("hsds:services", fixtures=("finder_network",), queries=5),
+    Page(
+        "hsds:services",
+        fixtures=("finder_network",),
+        query="municipality=GM0153&per_page=100",
+        queries=5,
+        label="one municipality",
+    ),
+    # the service with provider and role, its municipalities, life domains, target groups
+    Page(
+        "hsds:service",
+        kwargs=lambda: {"id": _enschede_support().uuid},
+        fixtures=("finder_network",),
+        queries=4,
+    ),
+    # count, the page of providers
+    Page("hsds:organizations", fixtures=("finder_network",), queries=2),
+    # the provider, its active services
+    Page(
+        "hsds:organization",
+        kwargs=lambda: {"id": _enschede_support().provider.uuid},
+        fixtures=("finder_network",),
+        queries=2,
+    ),
+    Page("hsds:taxonomies"),
+    # roles, life domains, target groups
+    Page("hsds:taxonomy_terms", queries=3),
 ]
 
 

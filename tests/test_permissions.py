@@ -331,6 +331,80 @@ WRITES += [
     ),
 ]
 
+# network: finder, unmet demand, HSDS
+
+
+def _enschede_report(cast):
+    from network.models import Provider, Role, Service
+    from network.models_finder import ServiceReport
+
+    enschede = Organization.objects.get(slug="enschede")
+    provider = Provider.objects.create(name="Meldpunt Voorbeeld", maintained_by=enschede)
+    service = Service.objects.create(
+        owning_organization=enschede,
+        provider=provider,
+        role=Role.objects.order_by("pk").first(),
+        name="Dienst met een melding",
+        description="Een dienst waarover een inwoner iets meldde.",
+    )
+    service.municipalities.add(enschede)
+    report = ServiceReport.objects.create(service=service, reason=ServiceReport.Reason.CONTACT)
+    return {"pk": report.pk}
+
+
+def _report_state(kwargs):
+    from network.models_finder import ServiceReport
+
+    return ServiceReport.objects.values("status", "closing_note").get(pk=kwargs["pk"])
+
+
+WRITES += [
+    Write(
+        "network:report_close",
+        arrange=_enschede_report,
+        data=lambda kwargs: {"note": "Telefoonnummer aangepast.", "led_to_change": "on"},
+        state=_report_state,
+    ),
+]
+
+
+UNMET_DEMAND_SEES = {
+    None: LOGIN,
+    "hengelo.editor": set(),
+    "menzis.adviser": set(),
+    "enschede.viewer": {"Enschede"},
+    "enschede.editor": {"Enschede"},
+    "twente.coordinator": {"Enschede"},
+    "achterhoek.coordinator": {"Winterswijk"},
+}
+
+
+@pytest.mark.parametrize("who", list(UNMET_DEMAND_SEES), ids=lambda who: who or "anonymous")
+def test_the_unmet_demand_page_shows_each_user_only_their_own_scope(client, everyone, who):
+    import datetime
+
+    from network.models_finder import FinderSearch, LifeSituation
+
+    situation = LifeSituation.objects.order_by("pk").first()
+    for slug in ("enschede", "winterswijk"):
+        FinderSearch.objects.create(
+            municipality=Organization.objects.get(slug=slug),
+            situation=situation,
+            result_count=0,
+            independent_found=False,
+            date=datetime.date.today(),
+        )
+    login(client, everyone, who)
+    for name in ("network:unmet_demand", "network:unmet_demand_csv"):
+        response = client.get(reverse(name))
+        if UNMET_DEMAND_SEES[who] == LOGIN:
+            assert_outcome(response, LOGIN)
+            continue
+        assert response.status_code == 200
+        if name == "network:unmet_demand":
+            seen = {row["municipality__name"] for row in response.context["rows"]}
+            assert seen == UNMET_DEMAND_SEES[who]
+
 
 # criteria
 

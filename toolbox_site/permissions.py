@@ -159,6 +159,13 @@ for _model in ("provider", "service", "link", "stepprogress"):
         rules.add_perm(f"network.{_action}_{_model}", is_region_coordinator)
 for _model in ("verificationreminder", "serviceimport"):
     rules.add_perm(f"network.view_{_model}", is_region_coordinator)
+# network: finder (life situations are a shared reference list; search counts
+# and residents' reports belong to the coordinator's region)
+for _action in ("view", "add", "change", "delete"):
+    rules.add_perm(f"network.{_action}_lifesituation", coordinates_a_region)
+    rules.add_perm(f"network.{_action}_servicereport", is_region_coordinator)
+rules.add_perm("network.view_findersearch", is_region_coordinator)
+rules.add_perm("network.delete_findersearch", is_region_coordinator)
 
 
 # criteria

@@ -69,9 +69,10 @@ urlpatterns = [
         views.organization_invite,
         name="organization_invite",
     ),
-    path("netwerk/", include("network.urls")),
     path("criteria/", include("criteria.urls")),
     path("scholing/", include("criteria.training_urls")),
+    path("", include("network.urls_finder")),  # /netwerk/ and /vind-een-clientondersteuner/
+    path("api/hsds/", include("network.urls_hsds")),
     path("taal/", include("django.conf.urls.i18n")),
     path("monitoring/", include("monitoring.urls")),
     # The admin's own password change does not count wrong old passwords; ours does.

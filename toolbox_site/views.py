@@ -65,9 +65,9 @@ def home(request):
         "network": resolve_or_none("network:index"),
         "finder": resolve_or_none("network:finder"),
     }
-    municipalities = []
-    if not links["finder"]:
-        municipalities = Organization.objects.municipalities().only("name", "website")
+    # The residents' block: a municipality choice that opens the finder (or,
+    # without a finder, the municipalities' websites). One query either way.
+    municipalities = Organization.objects.municipalities().only("name", "slug", "website")
     return render(
         request, "toolbox_site/home.html", {"links": links, "municipalities": municipalities}
     )

@@ -1,0 +1,90 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models_finder import AgeGroup, FinderLanguage, Preference, ServiceReport
+
+
+class FinderForm(forms.Form):
+    """The finder's GET form. Choices come from lists the view read once, so
+    validating costs no queries; an unknown slug is a field error, not a 500."""
+
+    gemeente = forms.ChoiceField(
+        label=_("In which municipality do you live?"),
+        error_messages={
+            "required": _("Choose your municipality."),
+            "invalid_choice": _("We do not know this municipality. Choose it from the list."),
+        },
+    )
+    situatie = forms.ChoiceField(
+        label=_("What is your question about?"),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose what your question is about."),
+            "invalid_choice": _("We do not know this situation. Choose one from the list."),
+        },
+    )
+    leeftijd = forms.ChoiceField(
+        label=_("Who needs help? (optional)"),
+        required=False,
+        widget=forms.RadioSelect,
+        choices=[("", _("I'd rather not say")), *list(AgeGroup.choices)],
+        error_messages={"invalid_choice": _("Choose an age group from the list.")},
+    )
+    voorkeur = forms.ChoiceField(
+        label=_("Who would you like to talk to? (optional)"),
+        required=False,
+        widget=forms.RadioSelect,
+        choices=[("", _("No preference")), *list(Preference.choices)],
+        error_messages={"invalid_choice": _("Choose a preference from the list.")},
+    )
+    taal = forms.ChoiceField(
+        label=_("Would you like help in another language? (optional)"),
+        required=False,
+        choices=[("", _("Dutch is fine")), *list(FinderLanguage.choices)],
+        error_messages={"invalid_choice": _("Choose a language from the list.")},
+    )
+
+    def __init__(self, data=None, *, municipalities, situations, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["gemeente"].choices = [("", _("Choose your municipality"))] + [
+            (m.slug, m.name) for m in municipalities
+        ]
+        self.fields["situatie"].choices = [(s.slug, s.question) for s in situations]
+
+
+class ServiceReportForm(forms.ModelForm):
+    reason = forms.ChoiceField(
+        label=_("What is not right?"),
+        widget=forms.RadioSelect,
+        choices=ServiceReport.Reason.choices,
+        error_messages={
+            "required": _("Choose what is not right."),
+            "invalid_choice": _("Choose one of the options."),
+        },
+    )
+    text = forms.CharField(
+        label=_("Explanation (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "At most 1,000 characters. Please do not write your name, e-mail address "
+            "or anything else about yourself."
+        ),
+    )
+
+    class Meta:
+        model = ServiceReport
+        fields = ["reason", "text"]
+
+
+class CloseReportForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What did you do with this report?"),
+    )
+    led_to_change = forms.BooleanField(
+        label=_("I changed the entry because of this report"), required=False
+    )

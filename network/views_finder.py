@@ -1,0 +1,353 @@
+"""The resident finder, "Klopt er iets niet?" and the unmet-demand page."""
+
+import csv
+import datetime
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
+from django.db import transaction
+from django.db.models import prefetch_related_objects
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from toolbox_site.audit import log_action
+from toolbox_site.models import Organization
+from toolbox_site.permissions import access_for, get_object_for_user
+
+from . import services as finder
+from .forms_finder import CloseReportForm, FinderForm, ServiceReportForm
+from .models import Service
+from .models_finder import LifeSituation, ServiceReport
+
+#: At most this many "other" results (referrers, information points) follow the
+#: independent client support.
+MAX_OTHER_RESULTS = 6
+
+
+def cookie_free(view):
+    """The page sets no cookie and never touches the session.
+
+    The view renders as for an anonymous visitor (``user`` and ``messages`` in
+    its context), so the session is not read; the header's language switch
+    still gets a CSRF token, but the CSRF cookie is not (re)sent from here.
+    """
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
+        return response
+
+    return wrapped
+
+
+def next_step(service):
+    """What happens after you call, in plain words."""
+    if finder.is_independent_support(service):
+        return _(
+            "You call or send an e-mail and make an appointment. The client supporter visits "
+            "you at home, or you meet somewhere else. Together you look at your question. "
+            "You decide what happens next."
+        )
+    if service.role.decides_access:
+        return _(
+            "You tell them your question. They look at what the municipality can do for you. "
+            "Would you like help with that talk? Then ask a client supporter to come along."
+        )
+    return _("You tell them your question. They help you, or tell you who can help you further.")
+
+
+@require_GET
+@cookie_free
+def finder_view(request):
+    searched = "situatie" in request.GET
+    municipalities = Organization.objects.municipalities().only(
+        "pk", "name", "slug", "phone", "email", "website", "region_id"
+    )
+    if searched:
+        # A search needs only the municipality asked for (the list is read again
+        # only to show the form with an error).
+        asked = request.GET.get("gemeente", "")[:150]
+        municipalities = municipalities.filter(slug="" if "\x00" in asked else asked)
+    municipalities = list(municipalities.order_by("name"))
+    situations = list(LifeSituation.objects.all())
+    by_slug = {m.slug: m for m in municipalities}
+    situation_by_slug = {s.slug: s for s in situations}
+    unknown_municipality = False
+    if searched:
+        form = FinderForm(request.GET, municipalities=municipalities, situations=situations)
+        if not form.is_valid():
+            every = Organization.objects.municipalities().only("name", "slug").order_by("name")
+            form = FinderForm(request.GET, municipalities=list(every), situations=situations)
+    else:
+        asked = request.GET.get("gemeente", "")
+        unknown_municipality = bool(asked) and asked not in by_slug
+        form = FinderForm(
+            municipalities=municipalities,
+            situations=situations,
+            initial={"gemeente": asked if asked in by_slug else ""},
+        )
+    context = {
+        "form": form,
+        "user": AnonymousUser(),
+        "messages": (),
+        "unknown_municipality": unknown_municipality,
+        "breadcrumbs": [(_("Find a client supporter"), None)],
+    }
+    if searched and form.is_valid():
+        data = form.cleaned_data
+        municipality = by_slug[data["gemeente"]]
+        situation = situation_by_slug[data["situatie"]]
+        prefetch_related_objects([situation], "life_domains", "roles", "target_groups")
+        results = finder.rank_services(
+            finder_candidates_list(municipality),
+            situation,
+            age_group=data["leeftijd"],
+            preference=data["voorkeur"],
+            language=data["taal"],
+        )
+        support = [r for r in results if r.independent_support]
+        others = [r for r in results if not r.independent_support][:MAX_OTHER_RESULTS]
+        for result in support + others:
+            result.next_step = next_step(result.service)
+        finder.count_search(
+            municipality,
+            situation,
+            age_group=data["leeftijd"],
+            preference=data["voorkeur"],
+            language=data["taal"],
+            results=support + others,
+        )
+        care_office = (
+            Organization.objects.filter(
+                region_id=municipality.region_id, kind=Organization.Kind.CARE_OFFICE
+            )
+            .only("name", "phone", "email", "website")
+            .order_by("name")
+            .first()
+        )
+        context.update(
+            {
+                "municipality": municipality,
+                "situation": situation,
+                "support": support,
+                "others": others,
+                "care_office": care_office,
+                "show_wlz": situation.long_term_care or not support,
+                "share_url": request.get_full_path(),
+                "breadcrumbs": [
+                    (_("Find a client supporter"), reverse("network:finder")),
+                    (municipality.name, None),
+                ],
+            }
+        )
+        return render(request, "network/finder/results.html", context)
+    return render(request, "network/finder/form.html", context)
+
+
+def finder_candidates_list(municipality):
+    return list(finder.finder_candidates(municipality))
+
+
+# --- "Klopt er iets niet?" ------------------------------------------------------------
+
+
+def _reportable_service(pk):
+    return get_object_or_404(Service.objects.active().select_related("provider"), pk=pk)
+
+
+@require_http_methods(["GET", "POST"])
+def report_create(request, pk):
+    service = _reportable_service(pk)
+    form = ServiceReportForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        if finder.report_allowed(request, service):
+            with transaction.atomic():
+                report = form.save(commit=False)
+                report.service = service
+                report.save()
+                log_action(None, report, "network.report.received", {"reason": report.reason})
+                transaction.on_commit(lambda: finder.notify_editors(report, request))
+            return redirect("network:report_thanks", pk=service.pk)
+        form.add_error(
+            None, _("Many reports were sent just now. Please try again in a little while.")
+        )
+        status = 429
+    return render(
+        request,
+        "network/finder/report_form.html",
+        {
+            "service": service,
+            "form": form,
+            "breadcrumbs": [
+                (_("Find a client supporter"), reverse("network:finder")),
+                (_("Is something not right?"), None),
+            ],
+        },
+        status=status,
+    )
+
+
+@require_GET
+def report_thanks(request, pk):
+    service = _reportable_service(pk)
+    return render(
+        request,
+        "network/finder/report_thanks.html",
+        {
+            "service": service,
+            "breadcrumbs": [
+                (_("Find a client supporter"), reverse("network:finder")),
+                (_("Thank you"), None),
+            ],
+        },
+    )
+
+
+@login_required
+def report_queue(request):
+    """Reports about the entries of the organizations the user may see; open first."""
+    visible = ServiceReport.objects.filter(
+        service__owning_organization__in=Organization.objects.for_user(request.user).values("pk")
+    ).select_related("service", "service__owning_organization", "closed_by")
+    access = access_for(request.user)
+    open_reports = list(visible.filter(status=ServiceReport.Status.OPEN).order_by("created_at"))
+    closed_reports = list(
+        visible.filter(status=ServiceReport.Status.CLOSED).order_by("-closed_at")[:20]
+    )
+    for report in open_reports:
+        report.may_close = request.user.is_superuser or access.may_change(
+            report.service.owning_organization
+        )
+    return render(
+        request,
+        "network/finder/report_queue.html",
+        {
+            "open_reports": open_reports,
+            "closed_reports": closed_reports,
+            "breadcrumbs": [
+                (_("Network"), reverse("network:index")),
+                (_("Reports from residents"), None),
+            ],
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_close(request, pk):
+    queryset = ServiceReport.objects.select_related("service", "service__owning_organization")
+    report = get_object_for_user(request.user, queryset, write=True, pk=pk)
+    form = CloseReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            current = ServiceReport.objects.select_for_update().get(pk=report.pk)
+            if current.status == ServiceReport.Status.CLOSED:
+                messages.warning(
+                    request,
+                    _("Someone else closed this report already, with the note: %(note)s")
+                    % {"note": current.closing_note},
+                )
+                return redirect("network:report_queue")
+            current.status = ServiceReport.Status.CLOSED
+            current.closing_note = form.cleaned_data["note"]
+            current.led_to_change = form.cleaned_data["led_to_change"]
+            current.closed_by = request.user
+            current.closed_at = timezone.now()
+            current.save()
+            log_action(
+                request.user,
+                current,
+                "network.report.closed",
+                {"note": current.closing_note, "led_to_change": current.led_to_change},
+            )
+        messages.success(request, _("The report has been closed."))
+        return redirect("network:report_queue")
+    return render(
+        request,
+        "network/finder/report_close.html",
+        {
+            "report": report,
+            "form": form,
+            "breadcrumbs": [
+                (_("Network"), reverse("network:index")),
+                (_("Reports from residents"), reverse("network:report_queue")),
+                (_("Close"), None),
+            ],
+        },
+    )
+
+
+# --- Unmet demand ------------------------------------------------------------------------
+
+#: The page shows this many months, this month included.
+UNMET_DEMAND_MONTHS = 12
+
+
+def _unmet_demand_rows(request):
+    municipalities = finder.unmet_demand_municipalities(request.user)
+    today = timezone.localdate()
+    start = today.replace(day=1)
+    for _month in range(UNMET_DEMAND_MONTHS - 1):
+        start = (start - datetime.timedelta(days=1)).replace(day=1)
+    rows = list(finder.unmet_demand(municipalities).filter(date__gte=start))
+    for row in rows:
+        row["share"] = round(100 * row["without_match"] / row["searches"]) if row["searches"] else 0
+    return rows, start
+
+
+@login_required
+@require_GET
+def unmet_demand_view(request):
+    rows, start = _unmet_demand_rows(request)
+    return render(
+        request,
+        "network/finder/unmet_demand.html",
+        {
+            "rows": rows,
+            "start": start,
+            "breadcrumbs": [
+                (_("Network"), reverse("network:index")),
+                (_("Questions without a match"), None),
+            ],
+        },
+    )
+
+
+@login_required
+@require_GET
+def unmet_demand_csv(request):
+    rows, _start = _unmet_demand_rows(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="vraag-zonder-aanbod.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(
+        [
+            _("month"),
+            _("municipality"),
+            _("life situation"),
+            _("searches"),
+            _("without independent client support"),
+            _("share without a match (%)"),
+        ]
+    )
+    for row in rows:
+        writer.writerow(
+            [
+                row["month"].strftime("%Y-%m"),
+                row["municipality__name"],
+                row["situation__name"],
+                row["searches"],
+                row["without_match"],
+                row["share"],
+            ]
+        )
+    return response
