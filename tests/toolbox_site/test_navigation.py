@@ -4,7 +4,7 @@ from toolbox_site.context_processors import navigation
 
 
 def test_the_menu_shows_only_parts_that_exist(db):
-    assert [item["url"] for item in navigation()] == ["/"]
+    assert [item["url"] for item in navigation()] == ["/", "/netwerk/"]
 
 
 @override_settings(ROOT_URLCONF="tests.toolbox_site.urls_with_all_parts")
