@@ -4,7 +4,7 @@ from collections import defaultdict
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Q, Value
+from django.db.models import Count, F, IntegerField, Q, Value
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -302,7 +302,11 @@ def _service_lists(service):
     parts = [
         Organization.objects.filter(served_by_services=service)
         .order_by()
-        .annotate(list_key=Value("municipalities"), sort=F("name"), label=F("name"))
+        .annotate(
+            list_key=Value("municipalities"),
+            sort=Value(0, output_field=IntegerField()),
+            label=F("name"),
+        )
         .values_list("list_key", "sort", "slug", "label"),
     ]
     for key, model in (
@@ -320,6 +324,7 @@ def _service_lists(service):
     lists = {"municipalities": [], "life_domains": [], "target_groups": [], "laws": []}
     for key, _sort, slug, label in sorted(parts[0].union(*parts[1:], all=True)):
         lists[key].append({"slug": slug, "name": label})
+    lists["municipalities"].sort(key=lambda item: item["name"])
     return lists
 
 
