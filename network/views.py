@@ -4,7 +4,7 @@ from collections import defaultdict
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, F, IntegerField, Q, Value
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,10 +18,12 @@ from toolbox_site.permissions import can_change, get_object_for_user
 from toolbox_site.regions import region_for
 
 from . import importing
-from .filters import ServiceFilter
+from .filters import ServiceFilter, reference_choices
 from .forms import ConfirmForm, ImportForm, LinkForm, ServiceForm, StepProgressForm
 from .locking import refuse_stale
 from .models import (
+    Law,
+    LifeDomain,
     Link,
     Role,
     RoleCategory,
@@ -29,6 +31,7 @@ from .models import (
     ServiceImport,
     Step,
     StepProgress,
+    TargetGroup,
     stale_before,
 )
 
@@ -70,11 +73,18 @@ def index(request):
     region_choice = region_for(request)
     region = region_choice.region
     municipalities = list(
-        Organization.objects.municipalities().filter(region=region).order_by("name")
+        Organization.objects.municipalities()
+        .filter(region=region)
+        .annotate(
+            steps_done=Count(
+                "step_progress", filter=Q(step_progress__status=StepProgress.Status.DONE)
+            )
+        )
+        .order_by("name")
         if region
         else []
     )
-    categories = list(RoleCategory.objects.all())
+    categories = list(RoleCategory.objects.annotate(role_count=Count("roles")))
     ids = [municipality.pk for municipality in municipalities]
     # Two index lookups and a count in Python: the planner would otherwise hash-join
     # the whole national service table for one region's few hundred services.
@@ -100,14 +110,8 @@ def index(request):
         total["services"] += 1
         total["roles"].add(role_id)
         total["stale"] += verified_on is None or verified_on < limit
-    role_count = Role.objects.count()
+    role_count = sum(category.role_count for category in categories)
     step_count = Step.objects.count()
-    done = dict(
-        StepProgress.objects.filter(municipality_id__in=ids, status=StepProgress.Status.DONE)
-        .values("municipality_id")
-        .annotate(n=Count("pk"))
-        .values_list("municipality_id", "n")
-    )
     rows = []
     for municipality in municipalities:
         total = totals[municipality.pk]
@@ -118,7 +122,7 @@ def index(request):
                 "services": total["services"],
                 "missing": role_count - len(total["roles"]),
                 "stale": total["stale"],
-                "steps_done": done.get(municipality.pk, 0),
+                "steps_done": municipality.steps_done,
             }
         )
     sort = request.GET.get("sorteer", "naam")
@@ -170,31 +174,32 @@ def network_map(request, slug):
     data, bad_input = _clean_get(request)
     # The ids first (an index lookup), then the services by id: joining the national
     # service table through the many-to-many table makes the planner scan all of it.
-    served_ids = list(
-        Service.municipalities.through.objects.filter(organization=municipality).values_list(
-            "service_id", flat=True
-        )
-    )
+    served = Service.municipalities.through.objects.filter(organization=municipality)
     active = list(
         Service.objects.active()
-        .filter(pk__in=served_ids)
+        .filter(pk__in=served.values("service_id"))
         .select_related("role", "role__category", "provider", "verified_by")
         .order_by("role__category__order", "role__category__code", "role__order", "name")
     )
-    service_filter = ServiceFilter(data, queryset=Service.objects.filter(pk__in=served_ids))
+    service_filter = ServiceFilter(
+        data,
+        queryset=Service.objects.filter(pk__in=[service.pk for service in active]),
+        choices=reference_choices(),
+    )
     service_filter.form.is_valid()  # invalid values are reported and left out of the filter
     if service_filter.active_filters:
         chosen = set(service_filter.qs.values_list("pk", flat=True))
         services = [service for service in active if service.pk in chosen]
     else:
         services = active
-    categories = list(RoleCategory.objects.all())
+    roles = list(Role.objects.select_related("category"))
+    categories = list({role.category_id: role.category for role in roles}.values())
     groups = []
     for category in categories:
         members = [service for service in services if service.role.category_id == category.pk]
         groups.append({"category": category, "services": members})
     present = {service.role_id for service in active}
-    missing = [role for role in Role.objects.select_related("category") if role.pk not in present]
+    missing = [role for role in roles if role.pk not in present]
     by_id = {service.pk: service for service in services}
     links = []
     for link in Link.objects.on_map(municipality).order_by("pk"):
@@ -292,6 +297,37 @@ def _history_rows(service, limit=20):
     return rows
 
 
+def _service_lists(service):
+    """The service's municipalities, life domains, target groups and laws: one UNION query."""
+    parts = [
+        Organization.objects.filter(served_by_services=service)
+        .order_by()
+        .annotate(
+            list_key=Value("municipalities"),
+            sort=Value(0, output_field=IntegerField()),
+            label=F("name"),
+        )
+        .values_list("list_key", "sort", "slug", "label"),
+    ]
+    for key, model in (
+        ("life_domains", LifeDomain),
+        ("target_groups", TargetGroup),
+        ("laws", Law),
+    ):
+        label = F("abbreviation") if model is Law else F("name")
+        parts.append(
+            model.objects.filter(services=service)
+            .order_by()
+            .annotate(list_key=Value(key), sort=F("order"), label=label)
+            .values_list("list_key", "sort", "slug", "label")
+        )
+    lists = {"municipalities": [], "life_domains": [], "target_groups": [], "laws": []}
+    for key, _sort, slug, label in sorted(parts[0].union(*parts[1:], all=True)):
+        lists[key].append({"slug": slug, "name": label})
+    lists["municipalities"].sort(key=lambda item: item["name"])
+    return lists
+
+
 def service_detail(request, pk):
     service = get_object_or_404(_service_queryset(request.user), pk=pk)
     links = list(
@@ -299,7 +335,7 @@ def service_detail(request, pk):
         .select_related("from_service", "to_service", "municipality")
         .order_by("municipality__name", "kind", "pk")
     )
-    municipalities = list(service.municipalities.order_by("name"))
+    lists = _service_lists(service)
     history = _history_rows(service) if request.user.is_authenticated else []
     return render(
         request,
@@ -307,10 +343,7 @@ def service_detail(request, pk):
         {
             "service": service,
             "links": links,
-            "municipalities": municipalities,
-            "life_domains": list(service.life_domains.all()),
-            "target_groups": list(service.target_groups.all()),
-            "laws": list(service.laws.all()),
+            **lists,
             "history": history,
             "stale": service.is_stale(),
             "can_change": can_change(request.user, service),

@@ -114,42 +114,37 @@ _STOPPED = _service("Formulierenspreekuur Enschede (gestopt)")
 _NET = ("enschede_network",)
 
 PAGES += [
-    # regions (region choice), municipalities, role categories, the services serving them
-    # (ids), those services' role/category/check date (by id), role count, step count, steps
-    # done per municipality (GROUP BY)
-    Page("network:index", fixtures=_NET, queries=8),
-    # session, user, the user's access (own region), then the 8 above
-    Page("network:index", user="enschede.editor", fixtures=_NET, queries=11),
-    Page("network:index", query="sorteer=-ontbrekend", fixtures=_NET, queries=8, label="sorted"),
-    # municipality, ids of the services serving it, those services with role/category/
-    # provider/checker, categories, roles (for the missing ones), the map's links, the filter
-    # choices: categories, life domains, target groups, laws
-    Page("network:map", kwargs={"slug": "enschede"}, fixtures=_NET, queries=10),
-    # the 10 above, the four chosen filter values (each validated against its list) and the
-    # ids of the services that match the filters
+    # regions (region choice), municipalities with their steps done (GROUP BY), role
+    # categories with their role counts (GROUP BY), the services serving the municipalities
+    # (ids), those services' role/category/check date (by id), the number of steps
+    Page("network:index", fixtures=_NET, queries=6),
+    # session, user, the user's access (own region), then the 6 above
+    Page("network:index", user="enschede.editor", fixtures=_NET, queries=9),
+    Page("network:index", query="sorteer=-ontbrekend", fixtures=_NET, queries=6, label="sorted"),
+    # municipality, the services serving it (a subquery on the ids) with role/category/
+    # provider/checker, the four filter lists (one UNION), roles with category (missing
+    # ones, groups), the map's links
+    Page("network:map", kwargs={"slug": "enschede"}, fixtures=_NET, queries=5),
+    # the 5 above and the ids of the services that match the filters
     Page(
         "network:map",
         kwargs={"slug": "enschede"},
         fixtures=_NET,
         query="categorie=toegang&wet=wmo&soort=formal&levensgebied=wonen&doelgroep=ouderen",
-        queries=15,
+        queries=6,
         label="filtered",
     ),
-    # session, user, the 10 above, the user's access (edit links), the open residents'
+    # session, user, the 5 above, the user's access (edit links), the open residents'
     # reports about the user's entries (finder: open_reports_notice.html)
     Page(
-        "network:map",
-        user="enschede.editor",
-        kwargs={"slug": "enschede"},
-        fixtures=_NET,
-        queries=14,
+        "network:map", user="enschede.editor", kwargs={"slug": "enschede"}, fixtures=_NET, queries=9
     ),
     # service with role/category/provider/owner/checker, its links with services and map,
-    # municipalities, life domains, target groups, laws
-    Page("network:service_detail", kwargs=_OCO, fixtures=_NET, queries=6),
-    # session, user, the 6 above (archived ones only for members: a subquery), history with
+    # its municipalities, life domains, target groups and laws (one UNION)
+    Page("network:service_detail", kwargs=_OCO, fixtures=_NET, queries=3),
+    # session, user, the 3 above (archived ones only for members: a subquery), history with
     # users, the user's access
-    Page("network:service_detail", user="enschede.editor", kwargs=_OCO, fixtures=_NET, queries=10),
+    Page("network:service_detail", user="enschede.editor", kwargs=_OCO, fixtures=_NET, queries=7),
     # categories, their roles, the roles' laws
     Page("network:roles", queries=3),
     # steps
