@@ -56,6 +56,9 @@ account_patterns = [
     ),
 ]
 
+# Bad requests (e.g. a NUL character) get the site's 400 page, or JSON under /api/.
+handler400 = "toolbox_site.views.bad_request"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("toegankelijkheid/", views.accessibility, name="accessibility"),

@@ -18,6 +18,7 @@ from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -56,6 +57,18 @@ def after_response(response, func):
 
     response._resource_closers.append(run)
     return response
+
+
+def bad_request(request, exception):
+    """400: the site's page, or a JSON error for the open-data API under /api/."""
+    if request.path.startswith("/api/"):
+        response = JsonResponse(
+            {"error": {"status": 400, "message": "Bad request: characters that are not allowed."}},
+            status=400,
+        )
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+    return defaults.bad_request(request, exception)
 
 
 @require_safe

@@ -54,7 +54,7 @@ def test_it_filters_by_date(client, criteria_trainings):
         assert all(session.date >= later for session in training.shown_sessions)
 
 
-@pytest.mark.parametrize("query", [{"vanaf": "gisteren"}, {"onderwerp": "\x00"}, {"voor": "x"}])
+@pytest.mark.parametrize("query", [{"vanaf": "gisteren"}, {"onderwerp": "\x01"}, {"voor": "x"}])
 def test_bad_filters_are_ignored(client, criteria_trainings, query):
     assert client.get(URL, query).status_code == 200
 

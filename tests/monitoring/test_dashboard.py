@@ -123,8 +123,8 @@ def test_nothing_of_another_region_shows(client, cast, figures, other_region):
         ("tot=2024-13-45", "is geen periode"),
         ("van=2030-01-01&tot=2000-01-01", "andersom"),
         ("gemeente=winterswijk", "is geen gemeente van Twente"),
-        ("gemeente=%00", "is geen gemeente van Twente"),
-        ("indicator=%00&van=%00", "bestaat hier niet"),
+        ("gemeente=%01", "is geen gemeente van Twente"),
+        ("indicator=%01&van=%01", "bestaat hier niet"),
         ("maat=veel", "Kies"),
         ("export=pdf", "CSV of XLSX"),
     ],
@@ -174,5 +174,5 @@ def test_the_breakdown_can_be_left_out(client, cast, figures):
     response = get(client, cast["enschede.editor"], "indicator=clients_new&uitsplitsing=nee")
     assert [table.key for table in response.context["tables"]] == ["region"]
     assert "bar" not in response.context["charts"]
-    response = get(client, cast["enschede.editor"], "indicator=clients_new&uitsplitsing=%00")
+    response = get(client, cast["enschede.editor"], "indicator=clients_new&uitsplitsing=%01")
     assert "uitsplitsing" in " ".join(response.context["errors"])

@@ -73,7 +73,7 @@ def test_an_editor_starts_the_report_of_an_open_period(client, cast):
     assert Report.objects.filter(organization__slug="enschede").count() == 1
 
 
-@pytest.mark.parametrize("period", ["999999", "abc", "", "99999999999999999999", "1\x00"])
+@pytest.mark.parametrize("period", ["999999", "abc", "", "99999999999999999999", "1\x01"])
 def test_a_period_that_does_not_exist_gets_a_clear_message(client, cast, period):
     make_report("hengelo")
     client.force_login(cast["enschede.editor"])

@@ -162,9 +162,10 @@ def test_arbitrary_posts_never_break_closing(client, open_report, enschede_edito
     client.force_login(enschede_editor)
     ServiceReport.objects.filter(pk=open_report.pk).update(status="open", closing_note="")
     response = client.post(reverse("network:report_close", kwargs={"pk": open_report.pk}), data)
-    assert response.status_code in (200, 302)
+    # 400: a NUL character, refused by the site before the view sees it.
+    assert response.status_code in (200, 302, 400)
     open_report.refresh_from_db()
-    if response.status_code == 200:
+    if response.status_code != 302:
         assert open_report.status == "open" and open_report.closing_note == ""
     else:
         assert open_report.status == "closed" and open_report.closing_note

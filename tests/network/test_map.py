@@ -71,7 +71,7 @@ def test_the_filters_narrow_the_services_and_the_links(client, network):
     [
         {"categorie": "bestaat-niet"},
         {"wet": "x" * 5000},
-        {"levensgebied": "wonen\x00"},
+        {"levensgebied": "wonen\x01"},
         {"soort": "halfslachtig"},
         {"doelgroep": ["jeugd", "bestaat-niet"]},
     ],
