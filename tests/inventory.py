@@ -29,6 +29,7 @@ class Page:
     fixtures: tuple = ()  # pytest fixtures the page needs (beyond the cast)
     query: str = ""  # query string, e.g. "gemeente=borne"
     label: str = ""  # tells two entries of one URL name apart in ids
+    html: bool = True  # False for downloads and JSON: no axe check in the browser
 
     @property
     def id(self):
@@ -208,6 +209,16 @@ PAGES += [
     Page("network:link_delete", user="enschede.editor", kwargs=_link, fixtures=_NET, queries=4),
     # session, user, organization, access
     Page("network:import", user="enschede.editor", kwargs={"slug": "enschede"}, queries=4),
+    # session, user, organization, access, the organization's services and their related
+    # lists (prefetched): 9, whatever the number of services
+    Page(
+        "network:export",
+        user="enschede.editor",
+        kwargs={"slug": "enschede", "file_format": "csv"},
+        fixtures=_NET,
+        queries=9,
+        html=False,
+    ),
 ]
 
 # network: finder, unmet demand, HSDS
@@ -491,6 +502,16 @@ PAGES += [
         kwargs=_monitoring_report("enschede"),
         queries=4,
         fixtures=_MONITORING,
+    ),
+    # the report as an XLSX file to fill in offline: session, user, report, access, the
+    # format's structure and the values (8, whatever the number of indicators)
+    Page(
+        "monitoring:download",
+        user="enschede.editor",
+        kwargs=_monitoring_report("enschede"),
+        queries=8,
+        fixtures=_MONITORING,
+        html=False,
     ),
 ]
 
