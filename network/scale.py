@@ -167,20 +167,27 @@ STEPS = [generate_network]
 
 def delete(regions):
     """Remove the network data of these regions quickly (no per-row history records)."""
-    organizations = Organization.objects.filter(region__in=regions).values("pk")
-    services = Service.objects.filter(owning_organization__in=organizations)
+    # Plain id lists, not nested subqueries: on fresh tables without statistics
+    # PostgreSQL plans the nested IN (SELECT …) as a slow nested loop.
+    organizations = list(
+        Organization.objects.filter(region__in=regions).values_list("pk", flat=True)
+    )
+    service_ids = list(
+        Service.objects.filter(owning_organization__in=organizations).values_list("pk", flat=True)
+    )
+    services = Service.objects.filter(pk__in=service_ids)
     for queryset in (
         Link.objects.filter(municipality__in=organizations),
-        Link.objects.filter(from_service__in=services.values("pk")),
-        Link.objects.filter(to_service__in=services.values("pk")),
+        Link.objects.filter(from_service__in=service_ids),
+        Link.objects.filter(to_service__in=service_ids),
         VerificationReminder.objects.filter(organization__in=organizations),
         ServiceImport.objects.filter(organization__in=organizations),
         StepProgress.objects.filter(municipality__in=organizations),
-        Service.municipalities.through.objects.filter(service__in=services.values("pk")),
+        Service.municipalities.through.objects.filter(service__in=service_ids),
         Service.municipalities.through.objects.filter(organization__in=organizations),
-        Service.life_domains.through.objects.filter(service__in=services.values("pk")),
-        Service.target_groups.through.objects.filter(service__in=services.values("pk")),
-        Service.laws.through.objects.filter(service__in=services.values("pk")),
+        Service.life_domains.through.objects.filter(service__in=service_ids),
+        Service.target_groups.through.objects.filter(service__in=service_ids),
+        Service.laws.through.objects.filter(service__in=service_ids),
         services,
         Provider.objects.filter(maintained_by__in=organizations),
     ):
