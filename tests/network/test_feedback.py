@@ -147,7 +147,8 @@ def test_arbitrary_posts_never_break_the_form_or_write_half(client, enschede_ser
     cache.clear()
     before = ServiceReport.objects.count()
     response = client.post(report_url(enschede_service), data)
-    assert response.status_code in (200, 302)
+    # 400: a NUL character, refused by the site before the view sees it.
+    assert response.status_code in (200, 302, 400)
     after = ServiceReport.objects.count()
     if response.status_code == 302:
         assert after == before + 1

@@ -245,7 +245,9 @@ def test_the_finders_own_texts_are_easy_to_read(client, finder_network, twente):
 )
 def test_arbitrary_query_strings_never_break_the_finder(client, finder_network, params):
     response = client.get(URL + "?" + urlencode(params))
-    assert response.status_code == 200
+    # A NUL character is refused by the site before the finder sees it.
+    nul = any("\x00" in value for value in params.values())
+    assert response.status_code == (400 if nul else 200)
 
 
 @given(raw=st.binary(max_size=200))
