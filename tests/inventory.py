@@ -318,6 +318,8 @@ PAGES += [
     Page("hsds:taxonomies"),
     # roles, life domains, target groups
     Page("hsds:taxonomy_terms", queries=3),
+    # an unknown API path: a JSON 404, no queries
+    Page("hsds:not_found", kwargs={"rest": "bestaat-niet"}, status=404, html=False),
 ]
 
 
