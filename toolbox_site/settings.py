@@ -105,7 +105,6 @@ INSTALLED_APPS = [
     "csp",
     "simple_history",
     "django_filters",
-    "import_export",
 ]
 
 MIDDLEWARE = [
