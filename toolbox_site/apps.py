@@ -7,4 +7,4 @@ class ToolboxSiteConfig(AppConfig):
     verbose_name = _("Organizations and accounts")
 
     def ready(self):
-        from . import permissions  # noqa: F401  (registers the rules)
+        from . import lookups, permissions  # noqa: F401  (register the lookup and the rules)
