@@ -9,9 +9,11 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from toolbox_site import freshness
 from toolbox_site.audit import changes_of, log_action
 from toolbox_site.models import Organization
 from toolbox_site.permissions import can_change, get_object_for_user
@@ -172,6 +174,22 @@ def index(request):
 def network_map(request, slug):
     municipality = _municipality(slug)
     data, bad_input = _clean_get(request)
+    return render(
+        request,
+        "network/map.html",
+        {
+            "municipality": municipality,
+            "bad_input": bad_input,
+            # Built only when the cached fragment is missing (see toolbox_site/freshness.py).
+            "versions": freshness.versions("network", "toolbox_site"),
+            "page": SimpleLazyObject(lambda: _map_data(municipality, data)),
+            "can_change": can_change(request.user, municipality),
+            "breadcrumbs": [_network_crumb(), (municipality.name, None)],
+        },
+    )
+
+
+def _map_data(municipality, data):
     # The ids first (an index lookup), then the services by id: joining the national
     # service table through the many-to-many table makes the planner scan all of it.
     served = Service.municipalities.through.objects.filter(organization=municipality)
@@ -232,24 +250,16 @@ def network_map(request, slug):
     today = timezone.localdate()
     for service in services:
         service.stale = service.is_stale(today)
-    return render(
-        request,
-        "network/map.html",
-        {
-            "municipality": municipality,
-            "filter": service_filter,
-            "filter_errors": service_filter.is_bound and bool(service_filter.errors),
-            "bad_input": bad_input,
-            "groups": groups,
-            "services": services,
-            "missing": missing,
-            "links": links,
-            "graph": graph,
-            "stale_count": sum(1 for service in services if service.stale),
-            "can_change": can_change(request.user, municipality),
-            "breadcrumbs": [_network_crumb(), (municipality.name, None)],
-        },
-    )
+    return {
+        "filter": service_filter,
+        "filter_errors": service_filter.is_bound and bool(service_filter.errors),
+        "groups": groups,
+        "services": services,
+        "missing": missing,
+        "links": links,
+        "graph": graph,
+        "stale_count": sum(1 for service in services if service.stale),
+    }
 
 
 # --- Services ----------------------------------------------------------------------

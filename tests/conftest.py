@@ -5,6 +5,7 @@ import pytest
 from django.utils import translation
 from hypothesis import HealthCheck, settings
 
+from toolbox_site import freshness
 from toolbox_site.models import Membership, Organization
 
 from .factories import make_organization, make_region, make_user
@@ -35,6 +36,11 @@ def dutch():
     """Tests run with Dutch active, like the site."""
     with translation.override("nl"):
         yield
+
+
+# Every test runs in a transaction that is never committed: raise data versions
+# at once, not on commit, so cached fragments follow the data within a test.
+freshness.DEFER = False
 
 
 @pytest.fixture(autouse=True)

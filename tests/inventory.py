@@ -122,23 +122,28 @@ PAGES += [
     # session, user, the user's access (own region), then the 6 above
     Page("network:index", user="enschede.editor", fixtures=_NET, queries=9),
     Page("network:index", query="sorteer=-ontbrekend", fixtures=_NET, queries=6, label="sorted"),
-    # municipality, the services serving it (a subquery on the ids) with role/category/
-    # provider/checker, the four filter lists (one UNION), roles with category (missing
-    # ones, groups), the map's links
-    Page("network:map", kwargs={"slug": "enschede"}, fixtures=_NET, queries=5),
-    # the 5 above and the ids of the services that match the filters
+    # municipality, the data versions (a cached copy is used while they hold: then no more),
+    # the services serving it (a subquery on the ids) with role/category/provider/checker,
+    # the four filter lists (one UNION), roles with category (missing ones, groups), the
+    # map's links
+    Page("network:map", kwargs={"slug": "enschede"}, fixtures=_NET, queries=6),
+    # the 6 above and the ids of the services that match the filters
     Page(
         "network:map",
         kwargs={"slug": "enschede"},
         fixtures=_NET,
         query="categorie=toegang&wet=wmo&soort=formal&levensgebied=wonen&doelgroep=ouderen",
-        queries=6,
+        queries=7,
         label="filtered",
     ),
-    # session, user, the 5 above, the user's access (edit links), the open residents'
+    # session, user, the 6 above, the user's access (edit links), the open residents'
     # reports about the user's entries (finder: open_reports_notice.html)
     Page(
-        "network:map", user="enschede.editor", kwargs={"slug": "enschede"}, fixtures=_NET, queries=9
+        "network:map",
+        user="enschede.editor",
+        kwargs={"slug": "enschede"},
+        fixtures=_NET,
+        queries=10,
     ),
     # service with role/category/provider/owner/checker, its links with services and map,
     # its municipalities, life domains, target groups and laws (one UNION)

@@ -7,4 +7,6 @@ class ToolboxSiteConfig(AppConfig):
     verbose_name = _("Organizations and accounts")
 
     def ready(self):
-        from . import lookups, permissions  # noqa: F401  (register the lookup and the rules)
+        from . import freshness, lookups, permissions  # noqa: F401  (register the lookup and the rules)
+
+        freshness.connect()

@@ -225,3 +225,22 @@ class AuditEvent(models.Model):
     @property
     def owning_organization(self):
         return self.organization
+
+
+class DataVersion(models.Model):
+    """A counter per app that goes up whenever the app's data changes.
+
+    Cached page fragments name the versions they were built from in their cache
+    key (see ``toolbox_site.freshness``), so a change anywhere makes the next
+    request build them anew, in every server process, without a shared cache.
+    """
+
+    name = models.CharField(max_length=40, primary_key=True)
+    number = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("data version")
+        verbose_name_plural = _("data versions")
+
+    def __str__(self):
+        return f"{self.name} {self.number}"

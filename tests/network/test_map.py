@@ -12,7 +12,7 @@ def map_url(slug="enschede"):
 
 def test_the_map_groups_the_services_by_role_category(client, network, enschede):
     response = client.get(map_url())
-    groups = response.context["groups"]
+    groups = response.context["page"]["groups"]
     assert len(groups) == 5
     shown = {service.pk for group in groups for service in group["services"]}
     assert shown == set(Service.objects.active().serving(enschede).values_list("pk", flat=True))
@@ -22,7 +22,7 @@ def test_the_map_groups_the_services_by_role_category(client, network, enschede)
 
 def test_the_map_lists_the_missing_roles_with_what_they_would_add(client, network, enschede):
     response = client.get(map_url())
-    missing = response.context["missing"]
+    missing = response.context["page"]["missing"]
     present = Service.objects.active().serving(enschede).values("role")
     assert {role.pk for role in missing} == set(
         Role.objects.exclude(pk__in=present).values_list("pk", flat=True)
@@ -37,7 +37,7 @@ def test_archived_services_are_not_on_the_map(client, network):
 
 def test_the_map_marks_entries_not_checked_for_a_year(client, network):
     response = client.get(map_url())
-    assert response.context["stale_count"] > 0
+    assert response.context["page"]["stale_count"] > 0
     assert "meer dan 12 maanden geleden" in response.content.decode()
 
 
@@ -46,7 +46,7 @@ def test_the_map_feeds_the_graph_through_json_script(client, network):
     content = response.content.decode()
     assert 'id="network-graph-data"' in content
     assert "<script>" not in content  # nothing inline under the CSP
-    graph = response.context["graph"]
+    graph = response.context["page"]["graph"]
     nodes = {node["id"] for node in graph["nodes"]}
     assert graph["edges"]
     assert all(edge["source"] in nodes and edge["target"] in nodes for edge in graph["edges"])
@@ -56,13 +56,13 @@ def test_the_map_feeds_the_graph_through_json_script(client, network):
 
 def test_the_filters_narrow_the_services_and_the_links(client, network):
     response = client.get(map_url(), {"categorie": "toegang", "soort": "formal"})
-    services = response.context["services"]
+    services = response.context["page"]["services"]
     assert services
     assert all(service.role.category.slug == "toegang" for service in services)
     shown = {service.pk for service in services}
     assert all(
         link.from_service_id in shown and link.to_service_id in shown
-        for link in response.context["links"]
+        for link in response.context["page"]["links"]
     )
 
 

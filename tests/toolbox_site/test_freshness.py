@@ -1,0 +1,110 @@
+"""Cached page fragments are rebuilt as soon as the data under them changes."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import timezone
+
+from toolbox_site import freshness
+from toolbox_site.models import DataVersion
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def deferred(monkeypatch):
+    """As in production: versions go up when the transaction commits."""
+    monkeypatch.setattr(freshness, "DEFER", True)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_save_raises_the_version_of_its_app_after_the_commit(deferred, enschede):
+    from django.db import transaction
+
+    before = freshness.versions("toolbox_site", "network")
+    with transaction.atomic():
+        enschede.name = "Enschede (gewijzigd)"
+        enschede.save()
+        assert freshness.versions("toolbox_site", "network") == before  # not yet
+    after = freshness.versions("toolbox_site", "network")
+    assert after != before
+    assert after.endswith("network.0")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_change_raises_nothing(deferred, enschede):
+    from django.db import transaction
+
+    before = freshness.versions("toolbox_site")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        enschede.name = "Weg"
+        enschede.save()
+        raise RuntimeError
+    assert freshness.versions("toolbox_site") == before
+
+
+def test_many_to_many_changes_and_deletes_raise_the_version(network, enschede):
+    service = network["enschede"]["oco"]
+    before = freshness.versions("network")
+    service.municipalities.remove(enschede)
+    after_remove = freshness.versions("network")
+    assert after_remove != before
+    network["enschede"]["maatjes"].delete()
+    assert freshness.versions("network") != after_remove
+
+
+def test_a_login_changes_no_version(enschede):
+    user = get_user_model().objects.create_user("iemand", password="x" * 20)
+    before = freshness.versions("toolbox_site")
+    user.last_login = timezone.now()
+    user.save(update_fields=["last_login"])
+    assert freshness.versions("toolbox_site") == before
+    assert not DataVersion.objects.filter(name="network").exists()
+
+
+def test_an_edited_service_shows_on_the_map_at_once(client, cast, network):
+    service = network["enschede"]["oco"]
+    url = reverse("network:map", kwargs={"slug": "enschede"})
+    assert service.name in client.get(url).content.decode()
+    client.force_login(cast["enschede.editor"])
+    assert service.name in client.get(url).content.decode()  # the editor's copy is cached too
+    service.name = "Onafhankelijke cliëntondersteuning Enschede-Zuid"
+    service.save()
+    assert "Enschede-Zuid" in client.get(url).content.decode()
+    client.logout()
+    assert "Enschede-Zuid" in client.get(url).content.decode()
+
+
+def test_a_new_link_between_services_shows_at_once(client, network):
+    from network.models import Link
+
+    url = reverse("network:map", kwargs={"slug": "enschede"})
+    client.get(url)
+    Link.objects.create(
+        from_service=network["enschede"]["maatjes"],
+        to_service=network["enschede"]["thuisadministratie"],
+        kind="works_with",
+        note="Samen op huisbezoek",
+        municipality=network["enschede"]["maatjes"].municipalities.first(),
+    )
+    assert "Samen op huisbezoek" in client.get(url).content.decode()
+
+
+CACHE_BLOCK = re.compile(r"{%\s*cache\b.*?{%\s*endcache\s*%}", re.S)
+
+
+def test_no_cached_fragment_holds_a_per_request_secret():
+    """A CSRF token or CSP nonce in a cached fragment would be served to others."""
+    roots = [Path(settings.BASE_DIR)]
+    offenders = []
+    for template in sorted(roots[0].glob("*/templates/**/*.html")):
+        if ".venv" in template.parts or "node_modules" in template.parts:
+            continue
+        for block in CACHE_BLOCK.findall(template.read_text()):
+            if re.search(r"csrf_token|csp_nonce|request\.user|messages", block):
+                offenders.append(str(template))
+    assert offenders == []

@@ -1,0 +1,95 @@
+"""Data versions for cached page fragments.
+
+A page whose data part is expensive wraps it in ``{% cache %}`` with the
+versions of the apps it shows in the key::
+
+    {% cache 3600 network-map versions LANGUAGE_CODE municipality.pk request.get_full_path %}
+
+and hands the template its data as a lazy object, so a cache hit runs no query
+beyond the one that reads the versions. Every save, delete and many-to-many
+change of an app's models raises the app's version once the transaction
+commits (after the commit: no lock is held on the counter while the
+transaction runs, so concurrent writers never deadlock on it). Code that
+writes with ``bulk_create``, ``bulk_update`` or ``QuerySet.update`` sends no
+signals and calls :func:`changed` itself.
+
+The counters live in the database, so the cache may be per process (the
+default local-memory cache): a key built from an old version is simply never
+asked for again and ages out.
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+# The apps whose data public and dashboard pages show.
+APPS = ("toolbox_site", "network", "criteria", "monitoring")
+# Written on every action, shown on no cached page.
+IGNORED = {"toolbox_site.auditevent", "toolbox_site.dataversion", "monitoring.remindersent"}
+# Raise versions once the transaction commits. The test suite runs every test
+# inside a transaction that never commits, so it raises them at once instead
+# (tests/conftest.py); tests/toolbox_site/test_freshness.py covers both.
+DEFER = True
+# A cached fragment's lifetime in seconds: a safety net only, the versions decide.
+TIMEOUT = 3600
+
+
+def versions(*names):
+    """The current versions of the named apps as one cache-key part (one query)."""
+    from .models import DataVersion
+
+    numbers = dict(DataVersion.objects.filter(name__in=names).values_list("name", "number"))
+    return "-".join(f"{name}.{numbers.get(name, 0)}" for name in names)
+
+
+def bump(name):
+    from .models import DataVersion
+
+    if not DataVersion.objects.filter(name=name).update(number=F("number") + 1):
+        DataVersion.objects.get_or_create(name=name, defaults={"number": 1})
+
+
+def changed(name, using=None):
+    """The app's data changed: raise its version when the transaction commits."""
+    if DEFER:
+        transaction.on_commit(lambda: bump(name), using=using)
+    else:
+        bump(name)
+
+
+def _on_change(sender, using=None, **kwargs):
+    changed(sender._meta.app_label, using=using)
+
+
+def _on_m2m(sender, action, using=None, **kwargs):
+    if action.startswith("post_"):
+        changed(sender._meta.app_label, using=using)
+
+
+def _on_save(sender, using=None, update_fields=None, **kwargs):
+    # A login writes last_login: no page shows it.
+    if update_fields is not None and set(update_fields) <= {"last_login"}:
+        return
+    changed(sender._meta.app_label, using=using)
+
+
+def _on_user_save(sender, using=None, update_fields=None, **kwargs):
+    if update_fields is not None and set(update_fields) <= {"last_login"}:
+        return
+    changed("toolbox_site", using=using)  # names of users are shown (who checked an entry)
+
+
+def connect():
+    for label in APPS:
+        for model in apps.get_app_config(label).get_models():
+            if model._meta.label_lower in IGNORED or model.__name__.startswith("Historical"):
+                continue
+            post_save.connect(_on_save, sender=model, dispatch_uid=f"freshness-save-{model}")
+            post_delete.connect(_on_change, sender=model, dispatch_uid=f"freshness-del-{model}")
+            for field in model._meta.local_many_to_many:
+                m2m_changed.connect(
+                    _on_m2m, sender=field.remote_field.through, dispatch_uid=f"freshness-{field}"
+                )
+    post_save.connect(_on_user_save, sender=settings.AUTH_USER_MODEL, dispatch_uid="freshness-user")
