@@ -26,8 +26,16 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 # The apps whose data public and dashboard pages show.
 APPS = ("toolbox_site", "network", "criteria", "monitoring")
-# Written on every action, shown on no cached page.
-IGNORED = {"toolbox_site.auditevent", "toolbox_site.dataversion", "monitoring.remindersent"}
+# Logs and bookkeeping, written often (a finder search on every search), shown on
+# no cached page.
+IGNORED = {
+    "toolbox_site.auditevent",
+    "toolbox_site.dataversion",
+    "network.findersearch",
+    "network.verificationreminder",
+    "network.serviceimport",
+    "monitoring.remindersent",
+}
 # Raise versions once the transaction commits. The test suite runs every test
 # inside a transaction that never commits, so it raises them at once instead
 # (tests/conftest.py); tests/toolbox_site/test_freshness.py covers both.
@@ -52,11 +60,29 @@ def bump(name):
 
 
 def changed(name, using=None):
-    """The app's data changed: raise its version when the transaction commits."""
-    if DEFER:
-        transaction.on_commit(lambda: bump(name), using=using)
-    else:
+    """The app's data changed: raise its version when the transaction commits.
+
+    Once per app and transaction, however many rows change (a cascading
+    delete of a report's values sends a signal per value)."""
+    if not DEFER:
         bump(name)
+        return
+    connection = transaction.get_connection(using)
+    if not connection.in_atomic_block:
+        bump(name)
+        return
+    pending = connection.__dict__.setdefault("freshness_pending", {})
+    callback = pending.get(name)
+    # Still queued for this transaction? (After a rollback Django drops the queue.)
+    if callback is not None and any(hook is callback for _, hook, _ in connection.run_on_commit):
+        return
+
+    def callback():
+        pending.pop(name, None)
+        bump(name)
+
+    pending[name] = callback
+    transaction.on_commit(callback, using=using)
 
 
 def _on_change(sender, using=None, **kwargs):

@@ -108,3 +108,40 @@ def test_no_cached_fragment_holds_a_per_request_secret():
             if re.search(r"csrf_token|csp_nonce|request\.user|messages", block):
                 offenders.append(str(template))
     assert offenders == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_many_changes_in_one_transaction_raise_the_version_once(deferred, enschede, hengelo):
+    from django.db import connection, transaction
+
+    from toolbox_site.models import DataVersion
+
+    def number():
+        return DataVersion.objects.get(name="toolbox_site").number
+
+    start = number()
+    with transaction.atomic():
+        for organization in (enschede, hengelo, enschede):
+            organization.save()
+        assert len(connection.run_on_commit) == 1
+    assert number() == start + 1
+    with pytest.raises(RuntimeError), transaction.atomic():
+        enschede.save()
+        raise RuntimeError
+    with transaction.atomic():  # the rolled-back queue is gone: this one queues again
+        hengelo.save()
+    assert number() == start + 2
+
+
+def test_a_finder_search_changes_no_version(network, life_situations):
+    before = freshness.versions("network", "toolbox_site")
+    from network.models_finder import FinderSearch, LifeSituation
+
+    FinderSearch.objects.create(
+        municipality=network["enschede"]["oco"].municipalities.first(),
+        situation=LifeSituation.objects.first(),
+        result_count=3,
+        independent_found=True,
+        date=timezone.localdate(),
+    )
+    assert freshness.versions("network", "toolbox_site") == before

@@ -20,6 +20,7 @@ from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from toolbox_site import freshness
 from toolbox_site.models import Membership, Organization, Region
 
 REGIONS = 31
@@ -171,4 +172,7 @@ class Command(BaseCommand):
             ctx = Context(scale, password, seed)
             for step in all_steps():
                 self.stdout.write(f"{step.__name__}: {step(ctx)}")
+            # Bulk inserts send no signals: cached pages learn of the new data here.
+            for name in freshness.APPS:
+                freshness.changed(name)
         self.stdout.write(f"Scale data generated in {time.perf_counter() - started:.1f} s.")
