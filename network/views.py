@@ -74,6 +74,25 @@ SORT_KEYS = {
 def index(request):
     region_choice = region_for(request)
     region = region_choice.region
+    sort = request.GET.get("sorteer", "naam")
+    if sort.lstrip("-") not in SORT_KEYS:
+        sort = "naam"
+    return render(
+        request,
+        "network/index.html",
+        {
+            "region_choice": region_choice,
+            "region": region,
+            "sort": sort,
+            # Built only when the cached fragment is missing (see toolbox_site/freshness.py).
+            "versions": freshness.versions("network", "toolbox_site"),
+            "page": SimpleLazyObject(lambda: _overview(region, sort)),
+            "breadcrumbs": [(_("Network"), None)],
+        },
+    )
+
+
+def _overview(region, sort):
     municipalities = list(
         Organization.objects.municipalities()
         .filter(region=region)
@@ -127,10 +146,7 @@ def index(request):
                 "steps_done": municipality.steps_done,
             }
         )
-    sort = request.GET.get("sorteer", "naam")
     key = sort.lstrip("-")
-    if key not in SORT_KEYS:
-        sort, key = "naam", "naam"
     rows.sort(key=SORT_KEYS[key], reverse=sort.startswith("-"))
     columns = [
         ("naam", _("Municipality")),
@@ -152,20 +168,13 @@ def index(request):
                 "next": f"-{column}" if current and not descending else column,
             }
         )
-    return render(
-        request,
-        "network/index.html",
-        {
-            "region_choice": region_choice,
-            "region": region,
-            "categories": categories,
-            "rows": rows,
-            "headers": headers,
-            "step_count": step_count,
-            "role_count": role_count,
-            "breadcrumbs": [(_("Network"), None)],
-        },
-    )
+    return {
+        "categories": categories,
+        "rows": rows,
+        "headers": headers,
+        "step_count": step_count,
+        "role_count": role_count,
+    }
 
 
 # --- The map of one municipality ---------------------------------------------------
@@ -340,27 +349,35 @@ def _service_lists(service):
 
 def service_detail(request, pk):
     service = get_object_or_404(_service_queryset(request.user), pk=pk)
-    links = list(
-        Link.objects.filter(Q(from_service=service) | Q(to_service=service))
-        .select_related("from_service", "to_service", "municipality")
-        .order_by("municipality__name", "kind", "pk")
-    )
-    lists = _service_lists(service)
-    history = _history_rows(service) if request.user.is_authenticated else []
+    with_history = request.user.is_authenticated
     return render(
         request,
         "network/service_detail.html",
         {
             "service": service,
-            "links": links,
-            **lists,
-            "history": history,
+            # Built only when a cached fragment is missing (see toolbox_site/freshness.py).
+            "versions": freshness.versions("network", "toolbox_site"),
+            "page": SimpleLazyObject(lambda: _service_page(service, with_history)),
+            "with_history": with_history,
             "stale": service.is_stale(),
             "can_change": can_change(request.user, service),
             "confirm_form": ConfirmForm(initial={"version": service.version}),
             "breadcrumbs": [_network_crumb(), (service.name, None)],
         },
     )
+
+
+def _service_page(service, with_history):
+    links = list(
+        Link.objects.filter(Q(from_service=service) | Q(to_service=service))
+        .select_related("from_service", "to_service", "municipality")
+        .order_by("municipality__name", "kind", "pk")
+    )
+    return {
+        "links": links,
+        **_service_lists(service),
+        "history": _history_rows(service) if with_history else [],
+    }
 
 
 def _editable_organization(user, slug):

@@ -117,11 +117,12 @@ _NET = ("enschede_network",)
 PAGES += [
     # regions (region choice), municipalities with their steps done (GROUP BY), role
     # categories with their role counts (GROUP BY), the services serving the municipalities
-    # (ids), those services' role/category/check date (by id), the number of steps
-    Page("network:index", fixtures=_NET, queries=6),
-    # session, user, the user's access (own region), then the 6 above
-    Page("network:index", user="enschede.editor", fixtures=_NET, queries=9),
-    Page("network:index", query="sorteer=-ontbrekend", fixtures=_NET, queries=6, label="sorted"),
+    # (ids), those services' role/category/check date (by id), the number of steps; and
+    # the data versions first (while they hold, a cached copy is used: only regions, versions)
+    Page("network:index", fixtures=_NET, queries=7),
+    # session, user, the user's access (own region), then the 7 above
+    Page("network:index", user="enschede.editor", fixtures=_NET, queries=10),
+    Page("network:index", query="sorteer=-ontbrekend", fixtures=_NET, queries=7, label="sorted"),
     # municipality, the data versions (a cached copy is used while they hold: then no more),
     # the services serving it (a subquery on the ids) with role/category/provider/checker,
     # the four filter lists (one UNION), roles with category (missing ones, groups), the
@@ -146,11 +147,12 @@ PAGES += [
         queries=10,
     ),
     # service with role/category/provider/owner/checker, its links with services and map,
-    # its municipalities, life domains, target groups and laws (one UNION)
-    Page("network:service_detail", kwargs=_OCO, fixtures=_NET, queries=3),
-    # session, user, the 3 above (archived ones only for members: a subquery), history with
+    # its municipalities, life domains, target groups and laws (one UNION), and the data
+    # versions (while they hold, a cached copy is used: only the service and the versions)
+    Page("network:service_detail", kwargs=_OCO, fixtures=_NET, queries=4),
+    # session, user, the 4 above (archived ones only for members: a subquery), history with
     # users, the user's access
-    Page("network:service_detail", user="enschede.editor", kwargs=_OCO, fixtures=_NET, queries=7),
+    Page("network:service_detail", user="enschede.editor", kwargs=_OCO, fixtures=_NET, queries=8),
     # categories, their roles, the roles' laws
     Page("network:roles", queries=3),
     # steps

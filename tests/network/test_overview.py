@@ -6,7 +6,7 @@ from network.models import Role, Service
 def test_the_overview_counts_services_missing_roles_and_stale_entries(client, network, enschede):
     response = client.get(reverse("network:index"))
     assert response.status_code == 200
-    row = next(row for row in response.context["rows"] if row["municipality"] == enschede)
+    row = next(row for row in response.context["page"]["rows"] if row["municipality"] == enschede)
     serving = Service.objects.active().serving(enschede)
     assert row["services"] == serving.count()
     assert row["stale"] == serving.stale().count() > 0
@@ -17,7 +17,7 @@ def test_the_overview_counts_services_missing_roles_and_stale_entries(client, ne
 
 def test_the_overview_sorts_without_javascript(client, network):
     response = client.get(reverse("network:index"), {"sorteer": "-diensten"})
-    counts = [row["services"] for row in response.context["rows"]]
+    counts = [row["services"] for row in response.context["page"]["rows"]]
     assert counts == sorted(counts, reverse=True)
     assert 'aria-sort="descending"' in response.content.decode()
 
@@ -25,13 +25,13 @@ def test_the_overview_sorts_without_javascript(client, network):
 def test_the_overview_ignores_an_unknown_sort_key(client, network):
     response = client.get(reverse("network:index"), {"sorteer": "drop table\x01"})
     assert response.status_code == 200
-    names = [row["municipality"].name for row in response.context["rows"]]
+    names = [row["municipality"].name for row in response.context["page"]["rows"]]
     assert names == sorted(names)
 
 
 def test_the_overview_shows_only_the_chosen_region(client, network, elsewhere):
     response = client.get(reverse("network:index"), {"regio": elsewhere.region.slug})
-    assert [row["municipality"] for row in response.context["rows"]] == [elsewhere]
+    assert [row["municipality"] for row in response.context["page"]["rows"]] == [elsewhere]
     assert "Enschede" not in response.content.decode()
 
 

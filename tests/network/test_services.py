@@ -40,7 +40,7 @@ def test_logged_in_users_see_the_history(client, network, enschede_viewer):
     service = network["enschede"]["oco"]
     client.force_login(enschede_viewer)
     response = client.get(service.get_absolute_url())
-    assert response.context["history"]
+    assert response.context["page"]["history"]
     assert response.context["can_change"] is False
 
 
@@ -104,7 +104,7 @@ def test_the_editor_changes_a_service_and_the_history_says_what(client, network,
     assert service.name == "Cliëntondersteuning Enschede"
     assert service.version == 2
     detail = client.get(service.get_absolute_url())
-    assert "naam" in detail.context["history"][0]["changed"]
+    assert "naam" in detail.context["page"]["history"][0]["changed"]
 
 
 def test_two_editors_saving_the_same_service_get_a_conflict(client, network, enschede_editor):
