@@ -118,7 +118,9 @@ def rank_services(services, situation, *, age_group="", preference="", language=
     return results
 
 
-def count_search(municipality, situation, *, age_group, preference, language, results):
+def count_search(
+    municipality, situation, *, age_group, preference, language, result_count, independent_found
+):
     """Count one search anonymously: the choices, the number of results and the day."""
     return FinderSearch.objects.create(
         municipality=municipality,
@@ -126,8 +128,8 @@ def count_search(municipality, situation, *, age_group, preference, language, re
         age_group=age_group,
         preference=preference,
         language=language,
-        result_count=len(results),
-        independent_found=any(result.independent_support for result in results),
+        result_count=result_count,
+        independent_found=independent_found,
         date=timezone.localdate(),
     )
 

@@ -2,20 +2,24 @@
 
 import csv
 import datetime
+import hashlib
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from toolbox_site import freshness
 from toolbox_site.audit import log_action
 from toolbox_site.models import Organization
 from toolbox_site.permissions import access_for, get_object_for_user
@@ -67,6 +71,7 @@ def next_step(service):
 @cookie_free
 def finder_view(request):
     searched = "situatie" in request.GET
+    versions = freshness.versions("network", "toolbox_site")
     municipalities = Organization.objects.municipalities().only(
         "pk", "name", "slug", "phone", "email", "website", "region_id"
     )
@@ -75,8 +80,17 @@ def finder_view(request):
         # only to show the form with an error).
         asked = request.GET.get("gemeente", "")[:150]
         municipalities = municipalities.filter(slug="" if "\x00" in asked else asked)
-    municipalities = list(municipalities.order_by("name"))
-    situations = list(LifeSituation.objects.all())
+    asked_key = hashlib.sha256(asked.encode()).hexdigest() if searched else "all"
+    municipalities = cache.get_or_set(
+        f"finder-municipalities:{versions}:{asked_key}",
+        lambda: list(municipalities.order_by("name")),
+        freshness.TIMEOUT,
+    )
+    situations = cache.get_or_set(
+        f"finder-situations:{versions}",
+        lambda: list(LifeSituation.objects.all()),
+        freshness.TIMEOUT,
+    )
     by_slug = {m.slug: m for m in municipalities}
     situation_by_slug = {s.slug: s for s in situations}
     unknown_municipality = False
@@ -104,42 +118,38 @@ def finder_view(request):
         data = form.cleaned_data
         municipality = by_slug[data["gemeente"]]
         situation = situation_by_slug[data["situatie"]]
-        prefetch_related_objects([situation], "life_domains", "roles", "target_groups")
-        results = finder.rank_services(
-            finder_candidates_list(municipality),
-            situation,
-            age_group=data["leeftijd"],
-            preference=data["voorkeur"],
-            language=data["taal"],
+        choices = (data["leeftijd"], data["voorkeur"], data["taal"])
+        # The results as HTML, with the counts the search log needs: built again only
+        # when the network changed (see toolbox_site/freshness.py) or the day did.
+        key = "finder-results:" + "|".join(
+            [
+                versions,
+                translation.get_language(),
+                timezone.localdate().isoformat(),
+                str(municipality.pk),
+                str(situation.pk),
+                *choices,
+            ]
         )
-        support = [r for r in results if r.independent_support]
-        others = [r for r in results if not r.independent_support][:MAX_OTHER_RESULTS]
-        for result in support + others:
-            result.next_step = next_step(result.service)
+        outcome = cache.get(key)
+        if outcome is None:
+            outcome = _results_body(municipality, situation, *choices)
+            cache.set(key, outcome, freshness.TIMEOUT)
+        body, result_count, independent_found = outcome
         finder.count_search(
             municipality,
             situation,
             age_group=data["leeftijd"],
             preference=data["voorkeur"],
             language=data["taal"],
-            results=support + others,
-        )
-        care_office = (
-            Organization.objects.filter(
-                region_id=municipality.region_id, kind=Organization.Kind.CARE_OFFICE
-            )
-            .only("name", "phone", "email", "website")
-            .order_by("name")
-            .first()
+            result_count=result_count,
+            independent_found=independent_found,
         )
         context.update(
             {
                 "municipality": municipality,
                 "situation": situation,
-                "support": support,
-                "others": others,
-                "care_office": care_office,
-                "show_wlz": situation.long_term_care or not support,
+                "results_body": body,
                 "share_url": request.get_full_path(),
                 "breadcrumbs": [
                     (_("Find a client supporter"), reverse("network:finder")),
@@ -149,6 +159,42 @@ def finder_view(request):
         )
         return render(request, "network/finder/results.html", context)
     return render(request, "network/finder/form.html", context)
+
+
+def _results_body(municipality, situation, age_group, preference, language):
+    """The ranked results as HTML, the number of results and whether independent
+    client support is among them."""
+    prefetch_related_objects([situation], "life_domains", "roles", "target_groups")
+    results = finder.rank_services(
+        finder_candidates_list(municipality),
+        situation,
+        age_group=age_group,
+        preference=preference,
+        language=language,
+    )
+    support = [r for r in results if r.independent_support]
+    others = [r for r in results if not r.independent_support][:MAX_OTHER_RESULTS]
+    for result in support + others:
+        result.next_step = next_step(result.service)
+    care_office = (
+        Organization.objects.filter(
+            region_id=municipality.region_id, kind=Organization.Kind.CARE_OFFICE
+        )
+        .only("name", "phone", "email", "website")
+        .order_by("name")
+        .first()
+    )
+    body = render_to_string(
+        "network/finder/results_body.html",
+        {
+            "municipality": municipality,
+            "support": support,
+            "others": others,
+            "care_office": care_office,
+            "show_wlz": situation.long_term_care or not support,
+        },
+    )
+    return body, len(support) + len(others), bool(support)
 
 
 def finder_candidates_list(municipality):
