@@ -26,6 +26,7 @@ import uuid
 from functools import cache, wraps
 from pathlib import Path
 
+from django.core.cache import cache as django_cache
 from django.db.models import Prefetch, Q
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
@@ -33,6 +34,7 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.timezone import is_naive, make_aware
 
+from toolbox_site import freshness
 from toolbox_site.models import Organization
 
 from .models import LifeDomain, Provider, Role, Service, TargetGroup
@@ -100,9 +102,13 @@ def error(status, message):
     return response
 
 
-def api_view(view):
+def api_view(view=None, *, versioned=True):
     """GET (and HEAD) only; JSON with CORS and an ETag; 304 on a matching
-    If-None-Match; bad parameters become a JSON 400."""
+    If-None-Match; bad parameters become a JSON 400. Documents are cached by
+    data version (toolbox_site/freshness.py): a repeated request costs one query.
+    ``versioned=False`` for documents that show no data (built every time)."""
+    if view is None:
+        return lambda view: api_view(view, versioned=versioned)
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
@@ -116,14 +122,25 @@ def api_view(view):
             response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
             response["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since"
             return response
-        try:
-            result = view(request, *args, **kwargs)
-        except BadRequest as problem:
-            return error(400, str(problem))
-        if isinstance(result, HttpResponse):
-            return result
-        body = json.dumps(result, ensure_ascii=False, separators=(",", ":")).encode()
-        etag = f'"{hashlib.sha256(body).hexdigest()[:40]}"'
+        # The documents hold absolute addresses: the host and scheme are part of the key.
+        asked = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        key = versioned and "hsds:{}:{}".format(
+            freshness.versions("network", "toolbox_site"),
+            hashlib.sha256(asked.encode()).hexdigest(),
+        )
+        cached = django_cache.get(key) if key else None
+        if cached is None:
+            try:
+                result = view(request, *args, **kwargs)
+            except BadRequest as problem:
+                return error(400, str(problem))
+            if isinstance(result, HttpResponse):
+                return result
+            body = json.dumps(result, ensure_ascii=False, separators=(",", ":")).encode()
+            cached = (body, f'"{hashlib.sha256(body).hexdigest()[:40]}"')
+            if key:
+                django_cache.set(key, cached, freshness.TIMEOUT)
+        body, etag = cached
         response = get_conditional_response(request, etag=etag)
         if response is None:
             response = HttpResponse(body, content_type="application/json")
@@ -376,7 +393,7 @@ def _services():
 # --- Views ------------------------------------------------------------------------------------
 
 
-@api_view
+@api_view(versioned=False)
 def index(request):
     return {
         "version": HSDS_VERSION,
@@ -390,7 +407,7 @@ def _openapi():
     return json.loads((Path(__file__).parent / "hsds" / "openapi.json").read_text())
 
 
-@api_view
+@api_view(versioned=False)
 def openapi(request):
     return _openapi()
 
@@ -520,6 +537,6 @@ def taxonomy_terms(request):
     }
 
 
-@api_view
+@api_view(versioned=False)
 def not_found(request, rest=""):
     return error(404, "There is no such resource in this API.")

@@ -1,0 +1,72 @@
+"""Cached network pages follow the data at once (toolbox_site/freshness.py)."""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def rename(service, name):
+    service.name = name
+    service.save()
+
+
+def test_the_overview_counts_a_new_service_at_once(client, network, enschede):
+    url = reverse("network:index")
+    before = client.get(url).context["page"]["rows"]
+    enschede_row = next(row for row in before if row["municipality"] == enschede)
+    service = network["enschede"]["maatjes"]
+    service.archived = True
+    service.save()
+    after = client.get(url).context["page"]["rows"]
+    assert next(row for row in after if row["municipality"] == enschede)["services"] == (
+        enschede_row["services"] - 1
+    )
+
+
+def test_the_service_page_shows_a_new_life_domain_and_history_at_once(client, cast, network):
+    from network.models import LifeDomain
+
+    service = network["enschede"]["oco"]
+    url = service.get_absolute_url()
+    client.get(url)
+    domain = LifeDomain.objects.exclude(pk__in=service.life_domains.all()).first()
+    service.life_domains.add(domain)
+    assert domain.name in client.get(url).content.decode()
+    client.force_login(cast["enschede.editor"])
+    assert "Geschiedenis" in client.get(url).content.decode()
+    client.logout()
+    assert "Geschiedenis" not in client.get(url).content.decode()  # never the members' copy
+
+
+def test_finder_results_follow_a_renamed_service(client, finder_network, enschede_service):
+    url = reverse("network:finder") + "?gemeente=enschede&situatie=geldzorgen"
+    assert enschede_service.name in client.get(url).content.decode()
+    rename(enschede_service, "Cliëntondersteuning Enschede Noord")
+    assert "Cliëntondersteuning Enschede Noord" in client.get(url).content.decode()
+
+
+def test_every_search_is_counted_also_from_the_cache(client, finder_network):
+    from network.models_finder import FinderSearch
+
+    url = reverse("network:finder") + "?gemeente=enschede&situatie=geldzorgen"
+    client.get(url)
+    client.get(url)
+    assert FinderSearch.objects.count() == 2
+    assert len(set(FinderSearch.objects.values_list("result_count", "independent_found"))) == 1
+
+
+def test_the_open_data_follow_an_archived_service(client, finder_network, enschede_service):
+    url = f"/api/hsds/services/{enschede_service.uuid}"
+    assert client.get(url).status_code == 200
+    enschede_service.archived = True
+    enschede_service.save()
+    assert client.get(url).status_code == 404
+    assert str(enschede_service.uuid) not in client.get("/api/hsds/services").content.decode()
+
+
+def test_the_open_data_addresses_follow_the_host(client, finder_network):
+    first = client.get("/api/hsds/organizations", HTTP_HOST="testserver").json()
+    other = client.get("/api/hsds/organizations", HTTP_HOST="localhost").json()
+    assert first["contents"][0]["uri"].startswith("http://testserver/")
+    assert other["contents"][0]["uri"].startswith("http://localhost/")
