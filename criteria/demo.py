@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
+from toolbox_site import freshness
 from toolbox_site.models import Organization, Region
 
 from .models import (
@@ -635,6 +636,7 @@ def seed_trainings(region, framework, rng):
             )
             for offset in (-90 + number * 3, 20 + number * 7, 120 + number * 5)
         )
+        freshness.changed("criteria")  # bulk_create sends no signals
     return Training.objects.filter(region=region).count()
 
 

@@ -2,6 +2,7 @@
 region (the Twente demo framework's themes and criteria) and an agreement of
 every municipality on every criterion (342 x 40 at scale 1)."""
 
+from toolbox_site import freshness
 from toolbox_site.models import Organization
 
 from .demo import STATUS_WEIGHTS, THEMES
@@ -50,6 +51,7 @@ def generate_frameworks(ctx):
     for criterion in criteria:
         ctx.criteria_by_framework.setdefault(criterion.framework_id, []).append(criterion)
     ctx.framework_by_region = {framework.region_id: framework for framework in frameworks}
+    freshness.changed("criteria")  # bulk_create sends no signals
     return f"{len(frameworks)} frameworks, {len(themes)} themes, {len(criteria)} criteria"
 
 
@@ -73,6 +75,7 @@ def generate_agreements(ctx):
                 )
             )
     LocalAgreement.objects.bulk_create(agreements, batch_size=BATCH)
+    freshness.changed("criteria")  # bulk_create sends no signals
     return f"{len(agreements)} local agreements"
 
 
@@ -84,3 +87,4 @@ def delete(regions):
     Training.objects.filter(region__in=regions).delete()
     Criterion.objects.filter(framework__region__in=regions).delete()
     Framework.objects.filter(region__in=regions).delete()
+    freshness.changed("criteria")

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from toolbox_site import freshness
 from toolbox_site.audit import log_action
 
 from .models import Criterion, Framework, LocalAgreement
@@ -81,6 +82,7 @@ def publish_framework(framework, user=None):
                 )
                 result.to_review += needs_review
             LocalAgreement.objects.bulk_create(copies, batch_size=1000)
+            freshness.changed("criteria")  # bulk_create sends no signals
             result.carried = len(copies)
             result.new_codes = sorted(set(new_criteria) - set(old_criteria))
         else:

@@ -6,25 +6,29 @@ agreements form) prepare their strings here, once, so their templates stay
 small: the bench holds them to a few times the cost of a plain page.
 """
 
+import hashlib
 from html import escape
 from types import SimpleNamespace
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.db.models import Count, F, FilteredRelation, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst, slugify
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
+from toolbox_site import freshness
 from toolbox_site.models import Organization
 from toolbox_site.permissions import access_for, get_object_for_user
 from toolbox_site.regions import region_for
@@ -72,6 +76,32 @@ def criterion_url(code, query="", prefix=None):
     return f"{prefix or reverse('criteria:index')}{code}/{query}"
 
 
+def page_versions():
+    """The data versions the cached parts of these pages depend on (one query):
+    criteria, and the regions, municipalities and users of toolbox_site."""
+    return freshness.versions("criteria", "toolbox_site")
+
+
+def remembered(name, versions, parts, compute):
+    """``compute()``, remembered under the data versions (like the cached fragments):
+    for the little that a page needs outside its cached fragment."""
+    digest = hashlib.sha256(":".join(str(part) for part in parts).encode()).hexdigest()
+    key = f"criteria:{name}:{versions}:{digest}"
+    found = cache.get(key)
+    if found is None:
+        found = (compute(),)
+        cache.set(key, found, freshness.TIMEOUT)
+    return found[0]
+
+
+def filters_valid(name, versions, request, page, region=None):
+    """Whether the page's GET filters were valid, without building the page when
+    the answer is known. Only asked when there are filters (a warning says they
+    were ignored; messages cannot be part of a cached fragment)."""
+    parts = (getattr(region, "pk", None), request.get_full_path())
+    return remembered(f"valid-{name}", versions, parts, lambda: bool(page["valid"]))
+
+
 def labels(choices):
     return {value: str(capfirst(label)) for value, label in choices}
 
@@ -103,6 +133,26 @@ def criterion_item(row, url, applies, agreed_text):
 
 def index(request):
     choice = region_for(request)
+    versions = page_versions()
+    # Built only when the cached fragment is missing (see toolbox_site/freshness.py).
+    page = SimpleLazyObject(lambda: _index_data(request, choice))
+    if request.GET.keys() - {"regio"} and not filters_valid(
+        "index", versions, request, page, choice.region
+    ):
+        messages.warning(request, _("A filter was not valid and has been ignored."))
+    return render(
+        request,
+        "criteria/index.html",
+        {
+            "region_choice": choice,
+            "versions": versions,
+            "page": page,
+            "breadcrumbs": [(_("Quality criteria"), None)],
+        },
+    )
+
+
+def _index_data(request, choice):
     # All criteria of the current framework with theme and framework, in one query;
     # the filters work on these forty-odd rows in Python.
     everything = []
@@ -156,8 +206,6 @@ def index(request):
                 for c in criteria
                 if words in c["title"].casefold() or words in c["explanation"].casefold()
             ]
-    elif request.GET.keys() - {"regio"}:
-        messages.warning(request, _("A filter was not valid and has been ignored."))
     query = region_query(choice)
     prefix = reverse("criteria:index")
     applies = labels(Audience.choices)
@@ -181,34 +229,56 @@ def index(request):
         for theme in themes
         if items[theme.pk]
     ]
-    return render(
-        request,
-        "criteria/index.html",
-        {
-            "region_choice": choice,
-            "framework": framework,
-            "groups": groups,
-            "count": len(criteria),
-            "form": form,
-            "theme_options": dynamic_options(form.fields["thema"].choices, form.data.get("thema")),
-            "audience_options": options("audience", AUDIENCE_FILTER_CHOICES, form.data.get("voor")),
-            "region_query": query,
-            "breadcrumbs": [(_("Quality criteria"), None)],
-        },
-    )
+    return {
+        "valid": not form.is_bound or form.is_valid(),
+        "framework": framework,
+        "groups": groups,
+        "count": len(criteria),
+        "form": form,
+        "theme_options": dynamic_options(form.fields["thema"].choices, form.data.get("thema")),
+        "audience_options": options("audience", AUDIENCE_FILTER_CHOICES, form.data.get("voor")),
+        "region_query": query,
+    }
 
 
 def detail(request, code):
     choice = region_for(request)
-    criterion = get_object_or_404(
-        Criterion.objects.select_related("theme", "framework"),
-        framework__region=choice.region,
-        framework__status=PUBLISHED,
-        code=code,
+    versions = page_versions()
+    criterion = remembered(
+        "criterion",
+        versions,
+        (getattr(choice.region, "pk", None), code),
+        lambda: (
+            Criterion.objects.select_related("theme", "framework")
+            .filter(framework__region=choice.region, framework__status=PUBLISHED, code=code)
+            .first()
+        ),
     )
+    if criterion is None:
+        raise Http404
+    logged_in = request.user.is_authenticated
+    return render(
+        request,
+        "criteria/detail.html",
+        {
+            "criterion": criterion,
+            "region_choice": choice,
+            "region_query": region_query(choice),
+            "versions": versions,
+            # Built only when the cached fragment is missing (see toolbox_site/freshness.py).
+            "page": SimpleLazyObject(lambda: _detail_data(criterion, choice, logged_in)),
+            "breadcrumbs": [
+                (_("Quality criteria"), reverse("criteria:index") + region_query(choice)),
+                (criterion.code, None),
+            ],
+        },
+    )
+
+
+def _detail_data(criterion, choice, logged_in):
     trainings = list(criterion.trainings.order_by("title").only("title", "slug", "audience"))
     rows = []
-    if request.user.is_authenticated:
+    if logged_in:
         # Every municipality of the region with its agreement, if any (one query).
         statuses, areas = labels(LocalAgreement.Status.choices), labels(LocalAgreement.Area.choices)
         base = reverse("criteria:agreements", kwargs={"slug": "gemeente"})[: -len("gemeente/")]
@@ -242,25 +312,28 @@ def detail(request, code):
             }
             for name, slug, status, area, text, needs_review in municipalities
         ]
+    return {"trainings": trainings, "rows": rows}
+
+
+def guide(request):
+    choice = region_for(request)
     return render(
         request,
-        "criteria/detail.html",
+        "criteria/guide.html",
         {
-            "criterion": criterion,
-            "trainings": trainings,
-            "rows": rows,
             "region_choice": choice,
-            "region_query": region_query(choice),
+            "versions": page_versions(),
+            # Built only when the cached fragment is missing (see toolbox_site/freshness.py).
+            "page": SimpleLazyObject(lambda: _guide_data(request, choice)),
             "breadcrumbs": [
                 (_("Quality criteria"), reverse("criteria:index") + region_query(choice)),
-                (criterion.code, None),
+                (_("Conversation guide"), None),
             ],
         },
     )
 
 
-def guide(request):
-    choice = region_for(request)
+def _guide_data(request, choice):
     form = GuideForm(request.GET or None)
     voor = form.cleaned_data["voor"] if form.is_valid() else ""
     themes = []
@@ -280,21 +353,12 @@ def guide(request):
             )
         )
         framework = themes[0].framework if themes else None
-    return render(
-        request,
-        "criteria/guide.html",
-        {
-            "framework": framework,
-            "themes": [theme for theme in themes if theme.criteria.all()],
-            "form": form,
-            "audience": dict(AUDIENCE_FILTER_CHOICES).get(voor, "") if voor else "",
-            "region_choice": choice,
-            "breadcrumbs": [
-                (_("Quality criteria"), reverse("criteria:index") + region_query(choice)),
-                (_("Conversation guide"), None),
-            ],
-        },
-    )
+    return {
+        "framework": framework,
+        "themes": [theme for theme in themes if theme.criteria.all()],
+        "form": form,
+        "audience": dict(AUDIENCE_FILTER_CHOICES).get(voor, "") if voor else "",
+    }
 
 
 STATUS_CLASSES = {
@@ -305,9 +369,8 @@ STATUS_CLASSES = {
 }
 
 
-def matrix_data(request):
+def matrix_data(request, choice):
     """What the matrix shows (and the exports hold): criteria rows, municipality columns."""
-    choice = region_for(request)
     everything = []
     if choice.region is not None:
         everything = list(
@@ -330,8 +393,6 @@ def matrix_data(request):
     thema = area = None
     if form.is_valid():
         thema, area = form.cleaned_data["thema"], form.cleaned_data["gebied"]
-    elif request.GET.keys() - {"regio", "formaat"}:
-        messages.warning(request, _("A filter was not valid and has been ignored."))
     municipalities, rows = [], []
     if framework is not None:
         municipalities = list(
@@ -408,12 +469,44 @@ def matrix_cells_html(rows):
         row["cells"] = mark_safe("".join(html[cell] for cell in row["statuses"]))
 
 
+def matrix_filters_valid(request, form):
+    return form.is_valid() or not request.GET.keys() - {"regio", "formaat"}
+
+
 @login_required
 def matrix(request):
-    choice, framework, form, _themes, municipalities, rows = matrix_data(request)
+    choice = region_for(request)
     file_format = request.GET.get("formaat", "")
     if file_format in ("csv", "xlsx"):
+        _choice, _framework, form, _themes, municipalities, rows = matrix_data(request, choice)
+        if not matrix_filters_valid(request, form):
+            messages.warning(request, _("A filter was not valid and has been ignored."))
         return export(rows, municipalities, choice.region, file_format)
+    versions = page_versions()
+    # Built only when the cached fragment is missing (see toolbox_site/freshness.py).
+    # The matrix is the same for everyone who may see it: the key holds the region.
+    page = SimpleLazyObject(lambda: _matrix_page(request, choice))
+    if request.GET.keys() - {"regio", "formaat"} and not filters_valid(
+        "matrix", versions, request, page, choice.region
+    ):
+        messages.warning(request, _("A filter was not valid and has been ignored."))
+    return render(
+        request,
+        "criteria/matrix.html",
+        {
+            "region_choice": choice,
+            "versions": versions,
+            "page": page,
+            "breadcrumbs": [
+                (_("Quality criteria"), reverse("criteria:index") + region_query(choice)),
+                (_("Agreements compared"), None),
+            ],
+        },
+    )
+
+
+def _matrix_page(request, choice):
+    _choice, framework, form, _themes, municipalities, rows = matrix_data(request, choice)
     matrix_cells_html(rows)
     query = region_query(choice)
     prefix = reverse("criteria:index")
@@ -422,33 +515,25 @@ def matrix(request):
     base = reverse("criteria:agreements", kwargs={"slug": "gemeente"})[: -len("gemeente/")]
     export_query = request.GET.copy()
     export_query.pop("formaat", None)
-    return render(
-        request,
-        "criteria/matrix.html",
-        {
-            "region_choice": choice,
-            "framework": framework,
-            "form": form,
-            "theme_options": dynamic_options(form.fields["thema"].choices, form.data.get("thema")),
-            "area_options": options(
-                "area-filter", form.fields["gebied"].choices, form.data.get("gebied")
-            ),
-            "municipalities": [
-                {"name": name, "url": f"{base}{slug}/"} for _pk, name, slug in municipalities
-            ],
-            "columns": len(municipalities) + 1,
-            "rows": rows,
-            "statuses": [
-                (capfirst(label), STATUS_CLASSES[value])
-                for value, label in LocalAgreement.Status.choices
-            ],
-            "export_query": export_query.urlencode(),
-            "breadcrumbs": [
-                (_("Quality criteria"), reverse("criteria:index") + query),
-                (_("Agreements compared"), None),
-            ],
-        },
-    )
+    return {
+        "valid": matrix_filters_valid(request, form),
+        "framework": framework,
+        "form": form,
+        "theme_options": dynamic_options(form.fields["thema"].choices, form.data.get("thema")),
+        "area_options": options(
+            "area-filter", form.fields["gebied"].choices, form.data.get("gebied")
+        ),
+        "municipalities": [
+            {"name": name, "url": f"{base}{slug}/"} for _pk, name, slug in municipalities
+        ],
+        "columns": len(municipalities) + 1,
+        "rows": rows,
+        "statuses": [
+            (capfirst(label), STATUS_CLASSES[value])
+            for value, label in LocalAgreement.Status.choices
+        ],
+        "export_query": export_query.urlencode(),
+    }
 
 
 def agreement_rows(criteria, current, form=None):
@@ -590,10 +675,10 @@ def agreements(request, slug):
             request.user, Organization.objects.filter(pk=municipality.pk), write=True
         )
     can_change = request.user.is_superuser or access_for(request.user).may_change(municipality)
-    criteria, current = criteria_with_agreements(municipality)
-    framework = criteria[0].framework if criteria else None
     form = None
+    versions = ""  # a submitted form is never cached
     if request.method == "POST":
+        criteria, current = criteria_with_agreements(municipality)
         form = AgreementsForm(request.POST, criteria=criteria, agreements=current)
         if form.is_valid():
             values = {c.pk: form.values_for(c) for c in criteria}
@@ -624,6 +709,50 @@ def agreements(request, slug):
                 _("Someone else changed %(count)s of these agreements while you were editing.")
                 % {"count": len(result.conflicts)},
             )
+        # What was typed is shown as typed: this page is never cached.
+        page = agreements_page(municipality, criteria, current, form, can_change)
+        framework = criteria[0].framework if criteria else None
+    else:
+        # Built only when the cached fragments are missing (see toolbox_site/freshness.py).
+        page = SimpleLazyObject(
+            lambda: agreements_page(
+                municipality, *criteria_with_agreements(municipality), None, can_change
+            )
+        )
+        versions = page_versions()
+        framework = remembered(
+            "framework",
+            versions,
+            (municipality.region_id,),
+            lambda: (
+                Framework.objects.published()
+                .filter(region_id=municipality.region_id)
+                .order_by("-version")
+                .first()
+            ),
+        )
+    return render(
+        request,
+        "criteria/agreements.html",
+        {
+            "municipality": municipality,
+            "framework": framework,
+            "form": form,
+            "page": page,
+            "versions": versions,
+            "can_change": can_change,
+            "breadcrumbs": [
+                (_("Quality criteria"), reverse("criteria:index")),
+                (_("Agreements compared"), reverse("criteria:matrix")),
+                (municipality.name, None),
+            ],
+        },
+    )
+
+
+def agreements_page(municipality, criteria, current, form, can_change):
+    """The agreements page's data part: what is due for review, the recent changes,
+    and the form's fieldsets (as typed when ``form`` is bound, else as saved)."""
     today = timezone.localdate()
     soon = today + timezone.timedelta(days=REVIEW_SOON_DAYS)
     due = sorted(
@@ -668,36 +797,37 @@ def agreements(request, slug):
         if not groups or groups[-1]["theme"] != theme:
             groups.append({"theme": theme, "rows": []})
         groups[-1]["rows"].append(row)
-    return render(
-        request,
-        "criteria/agreements.html",
-        {
-            "municipality": municipality,
-            "framework": framework,
-            "form": form,
-            "groups": groups,
-            "can_change": can_change,
-            "due": due,
-            "recent": recent,
-            "breadcrumbs": [
-                (_("Quality criteria"), reverse("criteria:index")),
-                (_("Agreements compared"), reverse("criteria:matrix")),
-                (municipality.name, None),
-            ],
-        },
-    )
+    return {"due": due, "recent": recent, "groups": groups}
 
 
 def trainings(request):
     choice = region_for(request)
+    versions = page_versions()
+    # Built only when the cached fragment is missing (see toolbox_site/freshness.py).
+    page = SimpleLazyObject(lambda: _trainings_data(request, choice))
+    if request.GET.keys() - {"regio"} and not filters_valid(
+        "trainings", versions, request, page, choice.region
+    ):
+        messages.warning(request, _("A filter was not valid and has been ignored."))
+    return render(
+        request,
+        "criteria/training_list.html",
+        {
+            "region_choice": choice,
+            "versions": versions,
+            "page": page,
+            "breadcrumbs": [(_("Training"), None)],
+        },
+    )
+
+
+def _trainings_data(request, choice):
     topics = list(TrainingTopic.objects.all())
     form = TrainingFilterForm(request.GET or None, topics=topics)
     today = timezone.localdate()
     data = {"onderwerp": "", "voor": "", "vanaf": None, "voorbij": False}
     if form.is_valid():
         data = form.cleaned_data
-    elif request.GET.keys() - {"regio"}:
-        messages.warning(request, _("A filter was not valid and has been ignored."))
     start = data["vanaf"] or (None if data["voorbij"] else today)
     sessions = TrainingSession.objects.order_by("date", "pk")
     if start:
@@ -712,16 +842,11 @@ def trainings(request):
     queryset = queryset.prefetch_related(
         "topics", Prefetch("sessions", queryset=sessions, to_attr="shown_sessions")
     ).order_by("title")
-    return render(
-        request,
-        "criteria/training_list.html",
-        {
-            "trainings": list(queryset),
-            "form": form,
-            "region_choice": choice,
-            "breadcrumbs": [(_("Training"), None)],
-        },
-    )
+    return {
+        "valid": not form.is_bound or form.is_valid(),
+        "trainings": list(queryset),
+        "form": form,
+    }
 
 
 def training_detail(request, slug):

@@ -337,72 +337,78 @@ PAGES += [
 # criteria
 SLUG_OF_A_TRAINING = "levensbreed-werken-in-de-praktijk"  # made by criteria/demo.py
 PAGES += [
-    # regions, the current framework's criteria with theme, framework and the count of
-    # municipalities that agreed (a subquery)
-    Page("criteria:index", queries=2, fixtures=("criteria_framework",)),
-    # session, user, regions, the user's access, criteria with theme, framework and counts
-    Page("criteria:index", user="enschede.editor", queries=5, fixtures=("criteria_agreements",)),
+    # regions, the data versions (a cached copy is used while they hold: then no more), the
+    # current framework's criteria with theme, framework and the count of municipalities
+    # that agreed (a subquery)
+    Page("criteria:index", queries=3, fixtures=("criteria_framework",)),
+    # session, user, regions, the user's access, versions, criteria with theme, framework
+    # and counts
+    Page("criteria:index", user="enschede.editor", queries=6, fixtures=("criteria_agreements",)),
     Page(
         "criteria:index",
-        queries=2,
+        queries=3,
         fixtures=("criteria_framework",),
         query="voor=informal&q=vrijwillig",
         label="filtered",
     ),
-    # regions, criterion with theme and framework, linked trainings
-    Page("criteria:detail", kwargs={"code": "ON-2"}, queries=3, fixtures=("criteria_trainings",)),
-    # session, user, regions, access, criterion, linked trainings, the region's
+    # regions, the data versions (a cached copy is used while they hold: then no more),
+    # criterion with theme and framework (remembered under the versions too), linked trainings
+    Page("criteria:detail", kwargs={"code": "ON-2"}, queries=4, fixtures=("criteria_trainings",)),
+    # session, user, regions, access, versions, criterion, linked trainings, the region's
     # municipalities with their agreement on it (one LEFT JOIN)
     Page(
         "criteria:detail",
         user="enschede.viewer",
         kwargs={"code": "ON-2"},
-        queries=7,
+        queries=8,
         fixtures=("criteria_agreements", "criteria_trainings"),
     ),
-    # regions, themes with their framework, their criteria (prefetch)
-    Page("criteria:guide", queries=3, fixtures=("criteria_framework",)),
+    # regions, the data versions (a cached copy is used while they hold: then no more),
+    # themes with their framework, their criteria (prefetch)
+    Page("criteria:guide", queries=4, fixtures=("criteria_framework",)),
     Page(
         "criteria:guide",
-        queries=3,
+        queries=4,
         fixtures=("criteria_framework",),
         query="voor=formal",
         label="formal",
     ),
-    # session, user, regions, access, criteria with theme and framework, municipalities,
-    # agreements
-    Page("criteria:matrix", user="enschede.editor", queries=7, fixtures=("criteria_agreements",)),
+    # session, user, regions, access, the data versions (a cached copy is used while they
+    # hold: then no more), criteria with theme and framework, municipalities, agreements
+    Page("criteria:matrix", user="enschede.editor", queries=8, fixtures=("criteria_agreements",)),
     Page(
         "criteria:matrix",
         user="twente.coordinator",
-        queries=7,
+        queries=8,
         fixtures=("criteria_agreements",),
         query="gebied=quality",
         label="area",
     ),
-    # session, user, municipality with region, access, criteria with theme, framework and
-    # the municipality's agreement with its editor (one LEFT JOIN), recent history with user
-    # and criterion
+    # session, user, municipality with region, access, the data versions (cached fragments
+    # are used while they hold: then no more), the current framework (likewise), criteria with
+    # theme, framework and the municipality's agreement with its editor (one LEFT JOIN),
+    # recent history with user and criterion
     Page(
         "criteria:agreements",
         user="enschede.editor",
         kwargs={"slug": "enschede"},
-        queries=6,
+        queries=8,
         fixtures=("criteria_agreements",),
     ),
     Page(
         "criteria:agreements",
         user="hengelo.editor",
         kwargs={"slug": "enschede"},
-        queries=6,
+        queries=8,
         fixtures=("criteria_agreements",),
         label="reading",
     ),
-    # regions, topics, trainings, their topics, their upcoming sessions
-    Page("training:index", queries=5, fixtures=("criteria_trainings",)),
+    # regions, the data versions (a cached copy is used while they hold: then no more),
+    # topics, trainings, their topics, their upcoming sessions
+    Page("training:index", queries=6, fixtures=("criteria_trainings",)),
     Page(
         "training:index",
-        queries=5,
+        queries=6,
         fixtures=("criteria_trainings",),
         query="voor=formal&voorbij=on",
         label="past",

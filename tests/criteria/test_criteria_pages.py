@@ -64,7 +64,7 @@ def test_a_region_without_criteria_says_so(client, twente):
 def test_another_region_is_shown_when_chosen(client, criteria_framework, achterhoek_framework):
     response = client.get(INDEX, {"regio": "achterhoek"})
     assert response.context["region_choice"].region == achterhoek_framework.region
-    assert response.context["count"] == 41
+    assert response.context["page"]["count"] == 41
     assert 'name="regio"' in response.content.decode()
 
 

@@ -58,7 +58,7 @@ def test_it_filters_by_area(member, two_agreements):
 def test_it_filters_by_theme(member, two_agreements, criteria_framework):
     theme = criteria_framework.themes.get(name="Signalering")
     response = member.get(URL, {"thema": theme.pk})
-    codes = [row["code"] for row in response.context["rows"]]
+    codes = [row["code"] for row in response.context["page"]["rows"]]
     assert codes == ["SG-1", "SG-2", "SG-3"]
 
 
@@ -88,7 +88,7 @@ def test_the_xlsx_export_holds_exactly_what_is_shown(member, two_agreements):
 
 def test_another_region_can_be_chosen(member, two_agreements, achterhoek_framework):
     response = member.get(URL, {"regio": "achterhoek"})
-    names = [m["name"] for m in response.context["municipalities"]]
+    names = [m["name"] for m in response.context["page"]["municipalities"]]
     assert names == ["Winterswijk"]
 
 

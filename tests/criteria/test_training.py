@@ -20,34 +20,34 @@ def test_there_are_at_least_ten_trainings_with_past_and_future_sessions(criteria
 def test_past_sessions_are_hidden_by_default(client, criteria_trainings):
     response = client.get(URL)
     today = datetime.date.today()
-    for training in response.context["trainings"]:
+    for training in response.context["page"]["trainings"]:
         assert all(session.date >= today for session in training.shown_sessions)
 
 
 def test_past_sessions_are_shown_on_request(client, criteria_trainings):
     response = client.get(URL, {"voorbij": "on"})
     today = datetime.date.today()
-    dates = [s.date for t in response.context["trainings"] for s in t.shown_sessions]
+    dates = [s.date for t in response.context["page"]["trainings"] for s in t.shown_sessions]
     assert any(date < today for date in dates)
 
 
 def test_it_filters_by_topic(client, criteria_trainings):
     response = client.get(URL, {"onderwerp": "bezwaar-en-beroep"})
-    assert [t.title for t in response.context["trainings"]] == [
+    assert [t.title for t in response.context["page"]["trainings"]] == [
         "Bezwaar en beroep: wat mag de ondersteuner?"
     ]
 
 
 def test_informal_shows_training_for_informal_and_both(client, criteria_trainings):
     response = client.get(URL, {"voor": "informal"})
-    audiences = {t.audience for t in response.context["trainings"]}
+    audiences = {t.audience for t in response.context["page"]["trainings"]}
     assert audiences == {"informal", "both"}
 
 
 def test_it_filters_by_date(client, criteria_trainings):
     later = datetime.date.today() + datetime.timedelta(days=150)
     response = client.get(URL, {"vanaf": later.isoformat()})
-    trainings = response.context["trainings"]
+    trainings = response.context["page"]["trainings"]
     assert trainings
     for training in trainings:
         assert training.shown_sessions
