@@ -18,13 +18,16 @@ default local-memory cache): a key built from an old version is simply never
 asked for again and ages out.
 """
 
+import threading
+
 from django.apps import apps
-from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-# The apps whose data public and dashboard pages show.
+# The apps whose data public and dashboard pages show (and django.contrib.auth, counted
+# as toolbox_site).
 APPS = ("toolbox_site", "network", "criteria", "monitoring")
 # Logs and bookkeeping, written often (a finder search on every search), shown on
 # no cached page.
@@ -44,12 +47,50 @@ DEFER = True
 TIMEOUT = 3600
 
 
-def versions(*names):
-    """The current versions of the named apps as one cache-key part (one query)."""
+_request = threading.local()
+
+
+class VersionsMiddleware:
+    """Read the versions once per GET or HEAD request, however many parts of the
+    page ask (the user, the access, the regions and the page's own fragments)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        _request.memo = {} if request.method in ("GET", "HEAD") else None
+        try:
+            return self.get_response(request)
+        finally:
+            _request.memo = None
+
+
+def _numbers(names):
     from .models import DataVersion
 
-    numbers = dict(DataVersion.objects.filter(name__in=names).values_list("name", "number"))
+    memo = getattr(_request, "memo", None)
+    if memo is None:  # outside a GET request: read them now
+        return dict(DataVersion.objects.filter(name__in=names).values_list("name", "number"))
+    if "" not in memo:  # the first ask of this request reads every app's (one query)
+        memo.update(DataVersion.objects.values_list("name", "number"))
+        memo[""] = True
+    return memo
+
+
+def versions(*names):
+    """The current versions of the named apps as one cache-key part (one query,
+    and none more in the same GET request)."""
+    numbers = _numbers(names)
     return "-".join(f"{name}.{numbers.get(name, 0)}" for name in names)
+
+
+def cached(key, build):
+    """``build()``, or its copy cached under ``key`` (which must hold the versions)."""
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, TIMEOUT)
+    return value
 
 
 def bump(name):
@@ -85,30 +126,31 @@ def changed(name, using=None):
     transaction.on_commit(callback, using=using)
 
 
+def _version_of(model):
+    # Accounts, groups and permissions belong with the organizations: the users are
+    # cached under that version (toolbox_site/backends.py), and their names are shown.
+    label = model._meta.app_label
+    return "toolbox_site" if label == "auth" else label
+
+
 def _on_change(sender, using=None, **kwargs):
-    changed(sender._meta.app_label, using=using)
+    changed(_version_of(sender), using=using)
 
 
 def _on_m2m(sender, action, using=None, **kwargs):
     if action.startswith("post_"):
-        changed(sender._meta.app_label, using=using)
+        changed(_version_of(sender), using=using)
 
 
 def _on_save(sender, using=None, update_fields=None, **kwargs):
     # A login writes last_login: no page shows it.
     if update_fields is not None and set(update_fields) <= {"last_login"}:
         return
-    changed(sender._meta.app_label, using=using)
-
-
-def _on_user_save(sender, using=None, update_fields=None, **kwargs):
-    if update_fields is not None and set(update_fields) <= {"last_login"}:
-        return
-    changed("toolbox_site", using=using)  # names of users are shown (who checked an entry)
+    changed(_version_of(sender), using=using)
 
 
 def connect():
-    for label in APPS:
+    for label in (*APPS, "auth"):
         for model in apps.get_app_config(label).get_models():
             if model._meta.label_lower in IGNORED or model.__name__.startswith("Historical"):
                 continue
@@ -118,4 +160,3 @@ def connect():
                 m2m_changed.connect(
                     _on_m2m, sender=field.remote_field.through, dispatch_uid=f"freshness-{field}"
                 )
-    post_save.connect(_on_user_save, sender=settings.AUTH_USER_MODEL, dispatch_uid="freshness-user")

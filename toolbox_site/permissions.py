@@ -21,6 +21,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from . import freshness
 from .models import Membership, Organization
 
 
@@ -44,12 +45,20 @@ NO_ACCESS = Access(roles={}, coordinated_regions=frozenset())
 
 
 def access_for(user):
-    """The user's memberships, read once per user object (one query)."""
+    """The user's memberships, read once per user object (one query), and kept in
+    the cache while the organizations' data version holds (toolbox_site/freshness.py:
+    every change of a membership or organization raises it)."""
     if not user.is_authenticated:
         return NO_ACCESS
-    cached = getattr(user, "_toolbox_access", None)
-    if cached is not None:
-        return cached
+    access = getattr(user, "_toolbox_access", None)
+    if access is None:
+        key = f"access:{user.pk}:{freshness.versions('toolbox_site')}"
+        access = freshness.cached(key, lambda: _read_access(user))
+        user._toolbox_access = access
+    return access
+
+
+def _read_access(user):
     roles = {}
     regions = set()
     member_regions = set()
@@ -61,13 +70,11 @@ def access_for(user):
         member_regions.add(region_id)
         if kind == Organization.Kind.REGION_TEAM and role == Membership.Role.COORDINATOR:
             regions.add(region_id)
-    access = Access(
+    return Access(
         roles=roles,
         coordinated_regions=frozenset(regions),
         member_regions=frozenset(member_regions),
     )
-    user._toolbox_access = access
-    return access
 
 
 def owning_organization(obj):

@@ -4,13 +4,14 @@ Nothing assumes there is only one region. A page shows the region chosen with
 ``?regio=<slug>``, else the logged-in user's own region (where they coordinate,
 else where they are a member), else the site's default region
 (``settings.DEFAULT_REGION``), else the first region. One query: all regions,
-for the region choice.
+for the region choice (none while the cached copy holds).
 """
 
 from dataclasses import dataclass
 
 from django.conf import settings
 
+from . import freshness
 from .models import Region
 from .permissions import access_for
 
@@ -29,7 +30,10 @@ class RegionChoice:
 
 
 def region_for(request, parameter=REGION_PARAMETER):
-    regions = list(Region.objects.order_by("name"))
+    regions = freshness.cached(
+        f"regions:{freshness.versions('toolbox_site')}",
+        lambda: list(Region.objects.order_by("name")),
+    )
     by_slug = {region.slug: region for region in regions}
     by_id = {region.pk: region for region in regions}
     asked = request.GET.get(parameter, "")

@@ -117,6 +117,8 @@ MIDDLEWARE = [
     # NUL characters never reach the database (PostgreSQL refuses them).
     "toolbox_site.middleware.RejectBadInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Data versions (cache keys) read once per GET request.
+    "toolbox_site.freshness.VersionsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "toolbox_site.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -180,7 +182,8 @@ AUTHENTICATION_BACKENDS = [
     # Axes first, so a locked-out user is refused before the password is checked.
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, with the user cached by data version.
+    "toolbox_site.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "account"

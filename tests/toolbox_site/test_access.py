@@ -57,11 +57,25 @@ def test_a_coordinator_role_in_a_municipality_is_not_a_region_coordinator(ensche
 def test_memberships_are_read_once_per_user_object(
     enschede_editor, enschede, hengelo, django_assert_num_queries
 ):
-    # SELECT the user's memberships with their organizations' kind and region.
-    with django_assert_num_queries(1):
+    # The data versions (the cache key), then the user's memberships with their
+    # organizations' kind and region.
+    with django_assert_num_queries(2):
         for _ in range(5):
             can_change(enschede_editor, enschede)
             can_view(enschede_editor, hengelo)
+
+
+def test_a_new_membership_counts_at_once_for_a_new_request(enschede_editor, hengelo):
+    from django.contrib.auth import get_user_model
+
+    from toolbox_site.models import Membership
+
+    assert not can_change(enschede_editor, hengelo)
+    Membership.objects.create(
+        user=enschede_editor, organization=hengelo, role=Membership.Role.EDITOR
+    )
+    fresh = get_user_model().objects.get(pk=enschede_editor.pk)  # as in the next request
+    assert can_change(fresh, hengelo)
 
 
 def test_the_coordinator_adds_members_only_to_organizations_of_the_region(

@@ -145,3 +145,32 @@ def test_a_finder_search_changes_no_version(network, life_situations):
         date=timezone.localdate(),
     )
     assert freshness.versions("network", "toolbox_site") == before
+
+
+def test_a_switched_off_account_is_refused_at_the_next_request(client, cast):
+    user = cast["enschede.editor"]
+    client.force_login(user)
+    assert client.get(reverse("account")).status_code == 200  # the user is cached now
+    user.is_active = False
+    user.save()
+    assert client.get(reverse("account")).status_code == 302  # to the login page
+
+
+def test_a_new_password_ends_the_other_sessions(client, cast):
+    user = cast["enschede.editor"]
+    client.force_login(user)
+    assert client.get(reverse("account")).status_code == 200
+    user.set_password("een heel ander wachtwoord 2026")
+    user.save()
+    assert client.get(reverse("account")).status_code == 302
+
+
+def test_a_removed_membership_counts_at_the_next_request(client, cast, enschede):
+    from toolbox_site.models import Membership
+
+    user = cast["enschede.editor"]
+    client.force_login(user)
+    url = reverse("organization_edit", kwargs={"slug": "enschede"})
+    assert client.get(url).status_code == 200
+    Membership.objects.filter(user=user, organization=enschede).delete()
+    assert client.get(url).status_code == 404
