@@ -164,16 +164,27 @@ def series(indicator, period_ids, region_id):
     """
     values = approved_values(indicator.ids, period_ids, region_id)
     combine = Sum if indicator.is_sum else Avg
+    # Plain tuples (values_list), not a dict per row: the rows are many, the work small.
     per_organization = {
-        (row["report__period_id"], row["report__organization_id"]): row["value"]
-        for row in values.values("report__period_id", "report__organization_id")
+        (period_id, organization_id): value
+        for period_id, organization_id, value in values.values_list(
+            "report__period_id", "report__organization_id"
+        )
         .annotate(value=combine("number"))
         .order_by()
     }
     known = Q(report__organization__inhabitants__isnull=False)
     per_period = {
-        row["report__period_id"]: row
-        for row in values.values("report__period_id")
+        period_id: {
+            "total": total,
+            "average": average,
+            "count": count,
+            "counted": counted,
+            "inhabitants": inhabitants,
+        }
+        for period_id, total, average, count, counted, inhabitants in values.values_list(
+            "report__period_id"
+        )
         .annotate(
             total=Sum("number"),
             average=Avg("number"),
