@@ -33,7 +33,7 @@ from toolbox_site.permissions import (
     is_reporting_editor,
 )
 
-from . import services, spreadsheet
+from . import scope, services, spreadsheet
 from .forms import UploadForm
 from .models import Indicator, MonitoringFormat, Period, Report
 from .validation import (
@@ -560,7 +560,7 @@ def shown_form(form, editable):
     }
 
 
-def shown_stored_form(report, editable):
+def shown_stored_form(report, editable, versions):
     """The unbound form (the stored values) and the history, from the cache when the
     data has not changed since (toolbox_site/freshness.py): building the form and its
     warnings is the page's main cost. The form tag and its CSRF token are never cached."""
@@ -569,7 +569,7 @@ def shown_stored_form(report, editable):
             "monitoring-report",
             str(report.pk),
             str(report.version),
-            freshness.versions("monitoring", "toolbox_site"),
+            versions,
             translation.get_language() or "",
             "editable" if editable else "read-only",
             datetime.date.today().isoformat(),
@@ -626,11 +626,17 @@ def posted_version(request):
 def report_detail(request, pk):
     if request.method == "POST":
         return report_save(request, pk)
+    versions = freshness.versions("monitoring", "toolbox_site")
+    scope.prime_access(request.user, versions)
     report = report_or_404(request.user, pk)
     may_fill = is_reporting_editor(request.user, report)
     editable = may_fill and report.is_editable_state and report.period.is_open
     return render_report(
-        request, report, None, may_fill=may_fill, shown=shown_stored_form(report, editable)
+        request,
+        report,
+        None,
+        may_fill=may_fill,
+        shown=shown_stored_form(report, editable, versions),
     )
 
 

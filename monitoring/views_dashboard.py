@@ -26,7 +26,7 @@ from toolbox_site.models import Organization
 from toolbox_site.permissions import access_for
 from toolbox_site.regions import region_for
 
-from . import dashboards
+from . import dashboards, scope
 from .dashboards import Cell
 from .models import Period, Report
 
@@ -208,7 +208,8 @@ def export_xlsx(tables, filename):
 
 def dashboard_page(request, *, public):
     errors = []
-    region_choice = region_for(request)
+    versions = freshness.versions("monitoring", "toolbox_site")
+    region_choice = scope.region_choice(request, versions)
     region = shown_region(request, region_choice, errors, public=public)
     own_ids = set() if public else set(access_for(request.user).roles)
     context = {
@@ -238,7 +239,7 @@ def dashboard_page(request, *, public):
             # The data part is a cached fragment (toolbox_site/freshness.py): built only
             # when the fragment is missing. Its content depends on the region and on the
             # user's own organizations (their small numbers are not hidden from them).
-            "versions": freshness.versions("monitoring", "toolbox_site"),
+            "versions": versions,
             "scope": "public" if public else ".".join(str(pk) for pk in sorted(own_ids)),
             "page": page,
         }
@@ -495,7 +496,8 @@ def public_dashboard(request):
 def completeness(request):
     user = request.user
     errors = []
-    region_choice = region_for(request)
+    versions = freshness.versions("monitoring", "toolbox_site")
+    region_choice = scope.region_choice(request, versions)
     region = shown_region(request, region_choice, errors, public=False)
     access = access_for(user)
     coordinates = user.is_superuser or (
@@ -508,7 +510,7 @@ def completeness(request):
     elif kind:
         errors.append(_("Choose a municipality or the care office. You see all organizations."))
         kind = ""
-    scope = "all" if coordinates else ".".join(str(pk) for pk in sorted(access.roles))
+    scope_key = "all" if coordinates else ".".join(str(pk) for pk in sorted(access.roles))
     return render(
         request,
         "monitoring/dashboard/completeness.html",
@@ -522,8 +524,8 @@ def completeness(request):
             "statuses": [(dashboards.NOT_STARTED, _("not started")), *Report.Status.choices],
             # The data part is a cached fragment (toolbox_site/freshness.py), keyed on the
             # region and, for a non-coordinator, on the organizations the user sees.
-            "versions": freshness.versions("monitoring", "toolbox_site"),
-            "scope": scope,
+            "versions": versions,
+            "scope": scope_key,
             "page": SimpleLazyObject(
                 lambda: completeness_data(request, region, kinds, coordinates, access, errors)
             ),

@@ -456,8 +456,8 @@ PAGES += [
     Page("monitoring:index", user="enschede.editor", queries=7, fixtures=_MONITORING),
     # the same, and the submitted reports that await approval in the region
     Page("monitoring:index", user="twente.coordinator", queries=8, fixtures=_MONITORING),
-    # session, user, report with organization/format/period/submitter, access, data
-    # versions; and on a cold cache: the values of the report and of the organization's
+    # session, user, data versions, report with organization/format/period/submitter;
+    # and on a cold cache: access (then kept under the versions), the values of the report and of the organization's
     # earlier periods (for the warnings), the report's history (audit events with user);
     # and, the first time a process shows a format (then kept, as a format with reports
     # never changes): sections, indicators with breakdown, breakdown items, rules
@@ -525,13 +525,13 @@ PAGES += [
 
 # monitoring: dashboards
 PAGES += [
-    # session, user, regions, access, data versions; and on a cold cache: organizations,
-    # periods, reports, approved per period
+    # session, user, data versions; and on a cold cache: access and regions (then kept
+    # under the versions), organizations, periods, reports, approved per period
     Page("monitoring:completeness", user="twente.coordinator", queries=9, fixtures=_MONITORING),
     Page("monitoring:completeness", user="enschede.viewer", queries=9, fixtures=_MONITORING),
-    # session, user, regions, access, data versions; and on a cold cache: indicators,
-    # periods, municipalities, values per municipality and period, region figures per
-    # period, breakdown per item
+    # session, user, data versions; and on a cold cache: access and regions (then kept
+    # under the versions), indicators, periods, municipalities, values per municipality
+    # and period, region figures per period, breakdown per item
     Page(
         "monitoring:dashboard",
         user="twente.coordinator",
@@ -548,8 +548,8 @@ PAGES += [
         fixtures=_MONITORING,
         label="municipalities per 10,000",
     ),
-    # the same, anonymous: regions, data versions; and on a cold cache: indicators, periods,
-    # municipalities, the two series, breakdown per item
+    # the same, anonymous: data versions; and on a cold cache: regions, indicators,
+    # periods, municipalities, the two series, breakdown per item
     Page("monitoring:public", queries=8, fixtures=_MONITORING),
     # session, user, access, regions, municipalities, periods, indicators, latest approved
     # period, values per indicator and municipality, region figures per indicator

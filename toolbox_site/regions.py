@@ -28,8 +28,10 @@ class RegionChoice:
         return len(self.regions) > 1
 
 
-def region_for(request, parameter=REGION_PARAMETER):
-    regions = list(Region.objects.order_by("name"))
+def region_for(request, parameter=REGION_PARAMETER, regions=None):
+    """``regions``: every region ordered by name, when the caller has them already."""
+    if regions is None:
+        regions = list(Region.objects.order_by("name"))
     by_slug = {region.slug: region for region in regions}
     by_id = {region.pk: region for region in regions}
     asked = request.GET.get(parameter, "")
