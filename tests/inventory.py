@@ -457,10 +457,11 @@ PAGES += [
     # the same, and the submitted reports that await approval in the region
     Page("monitoring:index", user="twente.coordinator", queries=8, fixtures=_MONITORING),
     # session, user, data versions, report with organization/format/period/submitter;
-    # and on a cold cache: access (then kept under the versions), the values of the report and of the organization's
-    # earlier periods (for the warnings), the report's history (audit events with user);
-    # and, the first time a process shows a format (then kept, as a format with reports
-    # never changes): sections, indicators with breakdown, breakdown items, rules
+    # and on a cold cache: access (then kept under the versions), the values of the report
+    # and of the organization's earlier periods (for the warnings), the report's history
+    # (audit events with user); and, the first time a process shows a format (then kept,
+    # as a format with reports never changes): sections, indicators with breakdown,
+    # breakdown items, rules
     Page(
         "monitoring:report",
         user="enschede.editor",
