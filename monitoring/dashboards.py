@@ -23,6 +23,7 @@ import statistics
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db import connections
 from django.db.models import Avg, Count, Q, Sum
 from django.urls import reverse
 from django.utils import translation
@@ -154,6 +155,22 @@ def approved_values(indicator_ids, period_ids, region_id):
     )
 
 
+def rows_of(queryset):
+    """The rows of a ``values_list`` query as tuples.
+
+    On PostgreSQL straight from the cursor: the driver gives numbers as Decimal and
+    counts and sums of whole numbers as int already, the types the ORM's per-value
+    converters would make, so those are skipped (a long series has many rows).
+    """
+    connection = connections[queryset.db]
+    if connection.vendor != "postgresql":
+        return list(queryset)
+    sql, params = queryset.query.get_compiler(queryset.db).as_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def series(indicator, period_ids, region_id):
     """Per (period, municipality) the value, and per period the region's figures.
 
@@ -164,24 +181,35 @@ def series(indicator, period_ids, region_id):
     """
     values = approved_values(indicator.ids, period_ids, region_id)
     combine = Sum if indicator.is_sum else Avg
+    # Plain tuples (values_list), not a dict per row: the rows are many, the work small.
     per_organization = {
-        (row["report__period_id"], row["report__organization_id"]): row["value"]
-        for row in values.values("report__period_id", "report__organization_id")
-        .annotate(value=combine("number"))
-        .order_by()
+        (period_id, organization_id): value
+        for period_id, organization_id, value in rows_of(
+            values.values_list("report__period_id", "report__organization_id")
+            .annotate(value=combine("number"))
+            .order_by()
+        )
     }
     known = Q(report__organization__inhabitants__isnull=False)
     per_period = {
-        row["report__period_id"]: row
-        for row in values.values("report__period_id")
-        .annotate(
-            total=Sum("number"),
-            average=Avg("number"),
-            count=Count("report__organization_id", distinct=True),
-            counted=Sum("number", filter=known),
-            inhabitants=Sum("report__organization__inhabitants"),
+        period_id: {
+            "total": total,
+            "average": average,
+            "count": count,
+            "counted": counted,
+            "inhabitants": inhabitants,
+        }
+        for period_id, total, average, count, counted, inhabitants in rows_of(
+            values.values_list("report__period_id")
+            .annotate(
+                total=Sum("number"),
+                average=Avg("number"),
+                count=Count("report__organization_id", distinct=True),
+                counted=Sum("number", filter=known),
+                inhabitants=Sum("report__organization__inhabitants"),
+            )
+            .order_by()
         )
-        .order_by()
     }
     return per_organization, per_period
 

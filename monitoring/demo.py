@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from toolbox_site import freshness
 from toolbox_site.models import Organization
 
 from .models import (
@@ -746,6 +747,7 @@ def store_values(report, indicators, values):
         ],
         batch_size=1000,
     )
+    freshness.changed("monitoring")  # bulk_create sends no signals
 
 
 def state_for(slug, position, count, rng):

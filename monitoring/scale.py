@@ -13,6 +13,7 @@ import random
 
 from django.db import connection
 
+from toolbox_site import freshness
 from toolbox_site.models import Organization
 
 from . import demo
@@ -134,6 +135,7 @@ def generate_monitoring(ctx):
                 yield report.pk, indicator_id, item_id, number, text
 
     _write_values(rows())
+    freshness.changed("monitoring")  # bulk writes and COPY send no signals
     return f"{len(reports)} reports over {len(periods)} quarters, {count} values"
 
 
@@ -143,6 +145,7 @@ def delete(regions):
     Value.objects.filter(report__in=reports)._raw_delete(Value.objects.db)
     reports._raw_delete(Report.objects.db)
     MonitoringFormat.objects.filter(organization__region__in=regions).delete()
+    freshness.changed("monitoring")
 
 
 STEPS = [generate_monitoring]

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from toolbox_site import freshness
 from toolbox_site.audit import log_action
 
 from .models import DimensionItem, Indicator, MonitoringFormat, Period, Report, Section, Value
@@ -339,6 +340,8 @@ def save_values(
         bulk_update_with_history(
             to_update, Value, ["number", "text", "comment"], batch_size=500, default_user=user
         )
+    if to_create or to_update:
+        freshness.changed("monitoring")  # bulk writes send no signals
     if report.status == Report.Status.RETURNED and changed:
         report.status = Report.Status.DRAFT
         _bump(report, user, ["status"])
@@ -474,6 +477,7 @@ def copy_format(source):
     MonitoringFormat.objects.filter(
         organization=source.organization, name=source.name, active=True
     ).exclude(pk=new.pk).update(active=False)
+    freshness.changed("monitoring")  # update() sends no signals
     return new
 
 

@@ -10,17 +10,21 @@ from html import escape
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F, OuterRef, Q, Subquery
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.formats import date_format
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from toolbox_site import freshness
 from toolbox_site.models import AuditEvent, Organization
 from toolbox_site.permissions import (
     access_for,
@@ -96,6 +100,22 @@ def formats_by_kind(region_ids):
 @login_required
 def index(request):
     user = request.user
+    return render(
+        request,
+        "monitoring/index.html",
+        {
+            # The lists are a cached fragment per user (toolbox_site/freshness.py): built
+            # only when it is missing. What the user may do follows from their
+            # memberships and roles (toolbox_site's version).
+            "viewer": user.pk,
+            "versions": freshness.versions("monitoring", "toolbox_site"),
+            "page": SimpleLazyObject(lambda: index_data(user)),
+            "breadcrumbs": [(_("Monitoring"), None)],
+        },
+    )
+
+
+def index_data(user):
     access = access_for(user)
     today = datetime.date.today()
     # The organizations, each with the period type of its region's active format.
@@ -154,16 +174,11 @@ def index(request):
         if not user.is_superuser:
             awaiting = awaiting.filter(organization__region__in=access.coordinated_regions)
         awaiting = list(awaiting.order_by("period__start", "organization__name")[:200])
-    return render(
-        request,
-        "monitoring/index.html",
-        {
-            "groups": groups,
-            "awaiting": awaiting,
-            "is_coordinator": bool(access.coordinated_regions) or user.is_superuser,
-            "breadcrumbs": [(_("Monitoring"), None)],
-        },
-    )
+    return {
+        "groups": groups,
+        "awaiting": awaiting,
+        "is_coordinator": bool(access.coordinated_regions) or user.is_superuser,
+    }
 
 
 @login_required
@@ -171,6 +186,12 @@ def index(request):
 def start(request):
     """Start the report of an organization for an open period (or open the existing one)."""
     slug = request.POST.get("organization", "")
+    period_id = request.POST.get("period", "")
+    # The index's buttons belong to one form outside its cached fragment (the form holds
+    # the CSRF token) and send "<organization slug> <period id>" as their value.
+    both = request.POST.get("start", "")
+    if both:
+        slug, _space, period_id = both.rpartition(" ")
     if not isinstance(slug, str) or len(slug) > 150 or "\x00" in slug:
         raise Http404
     organization = get_object_for_user(
@@ -178,7 +199,6 @@ def start(request):
     )
     if not is_reporting_editor(request.user, organization):
         raise PermissionDenied
-    period_id = request.POST.get("period", "")
     period = None
     if period_id.isdigit() and int(period_id) <= MAX_PK:
         period = Period.objects.filter(pk=int(period_id)).first()
@@ -522,17 +542,57 @@ def action_words():
     }
 
 
-def render_report(request, report, form, *, may_fill, status=200, conflict=None, version=None):
+def shown_form(form, editable):
+    """What the page shows of the form and the report's history: plain, picklable data."""
+    return {
+        "sections": [
+            {
+                "pk": block["section"].pk,
+                "title": block["section"].title,
+                "description": block["section"].description,
+                "html": mark_safe("".join(row["html"] for row in block["rows"])),  # escaped
+            }
+            for block in form.sections(editable)
+        ],
+        "errors": form.error_summary(),
+        "warning_count": form.warning_count(),
+        "history": history_of(form.report, form.labels()),
+    }
+
+
+def shown_stored_form(report, editable, versions):
+    """The unbound form (the stored values) and the history, from the cache when the
+    data has not changed since (toolbox_site/freshness.py): building the form and its
+    warnings is the page's main cost. The form tag and its CSRF token are never cached."""
+    key = ":".join(
+        [
+            "monitoring-report",
+            str(report.pk),
+            str(report.version),
+            versions,
+            translation.get_language() or "",
+            "editable" if editable else "read-only",
+            datetime.date.today().isoformat(),
+        ]
+    )
+    shown = cache.get(key)
+    if shown is None:
+        shown = shown_form(build_form(report), editable)
+        cache.set(key, shown, freshness.TIMEOUT)
+    return shown
+
+
+def render_report(
+    request, report, form, *, may_fill, status=200, conflict=None, version=None, shown=None
+):
     user = request.user
     editable = may_fill and report.is_editable_state and report.period.is_open
     may_review = is_region_coordinator(user, report)
-    labels = form.labels()
+    if shown is None:
+        shown = shown_form(form, editable)
     context = {
         "report": report,
-        "form": form,
-        "sections": list(form.sections(editable)),
-        "errors": form.error_summary(),
-        "warning_count": form.warning_count(),
+        **shown,
         "editable": editable,
         "may_fill": may_fill,
         "may_approve": may_review and report.status == Report.Status.SUBMITTED,
@@ -541,7 +601,6 @@ def render_report(request, report, form, *, may_fill, status=200, conflict=None,
         "deadline": report.period.deadline_words(),
         "conflict": conflict,
         "version": version if version is not None else report.version,
-        "history": history_of(report, labels),
         "breadcrumbs": [
             (_("Monitoring"), reverse("monitoring:index")),
             (f"{report.organization} – {report.period}", None),
@@ -567,9 +626,17 @@ def posted_version(request):
 def report_detail(request, pk):
     if request.method == "POST":
         return report_save(request, pk)
+    versions = freshness.versions("monitoring", "toolbox_site")
     report = report_or_404(request.user, pk)
-    form = build_form(report)
-    return render_report(request, report, form, may_fill=is_reporting_editor(request.user, report))
+    may_fill = is_reporting_editor(request.user, report)
+    editable = may_fill and report.is_editable_state and report.period.is_open
+    return render_report(
+        request,
+        report,
+        None,
+        may_fill=may_fill,
+        shown=shown_stored_form(report, editable, versions),
+    )
 
 
 def report_save(request, pk):

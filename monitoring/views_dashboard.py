@@ -16,10 +16,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from toolbox_site import freshness
 from toolbox_site.models import Organization
 from toolbox_site.permissions import access_for
 from toolbox_site.regions import region_for
@@ -206,6 +208,7 @@ def export_xlsx(tables, filename):
 
 def dashboard_page(request, *, public):
     errors = []
+    versions = freshness.versions("monitoring", "toolbox_site")
     region_choice = region_for(request)
     region = shown_region(request, region_choice, errors, public=public)
     own_ids = set() if public else set(access_for(request.user).roles)
@@ -215,15 +218,48 @@ def dashboard_page(request, *, public):
         "region": region,
         "errors": errors,
         "breadcrumbs": dashboard_breadcrumbs(public),
-        "tables": [],
     }
     template = "monitoring/dashboard/dashboard.html"
+    export = request.GET.get("export")
+    if export is not None and region is not None:
+        data = dashboard_data(request, region, own_ids, errors, public=public)
+        if export in EXPORTS and not data["errors"] and data["tables"]:
+            indicator = data["indicator"]
+            filename = f"monitoring-{region.slug}-{indicator.code}"
+            if export == "csv":
+                return export_csv(data["tables"], filename)
+            return export_xlsx(data["tables"], filename)
+        page = data
+    else:
+        page = SimpleLazyObject(
+            lambda: dashboard_data(request, region, own_ids, errors, public=public)
+        )
+    context.update(
+        {
+            # The data part is a cached fragment (toolbox_site/freshness.py): built only
+            # when the fragment is missing. Its content depends on the region and on the
+            # user's own organizations (their small numbers are not hidden from them).
+            "versions": versions,
+            "scope": "public" if public else ".".join(str(pk) for pk in sorted(own_ids)),
+            "page": page,
+        }
+    )
+    return render(request, template, context)
+
+
+def dashboard_data(request, region, own_ids, region_errors, *, public):
+    """The dashboard's data part: the indicator choice, the tables and the charts.
+
+    ``errors`` holds ``region_errors`` (found before) and the errors found here.
+    """
+    errors = list(region_errors)
+    data = {"errors": errors, "tables": [], "indicators": []}
     if region is None:
-        return render(request, template, context)
+        return data
     indicators = dashboards.region_indicators(region, public_only=public)
-    context["indicators"] = indicators
+    data["indicators"] = indicators
     if not indicators:
-        return render(request, template, context)
+        return data
     by_code = {indicator.code: indicator for indicator in indicators}
     asked = request.GET.get("indicator", "")
     indicator = by_code.get(asked) if isinstance(asked, str) else None
@@ -258,18 +294,21 @@ def dashboard_page(request, *, public):
     tables, charts = trend_tables(
         indicator, chosen, region, municipalities, selected, own_ids, measure, split == "ja"
     )
-    context.update(
+    export = request.GET.get("export")
+    if export is not None and export not in EXPORTS:
+        errors.append(_("Exports are CSV or XLSX."))
+    selected_slugs = {organization.slug for organization in selected}
+    data.update(
         {
             "indicator": indicator,
             "indicator_options": indicator_options(indicators),
             "period_options": period_options(periods),
             "first_value": chosen[0].start.isoformat() if chosen else "",
             "last_value": chosen[-1].start.isoformat() if chosen else "",
-            "chosen": chosen,
-            "first": chosen[0] if chosen else None,
-            "last": chosen[-1] if chosen else None,
-            "municipalities": municipalities,
-            "selected": selected,
+            "municipalities": [
+                (organization.slug, organization.name, organization.slug in selected_slugs)
+                for organization in municipalities
+            ],
             "measure": measure,
             "split": split,
             "tables": tables,
@@ -277,15 +316,7 @@ def dashboard_page(request, *, public):
             "export_query": export_query(request),
         }
     )
-    export = request.GET.get("export")
-    if export in EXPORTS and not errors:
-        filename = f"monitoring-{region.slug}-{indicator.code}"
-        if export == "csv":
-            return export_csv(tables, filename)
-        return export_xlsx(tables, filename)
-    if export is not None and export not in EXPORTS:
-        errors.append(_("Exports are CSV or XLSX."))
-    return render(request, template, context)
+    return data
 
 
 def indicator_options(indicators):
@@ -465,6 +496,7 @@ def public_dashboard(request):
 def completeness(request):
     user = request.user
     errors = []
+    versions = freshness.versions("monitoring", "toolbox_site")
     region_choice = region_for(request)
     region = shown_region(request, region_choice, errors, public=False)
     access = access_for(user)
@@ -478,6 +510,35 @@ def completeness(request):
     elif kind:
         errors.append(_("Choose a municipality or the care office. You see all organizations."))
         kind = ""
+    scope_key = "all" if coordinates else ".".join(str(pk) for pk in sorted(access.roles))
+    return render(
+        request,
+        "monitoring/dashboard/completeness.html",
+        {
+            "region_choice": region_choice,
+            "region": region,
+            "errors": errors,
+            "coordinates": coordinates,
+            "kind": kind,
+            "kinds": [(value, label) for value, label in Organization.Kind.choices][:2],
+            "statuses": [(dashboards.NOT_STARTED, _("not started")), *Report.Status.choices],
+            # The data part is a cached fragment (toolbox_site/freshness.py), keyed on the
+            # region and, for a non-coordinator, on the organizations the user sees.
+            "versions": versions,
+            "scope": scope_key,
+            "page": SimpleLazyObject(
+                lambda: completeness_data(request, region, kinds, coordinates, access, errors)
+            ),
+            "breadcrumbs": [
+                (_("Monitoring"), reverse("monitoring:index")),
+                (_("Completeness"), None),
+            ],
+        },
+    )
+
+
+def completeness_data(request, region, kinds, coordinates, access, region_errors):
+    errors = list(region_errors)
     organizations = Organization.objects.none()
     if region is not None:
         organizations = Organization.objects.filter(region=region, kind__in=kinds)
@@ -488,30 +549,15 @@ def completeness(request):
     periods = list(Period.objects.filter(start__lte=today).order_by("start", "type"))
     chosen = period_range(request, periods, errors)
     rows, shares = dashboards.completeness(organizations, chosen, today)
-    return render(
-        request,
-        "monitoring/dashboard/completeness.html",
-        {
-            "region_choice": region_choice,
-            "region": region,
-            "errors": errors,
-            "coordinates": coordinates,
-            "rows": rows,
-            "shares": shares,
-            "period_options": period_options(periods),
-            "first_value": chosen[0].start.isoformat() if chosen else "",
-            "last_value": chosen[-1].start.isoformat() if chosen else "",
-            "chosen": [str(period.label) for period in chosen],
-            "kind": kind,
-            "late": _("Late"),
-            "kinds": [(value, label) for value, label in Organization.Kind.choices][:2],
-            "statuses": [(dashboards.NOT_STARTED, _("not started")), *Report.Status.choices],
-            "breadcrumbs": [
-                (_("Monitoring"), reverse("monitoring:index")),
-                (_("Completeness"), None),
-            ],
-        },
-    )
+    return {
+        "errors": errors,
+        "rows": rows,
+        "shares": shares,
+        "period_options": period_options(periods),
+        "first_value": chosen[0].start.isoformat() if chosen else "",
+        "last_value": chosen[-1].start.isoformat() if chosen else "",
+        "chosen": [str(period.label) for period in chosen],
+    }
 
 
 # --- A municipality's own view -----------------------------------------------------------

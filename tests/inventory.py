@@ -463,21 +463,22 @@ def _monitoring_report(slug, previous=False):
 
 _MONITORING = ("monitoring_demo",)
 PAGES += [
-    # session, user, access, the user's reporting organizations with their format's period
-    # type, periods, reports
-    Page("monitoring:index", user="enschede.editor", queries=6, fixtures=_MONITORING),
+    # session, user, data versions; and on a cold cache: access, the user's reporting
+    # organizations with their format's period type, periods, reports
+    Page("monitoring:index", user="enschede.editor", queries=7, fixtures=_MONITORING),
     # the same, and the submitted reports that await approval in the region
-    Page("monitoring:index", user="twente.coordinator", queries=7, fixtures=_MONITORING),
-    # session, user, report with organization/format/period/submitter, access, the values
-    # of the report and of the organization's earlier periods (for the warnings), the
-    # report's history (audit events with user); and, the first time a process shows a
-    # format (then kept, as a format with reports never changes): sections, indicators with
-    # breakdown, breakdown items, rules
+    Page("monitoring:index", user="twente.coordinator", queries=8, fixtures=_MONITORING),
+    # session, user, data versions, report with organization/format/period/submitter;
+    # and on a cold cache: access (then kept under the versions), the values of the report
+    # and of the organization's earlier periods (for the warnings), the report's history
+    # (audit events with user); and, the first time a process shows a format (then kept,
+    # as a format with reports never changes): sections, indicators with breakdown,
+    # breakdown items, rules
     Page(
         "monitoring:report",
         user="enschede.editor",
         kwargs=_monitoring_report("enschede"),
-        queries=10,
+        queries=11,
         fixtures=_MONITORING,
         label="draft",
     ),
@@ -485,7 +486,7 @@ PAGES += [
         "monitoring:report",
         user="twente.coordinator",
         kwargs=_monitoring_report("enschede", previous=True),
-        queries=10,
+        queries=11,
         fixtures=_MONITORING,
         label="awaiting approval",
     ),
@@ -493,7 +494,7 @@ PAGES += [
         "monitoring:report",
         user="enschede.viewer",
         kwargs=_monitoring_report("enschede"),
-        queries=10,
+        queries=11,
         fixtures=_MONITORING,
         label="read only",
     ),
@@ -537,16 +538,18 @@ PAGES += [
 
 # monitoring: dashboards
 PAGES += [
-    # session, user, regions, access, organizations, periods, reports, approved per period
-    Page("monitoring:completeness", user="twente.coordinator", queries=8, fixtures=_MONITORING),
-    Page("monitoring:completeness", user="enschede.viewer", queries=8, fixtures=_MONITORING),
-    # session, user, regions, access, indicators, periods, municipalities, values per
-    # municipality and period, region figures per period, breakdown per item
+    # session, user, data versions; and on a cold cache: access and regions (then kept
+    # under the versions), organizations, periods, reports, approved per period
+    Page("monitoring:completeness", user="twente.coordinator", queries=9, fixtures=_MONITORING),
+    Page("monitoring:completeness", user="enschede.viewer", queries=9, fixtures=_MONITORING),
+    # session, user, data versions; and on a cold cache: access and regions (then kept
+    # under the versions), indicators, periods, municipalities, values per municipality
+    # and period, region figures per period, breakdown per item
     Page(
         "monitoring:dashboard",
         user="twente.coordinator",
         query="indicator=clients_total&van=2016-01-01",
-        queries=10,
+        queries=11,
         fixtures=_MONITORING,
         label="whole region, 10 years",
     ),
@@ -554,13 +557,13 @@ PAGES += [
         "monitoring:dashboard",
         user="enschede.editor",
         query="indicator=clients_new&gemeente=enschede&gemeente=hengelo&maat=per10000",
-        queries=10,
+        queries=11,
         fixtures=_MONITORING,
         label="municipalities per 10,000",
     ),
-    # the same, anonymous: regions, indicators, periods, municipalities, the two series,
-    # breakdown per item
-    Page("monitoring:public", queries=7, fixtures=_MONITORING),
+    # the same, anonymous: data versions; and on a cold cache: regions, indicators,
+    # periods, municipalities, the two series, breakdown per item
+    Page("monitoring:public", queries=8, fixtures=_MONITORING),
     # session, user, access, regions, municipalities, periods, indicators, latest approved
     # period, values per indicator and municipality, region figures per indicator
     Page("monitoring:own", user="enschede.editor", queries=10, fixtures=_MONITORING),

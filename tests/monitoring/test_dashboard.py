@@ -17,11 +17,13 @@ def get(client, user, query=""):
 
 
 def region_table(response):
-    return next(table for table in response.context["tables"] if table.key == "region")
+    return next(table for table in response.context["page"]["tables"] if table.key == "region")
 
 
 def municipal_table(response):
-    return next(table for table in response.context["tables"] if table.key == "municipalities")
+    return next(
+        table for table in response.context["page"]["tables"] if table.key == "municipalities"
+    )
 
 
 def row_for(table, period):
@@ -54,7 +56,7 @@ def test_a_total_that_would_reveal_a_small_number_is_hidden(client, cast, figure
     # Hengelo reported 3: the total (103 + 3 + 20) would give it away with the others shown.
     assert shown(last)[1:4] == ["×", "×", "×"]
     assert shown(last)[4] == "20,0"  # the median is Borne's 20, not the hidden value
-    assert response.context["charts"]["line"]["datasets"][0]["data"][-2] is None
+    assert response.context["page"]["charts"]["line"]["datasets"][0]["data"][-2] is None
 
 
 def test_a_small_number_shows_as_less_than_five_outside_the_reporting_organization(
@@ -62,13 +64,13 @@ def test_a_small_number_shows_as_less_than_five_outside_the_reporting_organizati
 ):
     response = get(client, cast["enschede.editor"], "indicator=clients_total&gemeente=hengelo")
     assert shown(row_for(municipal_table(response), figures["periods"][-1]))[1] == "< 5"
-    assert response.context["charts"]["line"]["datasets"][0]["data"][-2] is None
+    assert response.context["page"]["charts"]["line"]["datasets"][0]["data"][-2] is None
 
 
 def test_the_reporting_organization_sees_its_own_small_number(client, cast, figures):
     response = get(client, cast["hengelo.editor"], "indicator=clients_total&gemeente=hengelo")
     assert shown(row_for(municipal_table(response), figures["periods"][-1]))[1] == "3"
-    assert response.context["charts"]["line"]["datasets"][0]["data"][-2] == 3.0
+    assert response.context["page"]["charts"]["line"]["datasets"][0]["data"][-2] == 3.0
 
 
 def test_averages_and_durations_are_not_suppressed(client, cast, figures):
@@ -94,7 +96,7 @@ def test_the_breakdown_has_a_bar_chart_and_a_table_with_the_same_numbers(client,
         items={("clients_new", "self"): 12, ("clients_new", "gp"): 2, ("clients_new", "ggd"): 9},
     )
     response = get(client, cast["enschede.editor"], "indicator=clients_new")
-    table = next(table for table in response.context["tables"] if table.key == "breakdown")
+    table = next(table for table in response.context["page"]["tables"] if table.key == "breakdown")
     cells = {row[0]: row[1].shown for row in table.rows}
     # 2 is hidden; with the total known the smallest other cell (9) goes too.
     assert cells == {
@@ -102,7 +104,7 @@ def test_the_breakdown_has_a_bar_chart_and_a_table_with_the_same_numbers(client,
         "Huisarts of praktijkondersteuner": "< 5",
         "GGD": "×",
     }
-    assert response.context["charts"]["bar"]["datasets"][0]["data"] == [12.0, None, None]
+    assert response.context["page"]["charts"]["bar"]["datasets"][0]["data"] == [12.0, None, None]
 
 
 def test_nothing_of_another_region_shows(client, cast, figures, other_region):
@@ -132,7 +134,7 @@ def test_nothing_of_another_region_shows(client, cast, figures, other_region):
 def test_bad_input_gets_a_clear_message(client, cast, figures, other_region, query, message):
     response = get(client, cast["enschede.editor"], query)
     assert response.status_code == 200
-    assert message in " ".join(response.context["errors"])
+    assert message in " ".join([*response.context["errors"], *response.context["page"]["errors"]])
 
 
 def test_an_export_with_bad_input_shows_the_page_instead(client, cast, figures):
@@ -172,7 +174,9 @@ def test_the_aggregation_runs_in_two_grouped_queries(cast, figures, django_asser
 
 def test_the_breakdown_can_be_left_out(client, cast, figures):
     response = get(client, cast["enschede.editor"], "indicator=clients_new&uitsplitsing=nee")
-    assert [table.key for table in response.context["tables"]] == ["region"]
-    assert "bar" not in response.context["charts"]
+    assert [table.key for table in response.context["page"]["tables"]] == ["region"]
+    assert "bar" not in response.context["page"]["charts"]
     response = get(client, cast["enschede.editor"], "indicator=clients_new&uitsplitsing=%01")
-    assert "uitsplitsing" in " ".join(response.context["errors"])
+    assert "uitsplitsing" in " ".join(
+        [*response.context["errors"], *response.context["page"]["errors"]]
+    )

@@ -18,7 +18,7 @@ def shown_tables(client):
             table.columns,
             *[[v if isinstance(v, str) else v.shown for v in row] for row in table.rows],
         ]
-        for table in response.context["tables"]
+        for table in response.context["page"]["tables"]
     ]
 
 
