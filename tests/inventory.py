@@ -43,27 +43,30 @@ class Page:
         return f"{path}?{self.query}" if self.query else path
 
 
-# The queries, per page (a logged-in request always starts with the session and the user):
+# The queries, per page, on a cold cache. A logged-in request always starts with the
+# session, the data versions (toolbox_site/freshness.py, read once per request) and the
+# user; while the versions hold, the user, the access and the regions come from the cache,
+# and so do the data parts of the pages that name the versions below:
 PAGES = [
     # municipalities for the residents' list
     Page("home", queries=1),
     # session, user, municipalities
-    Page("home", user="enschede.editor", queries=3),
+    Page("home", user="enschede.editor", queries=4),
     Page("accessibility"),
     Page("privacy"),
     Page("login"),
     Page("password_reset"),
     # session, user, memberships with organization and region, the user's access
-    Page("account", user="enschede.editor", queries=4),
-    Page("account", user="twente.coordinator", queries=4),
+    Page("account", user="enschede.editor", queries=5),
+    Page("account", user="twente.coordinator", queries=5),
     # session, user
-    Page("password_change", user="enschede.viewer", queries=2),
+    Page("password_change", user="enschede.viewer", queries=3),
     # session, user
-    Page("profile_edit", user="menzis.adviser", queries=2),
+    Page("profile_edit", user="menzis.adviser", queries=3),
     # session, user, organization with region, the user's access
-    Page("organization_edit", user="enschede.editor", kwargs={"slug": "enschede"}, queries=4),
+    Page("organization_edit", user="enschede.editor", kwargs={"slug": "enschede"}, queries=5),
     # session, user, organization with region, the user's access
-    Page("organization_invite", user="twente.coordinator", kwargs={"slug": "enschede"}, queries=4),
+    Page("organization_invite", user="twente.coordinator", kwargs={"slug": "enschede"}, queries=5),
     # the account the link names (none: the link is not valid)
     Page(
         "invitation_accept",
@@ -73,14 +76,14 @@ PAGES = [
     ),
     Page("admin:login"),
     # session, user, user and group permissions (ModelBackend), the user's access, recent actions
-    Page("admin:index", user="twente.coordinator", queries=6),
+    Page("admin:index", user="twente.coordinator", queries=7),
     # session, user, user and group permissions, access, count, count of all, the organizations
     # with region, the region filter's choices
-    Page("admin:toolbox_site_organization_changelist", user="twente.coordinator", queries=9),
+    Page("admin:toolbox_site_organization_changelist", user="twente.coordinator", queries=10),
     # session, user, access, regions for the filter, count, count of all, user and group
     # permissions, the events with organization and user, the date hierarchy's first/last
     # and years, the actions for the filter
-    Page("admin:toolbox_site_auditevent_changelist", user="twente.coordinator", queries=12),
+    Page("admin:toolbox_site_auditevent_changelist", user="twente.coordinator", queries=13),
 ]
 
 
@@ -163,7 +166,7 @@ PAGES += [
         user="enschede.viewer",
         kwargs={"slug": "enschede"},
         fixtures=_NET,
-        queries=6,
+        queries=7,
     ),
     # session, user, municipality, the user's access, step, progress record
     Page(
@@ -171,7 +174,7 @@ PAGES += [
         user="enschede.editor",
         kwargs={"slug": "enschede", "number": 2},
         fixtures=_NET,
-        queries=6,
+        queries=7,
     ),
     # session, user, organization, the user's access, its services with role/provider/checker
     Page(
@@ -179,7 +182,7 @@ PAGES += [
         user="enschede.editor",
         kwargs={"slug": "enschede"},
         fixtures=_NET,
-        queries=5,
+        queries=6,
     ),
     # session, user, organization, access, then the form's choices: roles, providers,
     # municipalities, life domains, target groups, laws
@@ -188,19 +191,19 @@ PAGES += [
         user="enschede.editor",
         kwargs={"slug": "enschede"},
         fixtures=_NET,
-        queries=10,
+        queries=11,
     ),
     # session, user, service, access, newest history record, the six choice lists and the
     # four current many-to-many values
-    Page("network:service_edit", user="enschede.editor", kwargs=_OCO, fixtures=_NET, queries=15),
+    Page("network:service_edit", user="enschede.editor", kwargs=_OCO, fixtures=_NET, queries=16),
     # session, user, service, access
-    Page("network:service_archive", user="enschede.editor", kwargs=_OCO, fixtures=_NET, queries=4),
+    Page("network:service_archive", user="enschede.editor", kwargs=_OCO, fixtures=_NET, queries=5),
     Page(
         "network:service_unarchive",
         user="enschede.editor",
         kwargs=_STOPPED,
         fixtures=_NET,
-        queries=4,
+        queries=5,
     ),
     # session, user, municipality, access, the services for "from" and for "to"
     Page(
@@ -208,14 +211,14 @@ PAGES += [
         user="enschede.editor",
         kwargs={"slug": "enschede"},
         fixtures=_NET,
-        queries=6,
+        queries=7,
     ),
     # session, user, link with municipality and services, access, "from" and "to" choices
-    Page("network:link_edit", user="enschede.editor", kwargs=_link, fixtures=_NET, queries=6),
+    Page("network:link_edit", user="enschede.editor", kwargs=_link, fixtures=_NET, queries=7),
     # session, user, link with municipality and services, access
-    Page("network:link_delete", user="enschede.editor", kwargs=_link, fixtures=_NET, queries=4),
+    Page("network:link_delete", user="enschede.editor", kwargs=_link, fixtures=_NET, queries=5),
     # session, user, organization, access
-    Page("network:import", user="enschede.editor", kwargs={"slug": "enschede"}, queries=4),
+    Page("network:import", user="enschede.editor", kwargs={"slug": "enschede"}, queries=5),
     # session, user, organization, access, the organization's services and their related
     # lists (prefetched): 9, whatever the number of services
     Page(
@@ -223,7 +226,7 @@ PAGES += [
         user="enschede.editor",
         kwargs={"slug": "enschede", "file_format": "csv"},
         fixtures=_NET,
-        queries=9,
+        queries=10,
         html=False,
     ),
 ]
@@ -283,19 +286,19 @@ PAGES += [
         queries=1,
     ),
     # session, user, open reports, closed reports, the user's access
-    Page("network:report_queue", user="enschede.editor", fixtures=("open_report",), queries=5),
+    Page("network:report_queue", user="enschede.editor", fixtures=("open_report",), queries=6),
     # session, user, the report with service and organization, the user's access
     Page(
         "network:report_close",
         user="enschede.editor",
         kwargs=lambda: {"pk": _enschede_report().pk},
         fixtures=("open_report",),
-        queries=4,
+        queries=5,
     ),
     # session, user, the user's access, the counts grouped by month, municipality
     # and situation
-    Page("network:unmet_demand", user="enschede.editor", queries=4),
-    Page("network:unmet_demand", user="twente.coordinator", queries=4),
+    Page("network:unmet_demand", user="enschede.editor", queries=5),
+    Page("network:unmet_demand", user="twente.coordinator", queries=5),
     # HSDS (JSON, no session): the index and OpenAPI make no queries. The others read the
     # data versions first (+1 below); while those hold, the cached document is sent.
     Page("hsds:index"),
@@ -418,7 +421,7 @@ PAGES += [
     Page(
         "admin:criteria_framework_changelist",
         user="twente.coordinator",
-        queries=9,
+        queries=10,
         fixtures=("criteria_framework",),
     ),
     # admin: session, user, access, regions for the filter, the frameworks of the criteria
@@ -427,7 +430,7 @@ PAGES += [
     Page(
         "admin:criteria_criterion_changelist",
         user="twente.coordinator",
-        queries=10,
+        queries=11,
         fixtures=("criteria_framework",),
     ),
     # admin: session, user, access, regions for the filter, count, user permissions, group
@@ -435,7 +438,7 @@ PAGES += [
     Page(
         "admin:criteria_localagreement_changelist",
         user="twente.coordinator",
-        queries=8,
+        queries=9,
         fixtures=("criteria_agreements",),
     ),
     # training with region, topics, upcoming sessions, linked criteria
@@ -503,7 +506,7 @@ PAGES += [
     Page(
         "admin:monitoring_monitoringformat_changelist",
         user="twente.coordinator",
-        queries=9,
+        queries=10,
         fixtures=_MONITORING,
     ),
     # admin: session, user, access, the period filter's choices, the region filter's choices,
@@ -512,7 +515,7 @@ PAGES += [
     Page(
         "admin:monitoring_report_changelist",
         user="twente.coordinator",
-        queries=10,
+        queries=11,
         fixtures=_MONITORING,
     ),
     # session, user, report with organization/format/period/submitter, access
@@ -520,7 +523,7 @@ PAGES += [
         "monitoring:upload",
         user="enschede.editor",
         kwargs=_monitoring_report("enschede"),
-        queries=4,
+        queries=5,
         fixtures=_MONITORING,
     ),
     # the report as an XLSX file to fill in offline: session, user, report, access, the
@@ -529,7 +532,7 @@ PAGES += [
         "monitoring:download",
         user="enschede.editor",
         kwargs=_monitoring_report("enschede"),
-        queries=8,
+        queries=9,
         fixtures=_MONITORING,
         html=False,
     ),
@@ -566,5 +569,5 @@ PAGES += [
     Page("monitoring:public", queries=8, fixtures=_MONITORING),
     # session, user, access, regions, municipalities, periods, indicators, latest approved
     # period, values per indicator and municipality, region figures per indicator
-    Page("monitoring:own", user="enschede.editor", queries=10, fixtures=_MONITORING),
+    Page("monitoring:own", user="enschede.editor", queries=11, fixtures=_MONITORING),
 ]

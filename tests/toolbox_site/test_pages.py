@@ -61,6 +61,6 @@ def test_the_query_count_does_not_grow_with_data(
         add_bulk_data(twente, cast)
     client = client_for(client, cast, page.user)
     url = page.url()
-    # Logged in: session, user, then the page's own queries (see inventory.py).
+    # Logged in: session, data versions, user, then the page's own (see inventory.py).
     with django_assert_num_queries(page.queries):
         client.get(url)
