@@ -64,3 +64,23 @@ def test_every_password_validator_speaks_dutch():
         except ValidationError as error:
             for message in error.messages:
                 assert "password" not in message.lower(), message
+
+
+def test_a_resident_from_the_cookie_free_finder_can_switch_language(db):
+    """The finder sets no cookie, so the switch must work without a CSRF cookie."""
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    finder = reverse("network:finder")
+    assert "csrftoken" not in browser.get(finder).cookies
+    response = browser.post(reverse("set_language"), {"language": "en", "next": finder})
+    assert response.status_code == 302
+    assert response["Location"] == finder
+    assert browser.get(finder)["Content-Language"] == "en"
+
+
+def test_the_language_switch_sends_nobody_off_site(client, db):
+    response = client.post(
+        reverse("set_language"), {"language": "en", "next": "https://example.com/"}
+    )
+    assert response["Location"] == "/"
