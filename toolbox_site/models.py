@@ -26,36 +26,27 @@ class OrganizationQuerySet(models.QuerySet):
 
     def for_user(self, user):
         """Organizations whose non-public data the user may see."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self.all()
-        return self.filter(
-            Q(memberships__user=user)
-            | Q(
-                region__organizations__kind=Organization.Kind.REGION_TEAM,
-                region__organizations__memberships__user=user,
-                region__organizations__memberships__role=Membership.Role.COORDINATOR,
-            )
-        ).distinct()
+        return self._by_access(user, write=False)
 
     def editable_by(self, user):
         """Organizations whose data the user may change."""
+        return self._by_access(user, write=True)
+
+    def _by_access(self, user, *, write):
+        # From the user's access (read once per request, and cached: see
+        # permissions.access_for), not a join over memberships: PostgreSQL planned
+        # that OR of joins as a scan of every organization and membership.
+        from .permissions import access_for
+
         if not user.is_authenticated:
             return self.none()
         if user.is_superuser:
             return self.all()
-        return self.filter(
-            Q(
-                memberships__user=user,
-                memberships__role__in=Membership.WRITE_ROLES,
-            )
-            | Q(
-                region__organizations__kind=Organization.Kind.REGION_TEAM,
-                region__organizations__memberships__user=user,
-                region__organizations__memberships__role=Membership.Role.COORDINATOR,
-            )
-        ).distinct()
+        access = access_for(user)
+        own = [
+            pk for pk, role in access.roles.items() if not write or role in Membership.WRITE_ROLES
+        ]
+        return self.filter(Q(pk__in=own) | Q(region__in=access.coordinated_regions))
 
 
 class Organization(models.Model):
