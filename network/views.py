@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from toolbox_site import freshness
 from toolbox_site.audit import changes_of, log_action
 from toolbox_site.models import Organization
-from toolbox_site.permissions import can_change, get_object_for_user
+from toolbox_site.permissions import can_change, can_view, get_object_for_user
 from toolbox_site.regions import region_for
 
 from . import importing
@@ -275,7 +275,10 @@ def _map_data(municipality, data):
 
 
 def _service_queryset(user):
-    return Service.objects.for_user(user).select_related(
+    """Services the user may see (every service for ``user=None``), with what their
+    pages show."""
+    services = Service.objects.all() if user is None else Service.objects.for_user(user)
+    return services.select_related(
         "role",
         "role__category",
         "provider",
@@ -348,7 +351,15 @@ def _service_lists(service):
 
 
 def service_detail(request, pk):
-    service = get_object_or_404(_service_queryset(request.user), pk=pk)
+    versions = freshness.versions("network", "toolbox_site")
+    # The service with everything the page shows of it, cached like the page's parts;
+    # who may see it is decided here, per request: an archived entry only for members
+    # (as Service.objects.for_user).
+    service = freshness.cached(
+        f"service:{pk}:{versions}", lambda: _service_queryset(None).filter(pk=pk).first()
+    )
+    if service is None or (service.archived and not can_view(request.user, service)):
+        raise Http404
     with_history = request.user.is_authenticated
     return render(
         request,
@@ -356,7 +367,7 @@ def service_detail(request, pk):
         {
             "service": service,
             # Built only when a cached fragment is missing (see toolbox_site/freshness.py).
-            "versions": freshness.versions("network", "toolbox_site"),
+            "versions": versions,
             "page": SimpleLazyObject(lambda: _service_page(service, with_history)),
             "with_history": with_history,
             "stale": service.is_stale(),

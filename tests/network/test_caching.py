@@ -70,3 +70,21 @@ def test_the_open_data_addresses_follow_the_host(client, finder_network):
     other = client.get("/api/hsds/organizations", HTTP_HOST="localhost").json()
     assert first["contents"][0]["uri"].startswith("http://testserver/")
     assert other["contents"][0]["uri"].startswith("http://localhost/")
+
+
+def test_an_archived_service_is_shown_to_members_only_also_from_the_cache(client, cast, network):
+    from network.models import Service
+
+    stopped = Service.objects.get(name="Formulierenspreekuur Enschede (gestopt)")
+    url = stopped.get_absolute_url()
+    for user, status in [
+        ("enschede.viewer", 200),
+        ("hengelo.editor", 404),
+        ("twente.coordinator", 200),
+        (None, 404),
+        ("enschede.editor", 200),
+    ]:
+        client.logout()
+        if user:
+            client.force_login(cast[user])
+        assert client.get(url).status_code == status, user
