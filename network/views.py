@@ -181,7 +181,15 @@ def _overview(region, sort):
 
 
 def network_map(request, slug):
-    municipality = _municipality(slug)
+    versions = freshness.versions("network", "toolbox_site")
+    municipality = freshness.cached(
+        f"municipality:{versions}:{slug}",
+        lambda: (
+            Organization.objects.municipalities().select_related("region").filter(slug=slug).first()
+        ),
+    )
+    if municipality is None:
+        raise Http404
     data, bad_input = _clean_get(request)
     return render(
         request,
@@ -190,7 +198,7 @@ def network_map(request, slug):
             "municipality": municipality,
             "bad_input": bad_input,
             # Built only when the cached fragment is missing (see toolbox_site/freshness.py).
-            "versions": freshness.versions("network", "toolbox_site"),
+            "versions": versions,
             "page": SimpleLazyObject(lambda: _map_data(municipality, data)),
             "can_change": can_change(request.user, municipality),
             "breadcrumbs": [_network_crumb(), (municipality.name, None)],

@@ -1,6 +1,7 @@
 from django import template
 from django.db.models import Q
 
+from toolbox_site import freshness
 from toolbox_site.models import Membership
 from toolbox_site.permissions import access_for
 
@@ -18,6 +19,12 @@ def open_report_count(user):
     scan of every organization and membership, seven milliseconds a page."""
     if not user.is_authenticated:
         return 0
+    # A new or closed report raises the network's data version (toolbox_site/freshness.py).
+    key = f"open-reports:{user.pk}:{freshness.versions('network', 'toolbox_site')}"
+    return freshness.cached(key, lambda: _count(user))
+
+
+def _count(user):
     reports = ServiceReport.objects.filter(status=ServiceReport.Status.OPEN)
     if user.is_superuser:
         return reports.count()
