@@ -13,7 +13,6 @@ from types import SimpleNamespace
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.db.models import Count, F, FilteredRelation, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
@@ -86,12 +85,7 @@ def remembered(name, versions, parts, compute):
     """``compute()``, remembered under the data versions (like the cached fragments):
     for the little that a page needs outside its cached fragment."""
     digest = hashlib.sha256(":".join(str(part) for part in parts).encode()).hexdigest()
-    key = f"criteria:{name}:{versions}:{digest}"
-    found = cache.get(key)
-    if found is None:
-        found = (compute(),)
-        cache.set(key, found, freshness.TIMEOUT)
-    return found[0]
+    return freshness.cached(f"criteria:{name}:{versions}:{digest}", compute)
 
 
 def filters_valid(name, versions, request, page, region=None):

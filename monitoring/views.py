@@ -10,7 +10,6 @@ from html import escape
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F, OuterRef, Q, Subquery
@@ -575,11 +574,7 @@ def shown_stored_form(report, editable, versions):
             datetime.date.today().isoformat(),
         ]
     )
-    shown = cache.get(key)
-    if shown is None:
-        shown = shown_form(build_form(report), editable)
-        cache.set(key, shown, freshness.TIMEOUT)
-    return shown
+    return freshness.cached(key, lambda: shown_form(build_form(report), editable))
 
 
 def render_report(

@@ -8,7 +8,6 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
@@ -81,15 +80,12 @@ def finder_view(request):
         asked = request.GET.get("gemeente", "")[:150]
         municipalities = municipalities.filter(slug="" if "\x00" in asked else asked)
     asked_key = hashlib.sha256(asked.encode()).hexdigest() if searched else "all"
-    municipalities = cache.get_or_set(
+    municipalities = freshness.cached(
         f"finder-municipalities:{versions}:{asked_key}",
         lambda: list(municipalities.order_by("name")),
-        freshness.TIMEOUT,
     )
-    situations = cache.get_or_set(
-        f"finder-situations:{versions}",
-        lambda: list(LifeSituation.objects.all()),
-        freshness.TIMEOUT,
+    situations = freshness.cached(
+        f"finder-situations:{versions}", lambda: list(LifeSituation.objects.all())
     )
     by_slug = {m.slug: m for m in municipalities}
     situation_by_slug = {s.slug: s for s in situations}
@@ -131,11 +127,9 @@ def finder_view(request):
                 *choices,
             ]
         )
-        outcome = cache.get(key)
-        if outcome is None:
-            outcome = _results_body(municipality, situation, *choices)
-            cache.set(key, outcome, freshness.TIMEOUT)
-        body, result_count, independent_found = outcome
+        body, result_count, independent_found = freshness.cached(
+            key, lambda: _results_body(municipality, situation, *choices)
+        )
         finder.count_search(
             municipality,
             situation,

@@ -8,18 +8,14 @@ changes, is saved, so the next request reads them anew and is refused.
 """
 
 from django.contrib.auth import backends
-from django.core.cache import cache
 
 from . import freshness
 
 
 class ModelBackend(backends.ModelBackend):
     def get_user(self, user_id):
-        key = f"user:{user_id}:{freshness.versions('toolbox_site')}"
-        user = cache.get(key)
-        if user is None:
-            user = super().get_user(user_id)
-            if user is not None:
-                # Stored as read: permissions are worked out per request, never cached.
-                cache.set(key, user, freshness.TIMEOUT)
-        return user
+        # Stored as read: permissions are worked out per request, never cached.
+        return freshness.cached(
+            f"user:{user_id}:{freshness.versions('toolbox_site')}",
+            lambda: super(ModelBackend, self).get_user(user_id),
+        )

@@ -85,12 +85,13 @@ def versions(*names):
 
 
 def cached(key, build):
-    """``build()``, or its copy cached under ``key`` (which must hold the versions)."""
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, TIMEOUT)
-    return value
+    """``build()``, or its copy cached under ``key`` (which must hold the versions).
+    None is kept too (an unknown object stays unknown until the data changes)."""
+    found = cache.get(key)
+    if found is None:
+        found = (build(),)
+        cache.set(key, found, TIMEOUT)
+    return found[0]
 
 
 def bump(name):
