@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from toolbox_site.admin import RegionScopedAdmin
+from toolbox_site.admin import ConstraintChecking, RegionScopedAdmin
 from toolbox_site.models import Region
 from toolbox_site.permissions import access_for, is_region_coordinator
 
@@ -64,14 +64,14 @@ class CriteriaRegionAdmin(RegionScopedAdmin, SimpleHistoryAdmin):
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-class ThemeInline(admin.TabularInline):
+class ThemeInline(ConstraintChecking, admin.TabularInline):
     model = Theme
     extra = 0
     fields = ["order", "name", "description"]
     show_change_link = True
 
 
-class CriterionInline(admin.StackedInline):
+class CriterionInline(ConstraintChecking, admin.StackedInline):
     model = Criterion
     extra = 0
     fields = [("code", "order", "applies_to"), "title", "explanation", "questions", "source"]
@@ -168,7 +168,7 @@ class LocalAgreementAdmin(CriteriaRegionAdmin):
         super().save_model(request, obj, form, change)
 
 
-class TrainingSessionInline(admin.TabularInline):
+class TrainingSessionInline(ConstraintChecking, admin.TabularInline):
     model = TrainingSession
     extra = 1
 
@@ -186,7 +186,7 @@ class TrainingAdmin(CriteriaRegionAdmin):
 
 
 @admin.register(TrainingTopic)
-class TrainingTopicAdmin(admin.ModelAdmin):
+class TrainingTopicAdmin(ConstraintChecking, admin.ModelAdmin):
     """Topics are shared by all regions: coordinators add and rename them."""
 
     list_display = ["name", "slug"]

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from toolbox_site.admin import RegionScopedAdmin
+from toolbox_site.admin import ConstraintChecking, RegionScopedAdmin
 from toolbox_site.models import Organization
 from toolbox_site.permissions import access_for, coordinates_a_region
 
@@ -45,14 +45,14 @@ class LockedInlineMixin:
         return not self._locked(obj) and super().has_delete_permission(request, obj)
 
 
-class SectionInline(LockedInlineMixin, admin.TabularInline):
+class SectionInline(LockedInlineMixin, ConstraintChecking, admin.TabularInline):
     model = Section
     extra = 0
     fields = ["order", "title", "description"]
     show_change_link = True
 
 
-class ValidationRuleInline(LockedInlineMixin, admin.TabularInline):
+class ValidationRuleInline(LockedInlineMixin, ConstraintChecking, admin.TabularInline):
     model = ValidationRule
     extra = 0
     fields = ["kind", "indicator", "operator", "other_indicator", "message"]
@@ -103,7 +103,7 @@ class MonitoringFormatAdmin(RegionScopedAdmin):
         )
 
 
-class IndicatorInline(LockedInlineMixin, admin.StackedInline):
+class IndicatorInline(LockedInlineMixin, ConstraintChecking, admin.StackedInline):
     model = Indicator
     extra = 0
     fields = [
@@ -168,14 +168,14 @@ class IndicatorAdmin(RegionScopedAdmin):
         return super().has_delete_permission(request, obj)
 
 
-class DimensionItemInline(admin.TabularInline):
+class DimensionItemInline(ConstraintChecking, admin.TabularInline):
     model = DimensionItem
     extra = 0
     fields = ["order", "code", "label"]
 
 
 @admin.register(Dimension)
-class DimensionAdmin(admin.ModelAdmin):
+class DimensionAdmin(ConstraintChecking, admin.ModelAdmin):
     list_display = ["name", "code"]
     search_fields = ["name", "code"]
     inlines = [DimensionItemInline]
@@ -195,7 +195,7 @@ class DimensionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Period)
-class PeriodAdmin(admin.ModelAdmin):
+class PeriodAdmin(ConstraintChecking, admin.ModelAdmin):
     list_display = ["__str__", "type", "start", "end", "deadline", "is_open"]
     list_filter = ["type", "is_open"]
     date_hierarchy = "start"
@@ -204,7 +204,7 @@ class PeriodAdmin(admin.ModelAdmin):
         return coordinates_a_region(request.user)
 
 
-class ValueInline(admin.TabularInline):
+class ValueInline(ConstraintChecking, admin.TabularInline):
     model = Value
     extra = 0
     fields = ["indicator", "dimension_item", "number", "text", "comment"]

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from toolbox_site.admin import RegionScopedAdmin
+from toolbox_site.admin import ConstraintChecking, RegionScopedAdmin
 from toolbox_site.models import Organization
 from toolbox_site.permissions import access_for, is_region_coordinator
 
@@ -24,7 +24,7 @@ from .models import (
 ORGANIZATION_FIELDS = {"owning_organization", "maintained_by", "organization", "municipality"}
 
 
-class ReferenceAdmin(admin.ModelAdmin):
+class ReferenceAdmin(ConstraintChecking, admin.ModelAdmin):
     """Shared reference lists: any region coordinator keeps them."""
 
     list_display = ["name", "slug", "order"]
@@ -77,7 +77,7 @@ class RoleAdmin(ReferenceAdmin):
 
 
 @admin.register(Step)
-class StepAdmin(admin.ModelAdmin):
+class StepAdmin(ConstraintChecking, admin.ModelAdmin):
     list_display = ["number", "title", "slug"]
     ordering = ["number"]
     search_fields = ["title", "guidance"]

@@ -4,6 +4,7 @@ from django.contrib.admin.widgets import AutocompleteSelect
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Q
 from django.http import JsonResponse
 from django.urls import path, reverse
@@ -38,7 +39,45 @@ class ConstraintCheckingForm(forms.ModelForm):
                         self.add_error(target, field_error)
 
 
-class RegionScopedAdmin(admin.ModelAdmin):
+class ConstraintCheckingFormSet(forms.BaseInlineFormSet):
+    """An inline formset that also checks unique constraints among its own rows.
+
+    Django compares the rows of one submission only on fields the rows show. A
+    constraint over a field they do not show (an indicator's code is unique per
+    format, and the section's rows do not show the format) let two new rows with
+    the same code through to the database: a 500. Here the second row gets the
+    constraint's message.
+    """
+
+    def validate_unique(self):
+        super().validate_unique()
+        seen = set()
+        for form in self.forms:
+            if not form.is_valid() or (self.can_delete and self._should_delete_form(form)):
+                continue
+            instance = form.instance
+            for constraint in instance._meta.constraints:
+                if not isinstance(constraint, models.UniqueConstraint) or (
+                    not constraint.fields or constraint.condition is not None
+                ):
+                    continue
+                fields = [instance._meta.get_field(name) for name in constraint.fields]
+                key = (constraint.name, *(getattr(instance, f.attname) for f in fields))
+                if None in key:
+                    continue  # empty is never a duplicate
+                if key in seen:
+                    form.add_error(None, constraint.get_violation_error_message())
+                seen.add(key)
+
+
+class ConstraintChecking:
+    """For every admin and inline of the project: model constraints are form errors."""
+
+    form = ConstraintCheckingForm
+    formset = ConstraintCheckingFormSet  # read by inlines only
+
+
+class RegionScopedAdmin(ConstraintChecking, admin.ModelAdmin):
     """Admin for data owned by organizations: coordinators see their own region only.
 
     Rights come from the permission module (``toolbox_site.permissions``)
@@ -46,7 +85,6 @@ class RegionScopedAdmin(admin.ModelAdmin):
     """
 
     region_path = "region"
-    form = ConstraintCheckingForm
 
     def has_module_permission(self, request):
         return is_region_coordinator(request.user)
@@ -67,7 +105,7 @@ class RegionScopedAdmin(admin.ModelAdmin):
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(ConstraintChecking, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -113,9 +151,8 @@ def membership_data(membership):
     }
 
 
-class MembershipInline(AccountFieldMixin, admin.TabularInline):
+class MembershipInline(AccountFieldMixin, ConstraintChecking, admin.TabularInline):
     model = Membership
-    form = ConstraintCheckingForm
     extra = 0
 
 

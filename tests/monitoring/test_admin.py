@@ -104,3 +104,67 @@ def test_the_report_history_is_in_the_admin(client, cast, report):
     client.force_login(cast["twente.coordinator"])
     url = reverse("admin:monitoring_report_history", args=[report.pk])
     assert client.get(url).status_code == 200
+
+
+def section_post(section, *rows):
+    data = {
+        "format": section.format_id,
+        "title": section.title,
+        "description": section.description,
+        "order": section.order,
+        "indicators-TOTAL_FORMS": str(len(rows)),
+        "indicators-INITIAL_FORMS": "0",
+        "indicators-MIN_NUM_FORMS": "0",
+        "indicators-MAX_NUM_FORMS": "1000",
+    }
+    for number, (code, label) in enumerate(rows):
+        data.update(
+            {
+                f"indicators-{number}-order": str(90 + number),
+                f"indicators-{number}-code": code,
+                f"indicators-{number}-label": label,
+                f"indicators-{number}-value_type": Indicator.ValueType.WHOLE,
+                f"indicators-{number}-aggregation": Indicator.Aggregation.SUM,
+            }
+        )
+    return data
+
+
+DUPLICATE_CODE = "Dit format heeft al een indicator met deze code."
+
+
+@pytest.fixture
+def open_format(cast):
+    from toolbox_site.models import Organization
+
+    from .fixtures import demo_format
+
+    return demo_format(Organization.objects.get(slug="enschede"))
+
+
+def test_a_code_of_another_section_s_indicator_is_a_form_error(client, cast, open_format):
+    """The section's indicator rows do not show the format, so Django skipped the
+    format-wide unique code and the database refused the save: a 500."""
+    first, second = open_format.sections.order_by("order")[:2]
+    taken = first.indicators.first().code
+    client.force_login(cast["twente.coordinator"])
+    before = Indicator.objects.count()
+    url = reverse("admin:monitoring_section_change", args=[second.pk])
+    response = client.post(url, section_post(second, (taken, "Dubbel")))
+    assert response.status_code == 200
+    assert DUPLICATE_CODE in response.content.decode()
+    assert Indicator.objects.count() == before
+
+
+def test_two_new_indicators_with_one_code_are_a_form_error(client, cast, open_format):
+    section = open_format.sections.order_by("order").first()
+    client.force_login(cast["twente.coordinator"])
+    before = Indicator.objects.count()
+    url = reverse("admin:monitoring_section_change", args=[section.pk])
+    response = client.post(url, section_post(section, ("nieuw", "Een"), ("nieuw", "Twee")))
+    assert response.status_code == 200
+    assert DUPLICATE_CODE in response.content.decode()
+    assert Indicator.objects.count() == before
+    response = client.post(url, section_post(section, ("nieuw", "Een"), ("nieuwer", "Twee")))
+    assert response.status_code == 302
+    assert Indicator.objects.count() == before + 2

@@ -132,6 +132,30 @@ def test_a_superuser_gets_the_same_errors(client, menzis):
     assert "Alleen een gemeente heeft een CBS-code." in response.content.decode()
 
 
+PROJECT_APPS = {"toolbox_site", "network", "criteria", "monitoring"}
+
+
+def test_every_admin_form_and_inline_of_the_project_checks_the_model_constraints():
+    """Django skips a constraint over a field a form does not show; the project's
+    admin forms and inline formsets check them all, so a new admin cannot forget it."""
+    from django.contrib import admin
+
+    from toolbox_site.admin import ConstraintCheckingForm, ConstraintCheckingFormSet
+
+    missing = []
+    for model, model_admin in admin.site._registry.items():
+        if model._meta.app_label not in PROJECT_APPS:
+            continue
+        if not issubclass(model_admin.form, ConstraintCheckingForm):
+            missing.append(type(model_admin).__name__)
+        for inline in model_admin.inlines:
+            if not issubclass(inline.form, ConstraintCheckingForm) or not issubclass(
+                inline.formset, ConstraintCheckingFormSet
+            ):
+                missing.append(inline.__name__)
+    assert missing == []
+
+
 # --- 12. Membership and organization changes in the admin are in the audit log -------
 
 
