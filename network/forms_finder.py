@@ -45,10 +45,9 @@ class FinderForm(forms.Form):
     )
 
     def __init__(self, data=None, *, municipalities, situations, **kwargs):
+        """``municipalities``: (slug, name) pairs; ``situations``: LifeSituation objects."""
         super().__init__(data, **kwargs)
-        self.fields["gemeente"].choices = [("", _("Choose your municipality"))] + [
-            (m.slug, m.name) for m in municipalities
-        ]
+        self.fields["gemeente"].choices = [("", _("Choose your municipality")), *municipalities]
         self.fields["situatie"].choices = [(s.slug, s.question) for s in situations]
 
 

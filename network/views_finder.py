@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -71,43 +72,62 @@ def next_step(service):
 def finder_view(request):
     searched = "situatie" in request.GET
     versions = freshness.versions("network", "toolbox_site")
-    municipalities = Organization.objects.municipalities().only(
-        "pk", "name", "slug", "phone", "email", "website", "region_id"
-    )
-    if searched:
-        # A search needs only the municipality asked for (the list is read again
-        # only to show the form with an error).
-        asked = request.GET.get("gemeente", "")[:150]
-        municipalities = municipalities.filter(slug="" if "\x00" in asked else asked)
-    asked_key = hashlib.sha256(asked.encode()).hexdigest() if searched else "all"
-    municipalities = freshness.cached(
-        f"finder-municipalities:{versions}:{asked_key}",
-        lambda: list(municipalities.order_by("name")),
-    )
     situations = freshness.cached(
         f"finder-situations:{versions}", lambda: list(LifeSituation.objects.all())
     )
-    by_slug = {m.slug: m for m in municipalities}
-    situation_by_slug = {s.slug: s for s in situations}
+    municipalities = Organization.objects.municipalities()
+
+    def every_municipality():
+        # (slug, name) pairs: the country's list, cheap to keep and to read back.
+        return freshness.cached(
+            f"finder-municipality-names:{versions}",
+            lambda: list(municipalities.order_by("name").values_list("slug", "name")),
+        )
+
+    by_slug = {}
     unknown_municipality = False
     if searched:
-        form = FinderForm(request.GET, municipalities=municipalities, situations=situations)
-        if not form.is_valid():
-            every = Organization.objects.municipalities().only("name", "slug").order_by("name")
-            form = FinderForm(request.GET, municipalities=list(every), situations=situations)
-    else:
-        asked = request.GET.get("gemeente", "")
-        unknown_municipality = bool(asked) and asked not in by_slug
-        form = FinderForm(
-            municipalities=municipalities,
-            situations=situations,
-            initial={"gemeente": asked if asked in by_slug else ""},
+        # A search needs only the municipality asked for (the whole list is read
+        # only to show the form with an error).
+        asked = request.GET.get("gemeente", "")[:150]
+        asked_key = hashlib.sha256(asked.encode()).hexdigest()
+        found = freshness.cached(
+            f"finder-municipality:{versions}:{asked_key}",
+            lambda: list(
+                municipalities.filter(slug="" if "\x00" in asked else asked).only(
+                    "pk", "name", "slug", "phone", "email", "website", "region_id"
+                )
+            ),
         )
+        by_slug = {m.slug: m for m in found}
+        pairs = [(m.slug, m.name) for m in found]
+        form = FinderForm(request.GET, municipalities=pairs, situations=situations)
+        if not form.is_valid():
+            form = FinderForm(
+                request.GET, municipalities=every_municipality(), situations=situations
+            )
+    else:
+        # The empty form: its HTML is kept (form.html), so the form is built only
+        # when that copy is missing.
+        asked = request.GET.get("gemeente", "")
+        known = asked in dict(every_municipality())
+        unknown_municipality = bool(asked) and not known
+        initial = asked if known else ""
+        form = SimpleLazyObject(
+            lambda: FinderForm(
+                municipalities=every_municipality(),
+                situations=situations,
+                initial={"gemeente": initial},
+            )
+        )
+    situation_by_slug = {s.slug: s for s in situations}
     context = {
         "form": form,
         "user": AnonymousUser(),
         "messages": (),
         "unknown_municipality": unknown_municipality,
+        "versions": versions,
+        "empty_form": None if searched else initial,
         "breadcrumbs": [(_("Find a client supporter"), None)],
     }
     if searched and form.is_valid():

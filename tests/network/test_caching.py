@@ -46,6 +46,29 @@ def test_finder_results_follow_a_renamed_service(client, finder_network, ensched
     assert "Cliëntondersteuning Enschede Noord" in client.get(url).content.decode()
 
 
+def test_the_finder_form_follows_a_renamed_municipality_and_keeps_the_choice(
+    client, finder_network, enschede
+):
+    url = reverse("network:finder")
+    assert ">Enschede</option>" in client.get(url).content.decode()
+    chosen = client.get(url + "?gemeente=enschede").content.decode()
+    assert '<option value="enschede" selected>' in chosen
+    assert '<option value="enschede" selected>' not in client.get(url).content.decode()
+    enschede.name = "Enschede (stad)"
+    enschede.save()
+    html = client.get(url).content.decode()
+    assert ">Enschede (stad)</option>" in html
+    assert ">Enschede</option>" not in html
+
+
+def test_a_finder_form_with_errors_is_never_the_cached_one(client, finder_network):
+    url = reverse("network:finder")
+    client.get(url)
+    html = client.get(url + "?gemeente=enschede&situatie=").content.decode()
+    assert 'aria-invalid="true"' in html
+    assert 'aria-invalid="true"' not in client.get(url).content.decode()
+
+
 def test_every_search_is_counted_also_from_the_cache(client, finder_network):
     from network.models_finder import FinderSearch
 
