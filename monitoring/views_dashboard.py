@@ -567,17 +567,17 @@ def completeness_data(request, region, kinds, coordinates, access, region_errors
 def own_view(request):
     user = request.user
     errors = []
+    versions = freshness.versions("monitoring", "toolbox_site")
     access = access_for(user)
     region_choice = region_for(request)
     region = shown_region(request, region_choice, errors, public=False)
-    municipalities = []
-    if region is not None:
-        municipalities = Organization.objects.filter(
-            region=region, kind=Organization.Kind.MUNICIPALITY
-        ).order_by("name")
-        if not (user.is_superuser or region.pk in access.coordinated_regions):
-            municipalities = municipalities.filter(pk__in=list(access.roles))
-        municipalities = list(municipalities)
+    coordinates = user.is_superuser or (
+        region is not None and region.pk in access.coordinated_regions
+    )
+    # The user's organizations: their small numbers are not hidden from them, which
+    # changes their own cells and the region's average and median.
+    scope = ".".join(str(pk) for pk in sorted(access.roles))
+    municipalities = own_municipalities(region, coordinates, access, scope)
     asked = request.GET.get("gemeente", "")
     organization = next((m for m in municipalities if m.slug == asked), None)
     if organization is None and asked:
@@ -587,21 +587,59 @@ def own_view(request):
         )
     if organization is None and municipalities:
         organization = municipalities[0]
-    context = {
-        "region_choice": region_choice,
-        "region": region,
-        "errors": errors,
-        "municipalities": municipalities,
-        "organization": organization,
-        "rows": [],
-        "breadcrumbs": [
-            (_("Monitoring"), reverse("monitoring:index")),
-            (_("Dashboard"), reverse("monitoring:dashboard")),
-            (_("My municipality"), None),
-        ],
-    }
+    return render(
+        request,
+        "monitoring/dashboard/own.html",
+        {
+            "region_choice": region_choice,
+            "region": region,
+            "municipalities": municipalities,
+            "organization": organization,
+            # The data part is a cached fragment (toolbox_site/freshness.py), keyed on the
+            # region, the municipality shown and the organizations the user belongs to.
+            "versions": versions,
+            "coordinates": coordinates,
+            "scope": scope,
+            "page": SimpleLazyObject(
+                lambda: own_data(request, region, organization, set(access.roles), errors)
+            ),
+            "breadcrumbs": [
+                (_("Monitoring"), reverse("monitoring:index")),
+                (_("Dashboard"), reverse("monitoring:dashboard")),
+                (_("My municipality"), None),
+            ],
+        },
+    )
+
+
+def own_municipalities(region, coordinates, access, scope):
+    """The municipalities of the region the user may choose from: all of them for a
+    coordinator, else the user's own (kept under the organizations' data version)."""
+    if region is None:
+        return []
+
+    def read():
+        municipalities = Organization.objects.filter(
+            region=region, kind=Organization.Kind.MUNICIPALITY
+        ).order_by("name")
+        if not coordinates:
+            municipalities = municipalities.filter(pk__in=list(access.roles))
+        return list(municipalities)
+
+    who = "all" if coordinates else scope
+    key = f"own-municipalities:{freshness.versions('toolbox_site')}:{region.pk}:{who}"
+    return freshness.cached(key, read)
+
+
+def own_data(request, region, organization, own_ids, region_errors):
+    """The own view's data part: the period choice and the comparison's rows.
+
+    ``errors`` holds ``region_errors`` (found before) and the errors found here.
+    """
+    errors = list(region_errors)
+    data = {"errors": errors, "rows": []}
     if organization is None:
-        return render(request, "monitoring/dashboard/own.html", context)
+        return data
     periods = list(
         Period.objects.filter(start__lte=datetime.date.today()).order_by("-start", "type")
     )
@@ -628,7 +666,7 @@ def own_view(request):
             .first()
         )
         period = next((p for p in periods if p.pk == latest), periods[0] if periods else None)
-    context.update(
+    data.update(
         {
             "period_options": period_options(periods),
             "period_value": period.start.isoformat() if period else "",
@@ -636,7 +674,5 @@ def own_view(request):
         }
     )
     if period is not None and indicators:
-        context["rows"] = dashboards.comparison(
-            indicators, period, region, organization, set(access.roles)
-        )
-    return render(request, "monitoring/dashboard/own.html", context)
+        data["rows"] = dashboards.comparison(indicators, period, region, organization, own_ids)
+    return data

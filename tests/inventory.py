@@ -567,7 +567,9 @@ PAGES += [
     # the same, anonymous: data versions; and on a cold cache: regions, indicators,
     # periods, municipalities, the two series, breakdown per item
     Page("monitoring:public", queries=8, fixtures=_MONITORING),
-    # session, user, access, regions, municipalities, periods, indicators, latest approved
-    # period, values per indicator and municipality, region figures per indicator
+    # session, data versions, user; and on a cold cache: access, regions and the
+    # municipalities to choose from (then kept under the versions), periods, indicators,
+    # latest approved period, values per indicator and municipality, region figures per
+    # indicator
     Page("monitoring:own", user="enschede.editor", queries=11, fixtures=_MONITORING),
 ]

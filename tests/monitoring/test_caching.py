@@ -5,13 +5,16 @@ from decimal import Decimal
 
 from django.urls import reverse
 
+from monitoring import services
 from monitoring.models import Period, Report, Value
+from toolbox_site import freshness
 
 from .fixtures import current_quarter_start, make_report, valid_post
 
 DASHBOARD = reverse("monitoring:dashboard")
 COMPLETENESS = reverse("monitoring:completeness")
 INDEX = reverse("monitoring:index")
+OWN = reverse("monitoring:own")
 
 
 def html_of(client, user, url):
@@ -99,6 +102,66 @@ def test_a_changed_state_shows_on_the_warm_completeness_page(client, cast, figur
     report.save()
     after = html_of(client, coordinator, COMPLETENESS)
     assert "monitoring-status-submitted" in after.split("<tbody>")[1]
+
+
+# --- A municipality's own view -----------------------------------------------------------
+
+
+def clients_row(html):
+    """The cells of the clients row: own value, average, median, count."""
+    row = html.split("Unieke cliënten")[1].split("</tr>")[0]
+    return [cell.split("</td>")[0] for cell in row.split('<td class="text-end">')[1:]]
+
+
+def own_url(figures, slug=None):
+    url = f"{OWN}?periode={figures['periods'][-1].start}"
+    return f"{url}&gemeente={slug}" if slug else url
+
+
+def test_an_approved_report_shows_on_the_warm_own_view(client, cast, figures):
+    borne = Report.objects.get(organization=figures["borne"], period=figures["periods"][-1])
+    borne.status = Report.Status.SUBMITTED
+    borne.save()
+    editor = cast["hengelo.editor"]
+    # Hengelo's own 3 next to Enschede's 103: average and median 53, two reports.
+    assert clients_row(html_of(client, editor, own_url(figures))) == ["3", "53,0", "53,0", "2"]
+    services.approve(borne, cast["twente.coordinator"])
+    # Borne's 20 counts now.
+    assert clients_row(html_of(client, editor, own_url(figures))) == ["3", "42,0", "20,0", "3"]
+
+
+def test_a_value_written_in_bulk_shows_on_the_warm_own_view(client, cast, figures):
+    editor = cast["enschede.editor"]
+    assert clients_row(html_of(client, editor, own_url(figures)))[0] == "103"
+    Value.objects.filter(
+        report__organization=figures["enschede"],
+        report__period=figures["periods"][-1],
+        indicator__code="clients_total",
+        dimension_item__isnull=True,
+    ).update(number=Decimal(130))
+    freshness.changed("monitoring")  # a bulk write sends no signal
+    assert clients_row(html_of(client, editor, own_url(figures)))[0] == "130"
+
+
+def test_the_own_small_number_is_never_served_on_the_own_view_to_another_user(
+    client, cast, figures
+):
+    url = own_url(figures, "hengelo")
+    hengelo = ["3", "42,0", "20,0", "3"]
+    # The same address: the coordinator sees Hengelo with its small number hidden, and
+    # the average that would give it away.
+    assert clients_row(html_of(client, cast["hengelo.editor"], url)) == hengelo
+    coordinator = html_of(client, cast["twente.coordinator"], url)
+    assert clients_row(coordinator) == ["&lt; 5", "×", "20,0", "3"]
+    assert clients_row(html_of(client, cast["hengelo.editor"], url)) == hengelo
+
+
+def test_a_member_never_gets_the_copy_of_another_municipality(client, cast, figures):
+    url = own_url(figures, "hengelo")
+    assert "Hengelo naast de gemeenten" in html_of(client, cast["twente.coordinator"], url)
+    html = html_of(client, cast["enschede.editor"], url)
+    assert "Enschede naast de gemeenten" in html
+    assert clients_row(html)[:2] == ["103", "×"]
 
 
 # --- The index -------------------------------------------------------------------------

@@ -6,7 +6,7 @@ URL = reverse("monitoring:own")
 
 
 def rows(response):
-    return {row["indicator"].code: row for row in response.context["rows"]}
+    return {row["indicator"].code: row for row in response.context["page"]["rows"]}
 
 
 def test_a_municipality_sees_its_values_next_to_the_region(client, cast, figures):
@@ -38,7 +38,7 @@ def test_only_own_municipalities_can_be_chosen(client, cast, figures):
     client.force_login(cast["enschede.editor"])
     response = client.get(f"{URL}?gemeente=hengelo&periode=zzz")
     assert response.context["organization"].slug == "enschede"
-    assert len(response.context["errors"]) == 2
+    assert len(response.context["page"]["errors"]) == 2
 
 
 def test_the_care_office_has_no_municipality_to_show(client, cast, figures):
