@@ -295,10 +295,12 @@ PAGES += [
         fixtures=("open_report",),
         queries=5,
     ),
-    # session, user, the user's access, the counts grouped by month, municipality
-    # and situation
-    Page("network:unmet_demand", user="enschede.editor", queries=5),
-    Page("network:unmet_demand", user="twente.coordinator", queries=5),
+    # session, versions, user, the user's access, the ids of the municipalities in the
+    # user's scope, the version of their search counts (count, highest and sum of ids),
+    # the counts grouped by month, municipality and situation. Warm (the table cached):
+    # session, versions, user, the version of the search counts.
+    Page("network:unmet_demand", user="enschede.editor", queries=7),
+    Page("network:unmet_demand", user="twente.coordinator", queries=7),
     # HSDS (JSON, no session): the index and OpenAPI make no queries. The others read the
     # data versions first (+1 below); while those hold, the cached document is sent.
     Page("hsds:index"),
