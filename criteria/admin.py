@@ -135,6 +135,7 @@ class CriterionAdmin(CriteriaRegionAdmin):
     ]
     search_fields = ["code", "title", "explanation"]
     list_select_related = ["theme", "framework"]
+    list_versions = ("criteria", "toolbox_site")
     ordering = ["framework", "theme__order", "order"]
 
 
@@ -145,6 +146,7 @@ class LocalAgreementAdmin(CriteriaRegionAdmin):
     list_filter = ["status", "area", "needs_review", "municipality__region"]
     search_fields = ["municipality__name", "criterion__code", "criterion__title", "text"]
     list_select_related = ["municipality", "criterion"]
+    list_versions = ("criteria", "toolbox_site")
     readonly_fields = ["updated_by", "updated_at", "version"]
     raw_id_fields = ["criterion"]
     # Hundreds of thousands of rows nationally: newest first on the primary key's

@@ -227,6 +227,7 @@ class ReportAdmin(SimpleHistoryAdmin, RegionScopedAdmin):
     list_filter = ["status", "period", "organization__kind", "organization__region"]
     search_fields = ["organization__name"]
     list_select_related = ["organization", "period", "format"]
+    list_versions = ("monitoring", "toolbox_site")
     list_per_page = 25  # a region has hundreds of reports; the admin renders each row richly
     inlines = [ValueInline]
     actions = ["approve_reports", "reopen_reports"]
