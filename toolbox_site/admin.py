@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.admin import helpers
+from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
@@ -80,6 +81,33 @@ class ConstraintChecking:
     formset = ConstraintCheckingFormSet  # read by inlines only
 
 
+class _LazyPage:
+    """A change list page's objects, read only when iterated (not when the cached rows
+    are shown); its length follows from the count the change list made anyway."""
+
+    def __init__(self, queryset, length):
+        self.queryset = queryset
+        self.length = length
+
+    def __len__(self):
+        return self.length
+
+    def __iter__(self):
+        return iter(self.queryset)
+
+    def __getattr__(self, name):
+        return getattr(self.queryset, name)
+
+
+class LazyPageChangeList(ChangeList):
+    def get_results(self, request):
+        super().get_results(request)
+        query = self.result_list.query
+        high = self.result_count if query.high_mark is None else query.high_mark
+        length = max(0, min(high, self.result_count) - query.low_mark)
+        self.result_list = _LazyPage(self.result_list, length)
+
+
 class RegionScopedAdmin(ConstraintChecking, admin.ModelAdmin):
     """Admin for data owned by organizations: coordinators see their own region only.
 
@@ -94,6 +122,9 @@ class RegionScopedAdmin(ConstraintChecking, admin.ModelAdmin):
     #: the day and the number of rows found. Empty: not cached.
     list_versions = ()
     change_list_template = "admin/cached_change_list.html"
+
+    def get_changelist(self, request, **kwargs):
+        return LazyPageChangeList if self.list_versions and not self.list_editable else ChangeList
 
     def changelist_view(self, request, extra_context=None):
         if self.list_versions:

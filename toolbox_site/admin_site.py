@@ -14,6 +14,18 @@ from . import freshness
 
 
 class ToolboxAdminSite(admin.AdminSite):
+    def each_context(self, request):
+        context = super().each_context(request)
+        user = request.user
+        # The navigation's cache key (templates/admin/nav_sidebar.html): what it lists
+        # depends on the user's rights only.
+        context["nav_key"] = (
+            f"{user.pk}:{freshness.versions('toolbox_site')}"
+            if user.is_active and user.is_staff
+            else None
+        )
+        return context
+
     def _build_app_dict(self, request, label=None):
         user = request.user
         if not (user.is_active and user.is_staff):
