@@ -108,6 +108,26 @@ class LazyPageChangeList(ChangeList):
         self.result_list = _LazyPage(self.result_list, length)
 
 
+class OwnRegionsFilter(admin.RelatedFieldListFilter):
+    """A region filter that offers a coordinator their own regions only: the list shows
+    no other region's objects, so every other choice would be an empty page (and the
+    filter's query and links would list every region of the country)."""
+
+    def field_choices(self, field, request, model_admin):
+        if request.user.is_superuser:
+            return super().field_choices(field, request, model_admin)
+        return field.get_choices(
+            include_blank=False,
+            ordering=self.field_admin_ordering(field, request, model_admin),
+            limit_choices_to={"pk__in": access_for(request.user).coordinated_regions},
+        )
+
+
+def region_filter(path):
+    """``list_filter`` entry: the regions along ``path``, the user's own only."""
+    return (path, OwnRegionsFilter)
+
+
 class RegionScopedAdmin(ConstraintChecking, admin.ModelAdmin):
     """Admin for data owned by organizations: coordinators see their own region only.
 
@@ -225,7 +245,7 @@ class OrganizationAdmin(RegionScopedAdmin):
         "participates",
         "invite_link",
     ]
-    list_filter = ["kind", "participates", "region"]
+    list_filter = ["kind", "participates", region_filter("region")]
     search_fields = ["name", "cbs_code", "email"]
     prepopulated_fields = {"slug": ["name"]}
     list_select_related = ["region"]
@@ -313,7 +333,7 @@ class OrganizationAdmin(RegionScopedAdmin):
 class MembershipAdmin(AccountFieldMixin, RegionScopedAdmin):
     region_path = "organization__region"
     list_display = ["user", "organization", "role"]
-    list_filter = ["role", "organization__kind", "organization__region"]
+    list_filter = ["role", "organization__kind", region_filter("organization__region")]
     search_fields = ["user__username", "user__first_name", "user__last_name", "organization__name"]
     list_select_related = ["user", "organization"]
 
@@ -433,7 +453,7 @@ class AuditEventAdmin(RegionScopedAdmin):
 
     region_path = "organization__region"
     list_display = ["created_at", "action", "object_repr", "organization", "user"]
-    list_filter = ["action", "organization__kind", "organization__region"]
+    list_filter = ["action", "organization__kind", region_filter("organization__region")]
     search_fields = ["action", "object_repr", "user__username", "organization__name"]
     list_select_related = ["organization", "user"]
     # Entries are only ever added (never changed or deleted), so with the number found
