@@ -84,6 +84,7 @@ class FrameworkAdmin(CriteriaRegionAdmin):
     list_filter = ["status", region_filter("region")]
     search_fields = ["name"]
     list_select_related = ["region"]
+    list_versions = ("criteria", "toolbox_site")
     ordering = ["region__name", "-version"]
     inlines = [ThemeInline]
     actions = ["publish"]

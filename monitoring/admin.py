@@ -76,6 +76,7 @@ class MonitoringFormatAdmin(RegionScopedAdmin):
     ]
     search_fields = ["name"]
     list_select_related = ["organization"]
+    list_versions = ("monitoring", "toolbox_site")
     inlines = [SectionInline, ValidationRuleInline]
     actions = ["make_new_version"]
 
