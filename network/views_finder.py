@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -360,13 +361,16 @@ def _unmet_demand_start():
 
 def _unmet_demand_rows(municipalities, start):
     rows = list(finder.unmet_demand(municipalities).filter(date__gte=start))
-    urls = {}
+    # A region has about a thousand rows: the link and the month's name once each.
+    urls, months = {}, {}
     for row in rows:
         row["share"] = round(100 * row["without_match"] / row["searches"]) if row["searches"] else 0
-        slug = row["municipality__slug"]
+        slug, month = row["municipality__slug"], row["month"]
         if slug not in urls:
             urls[slug] = reverse("network:map", args=[slug])
-        row["url"] = urls[slug]
+        if month not in months:
+            months[month] = date_format(month, "F Y")
+        row["url"], row["month_name"] = urls[slug], months[month]
     return rows
 
 
