@@ -459,6 +459,9 @@ class AuditEventAdmin(RegionScopedAdmin):
     # Entries are only ever added (never changed or deleted), so with the number found
     # in the key the cached rows follow the log; the names shown follow toolbox_site.
     list_versions = ("toolbox_site",)
+    # The log only grows: no second count of all its entries on every page (a filtered
+    # list offers "show all" instead of the total).
+    show_full_result_count = False
     date_hierarchy = "created_at"
     readonly_fields = [
         "created_at",
