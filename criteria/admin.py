@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from toolbox_site.admin import ConstraintChecking, RegionScopedAdmin
+from toolbox_site.admin import ConstraintChecking, RegionScopedAdmin, region_filter
 from toolbox_site.models import Region
 from toolbox_site.permissions import access_for, is_region_coordinator
 
@@ -81,9 +81,10 @@ class CriterionInline(ConstraintChecking, admin.StackedInline):
 @admin.register(Framework)
 class FrameworkAdmin(CriteriaRegionAdmin):
     list_display = ["name", "version", "region", "status", "published_on"]
-    list_filter = ["status", "region"]
+    list_filter = ["status", region_filter("region")]
     search_fields = ["name"]
     list_select_related = ["region"]
+    list_versions = ("criteria", "toolbox_site")
     ordering = ["region__name", "-version"]
     inlines = [ThemeInline]
     actions = ["publish"]
@@ -117,7 +118,10 @@ class FrameworkAdmin(CriteriaRegionAdmin):
 class ThemeAdmin(CriteriaRegionAdmin):
     region_path = "framework__region"
     list_display = ["name", "framework", "order"]
-    list_filter = ["framework__region", ("framework", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [
+        region_filter("framework__region"),
+        ("framework", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["name", "description"]
     list_select_related = ["framework"]
     ordering = ["framework", "order"]
@@ -130,11 +134,12 @@ class CriterionAdmin(CriteriaRegionAdmin):
     list_display = ["code", "title", "theme", "applies_to", "framework"]
     list_filter = [
         "applies_to",
-        "framework__region",
+        region_filter("framework__region"),
         ("framework", admin.RelatedOnlyFieldListFilter),
     ]
     search_fields = ["code", "title", "explanation"]
     list_select_related = ["theme", "framework"]
+    list_versions = ("criteria", "toolbox_site")
     ordering = ["framework", "theme__order", "order"]
 
 
@@ -142,9 +147,10 @@ class CriterionAdmin(CriteriaRegionAdmin):
 class LocalAgreementAdmin(CriteriaRegionAdmin):
     region_path = "municipality__region"
     list_display = ["municipality", "criterion", "status", "area", "review_date", "needs_review"]
-    list_filter = ["status", "area", "needs_review", "municipality__region"]
+    list_filter = ["status", "area", "needs_review", region_filter("municipality__region")]
     search_fields = ["municipality__name", "criterion__code", "criterion__title", "text"]
     list_select_related = ["municipality", "criterion"]
+    list_versions = ("criteria", "toolbox_site")
     readonly_fields = ["updated_by", "updated_at", "version"]
     raw_id_fields = ["criterion"]
     # Hundreds of thousands of rows nationally: newest first on the primary key's
@@ -176,7 +182,7 @@ class TrainingSessionInline(ConstraintChecking, admin.TabularInline):
 @admin.register(Training)
 class TrainingAdmin(CriteriaRegionAdmin):
     list_display = ["title", "provider", "audience", "format", "accredited", "region"]
-    list_filter = ["audience", "format", "accredited", "topics", "region"]
+    list_filter = ["audience", "format", "accredited", "topics", region_filter("region")]
     search_fields = ["title", "description", "provider"]
     list_select_related = ["region"]
     prepopulated_fields = {"slug": ["title"]}

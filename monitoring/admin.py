@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from toolbox_site.admin import ConstraintChecking, RegionScopedAdmin
+from toolbox_site.admin import ConstraintChecking, RegionScopedAdmin, region_filter
 from toolbox_site.models import Organization
 from toolbox_site.permissions import access_for, coordinates_a_region
 
@@ -68,9 +68,15 @@ class ValidationRuleInline(LockedInlineMixin, ConstraintChecking, admin.TabularI
 class MonitoringFormatAdmin(RegionScopedAdmin):
     region_path = "organization__region"
     list_display = ["name", "version", "organization_kind", "period_type", "active", "organization"]
-    list_filter = ["organization_kind", "period_type", "active", "organization__region"]
+    list_filter = [
+        "organization_kind",
+        "period_type",
+        "active",
+        region_filter("organization__region"),
+    ]
     search_fields = ["name"]
     list_select_related = ["organization"]
+    list_versions = ("monitoring", "toolbox_site")
     inlines = [SectionInline, ValidationRuleInline]
     actions = ["make_new_version"]
 
@@ -224,9 +230,15 @@ class ReportAdmin(SimpleHistoryAdmin, RegionScopedAdmin):
 
     region_path = "organization__region"
     list_display = ["organization", "period", "format", "status", "updated_at"]
-    list_filter = ["status", "period", "organization__kind", "organization__region"]
+    list_filter = [
+        "status",
+        "period",
+        "organization__kind",
+        region_filter("organization__region"),
+    ]
     search_fields = ["organization__name"]
     list_select_related = ["organization", "period", "format"]
+    list_versions = ("monitoring", "toolbox_site")
     list_per_page = 25  # a region has hundreds of reports; the admin renders each row richly
     inlines = [ValueInline]
     actions = ["approve_reports", "reopen_reports"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import send_mail
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone
@@ -146,6 +146,33 @@ def unmet_demand_municipalities(user):
     return municipalities.filter(
         Q(pk__in=list(access.roles)) | Q(region_id__in=list(access.coordinated_regions))
     )
+
+
+def unmet_demand_scope(user):
+    """What :func:`unmet_demand_municipalities` selects, as a cache-key part: with the
+    organizations' data version it names the same municipalities."""
+    if user.is_superuser:
+        return "all"
+    from toolbox_site.permissions import access_for
+
+    access = access_for(user)
+    roles = ",".join(str(pk) for pk in sorted(access.roles))
+    regions = ",".join(str(pk) for pk in sorted(access.coordinated_regions))
+    return f"m{roles}-r{regions}"
+
+
+def search_log_version(municipalities, since):
+    """A version of the search counts of the municipalities since the day (one query).
+
+    Searches raise no data version (toolbox_site/freshness.py ignores them: every
+    resident search writes one), so a page that shows their counts keys its cache on
+    this instead. A search is only ever added or deleted, never changed (the admin
+    cannot), and each of those moves the number of searches and the sum of their ids;
+    the highest id moves on every new search too."""
+    found = FinderSearch.objects.filter(municipality__in=municipalities, date__gte=since).aggregate(
+        count=Count("pk"), top=Max("pk"), total=Sum("pk")
+    )
+    return f"{found['count']}.{found['top'] or 0}.{found['total'] or 0}"
 
 
 def unmet_demand(municipalities):

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -351,28 +352,55 @@ def report_close(request, pk):
 UNMET_DEMAND_MONTHS = 12
 
 
-def _unmet_demand_rows(request):
-    municipalities = finder.unmet_demand_municipalities(request.user)
-    today = timezone.localdate()
-    start = today.replace(day=1)
+def _unmet_demand_start():
+    start = timezone.localdate().replace(day=1)
     for _month in range(UNMET_DEMAND_MONTHS - 1):
         start = (start - datetime.timedelta(days=1)).replace(day=1)
+    return start
+
+
+def _unmet_demand_rows(municipalities, start):
     rows = list(finder.unmet_demand(municipalities).filter(date__gte=start))
+    # A region has about a thousand rows: the link and the month's name once each.
+    urls, months = {}, {}
     for row in rows:
         row["share"] = round(100 * row["without_match"] / row["searches"]) if row["searches"] else 0
-    return rows, start
+        slug, month = row["municipality__slug"], row["month"]
+        if slug not in urls:
+            urls[slug] = reverse("network:map", args=[slug])
+        if month not in months:
+            months[month] = date_format(month, "F Y")
+        row["url"], row["month_name"] = urls[slug], months[month]
+    return rows
+
+
+def _unmet_demand_municipalities(user, versions, scope):
+    # The ids (kept while the organizations hold): a plain IN list plans faster than
+    # the subquery over every organization.
+    return freshness.cached(
+        f"unmet-demand-municipalities:{versions}:{scope}",
+        lambda: list(finder.unmet_demand_municipalities(user).values_list("pk", flat=True)),
+    )
 
 
 @login_required
 @require_GET
 def unmet_demand_view(request):
-    rows, start = _unmet_demand_rows(request)
+    versions = freshness.versions("network", "toolbox_site")
+    scope = finder.unmet_demand_scope(request.user)
+    municipalities = _unmet_demand_municipalities(request.user, versions, scope)
+    start = _unmet_demand_start()
     return render(
         request,
         "network/finder/unmet_demand.html",
         {
-            "rows": rows,
             "start": start,
+            # The table is cached (the template): under the data versions for the names,
+            # the user's scope, and a version of the search counts, which raise none.
+            "versions": versions,
+            "scope": scope,
+            "searches_version": finder.search_log_version(municipalities, start),
+            "page": SimpleLazyObject(lambda: {"rows": _unmet_demand_rows(municipalities, start)}),
             "breadcrumbs": [
                 (_("Network"), reverse("network:index")),
                 (_("Questions without a match"), None),
@@ -384,7 +412,12 @@ def unmet_demand_view(request):
 @login_required
 @require_GET
 def unmet_demand_csv(request):
-    rows, _start = _unmet_demand_rows(request)
+    municipalities = _unmet_demand_municipalities(
+        request.user,
+        freshness.versions("network", "toolbox_site"),
+        finder.unmet_demand_scope(request.user),
+    )
+    rows = _unmet_demand_rows(municipalities, _unmet_demand_start())
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="vraag-zonder-aanbod.csv"'
     response.write("\ufeff")

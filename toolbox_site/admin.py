@@ -1,5 +1,7 @@
 from django import forms
 from django.contrib import admin
+from django.contrib.admin import helpers
+from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
@@ -9,8 +11,10 @@ from django.db.models import Q
 from django.http import JsonResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from . import freshness
 from .audit import changes_of, log_action
 from .models import AuditEvent, Membership, Organization, Region
 from .permissions import access_for, is_region_coordinator
@@ -77,6 +81,53 @@ class ConstraintChecking:
     formset = ConstraintCheckingFormSet  # read by inlines only
 
 
+class _LazyPage:
+    """A change list page's objects, read only when iterated (not when the cached rows
+    are shown); its length follows from the count the change list made anyway."""
+
+    def __init__(self, queryset, length):
+        self.queryset = queryset
+        self.length = length
+
+    def __len__(self):
+        return self.length
+
+    def __iter__(self):
+        return iter(self.queryset)
+
+    def __getattr__(self, name):
+        return getattr(self.queryset, name)
+
+
+class LazyPageChangeList(ChangeList):
+    def get_results(self, request):
+        super().get_results(request)
+        query = self.result_list.query
+        high = self.result_count if query.high_mark is None else query.high_mark
+        length = max(0, min(high, self.result_count) - query.low_mark)
+        self.result_list = _LazyPage(self.result_list, length)
+
+
+class OwnRegionsFilter(admin.RelatedFieldListFilter):
+    """A region filter that offers a coordinator their own regions only: the list shows
+    no other region's objects, so every other choice would be an empty page (and the
+    filter's query and links would list every region of the country)."""
+
+    def field_choices(self, field, request, model_admin):
+        if request.user.is_superuser:
+            return super().field_choices(field, request, model_admin)
+        return field.get_choices(
+            include_blank=False,
+            ordering=self.field_admin_ordering(field, request, model_admin),
+            limit_choices_to={"pk__in": access_for(request.user).coordinated_regions},
+        )
+
+
+def region_filter(path):
+    """``list_filter`` entry: the regions along ``path``, the user's own only."""
+    return (path, OwnRegionsFilter)
+
+
 class RegionScopedAdmin(ConstraintChecking, admin.ModelAdmin):
     """Admin for data owned by organizations: coordinators see their own region only.
 
@@ -85,6 +136,33 @@ class RegionScopedAdmin(ConstraintChecking, admin.ModelAdmin):
     """
 
     region_path = "region"
+    #: The apps whose data versions the change list's rows are cached under
+    #: (toolbox_site/freshness.py, templates/admin/cached_change_list.html); the key
+    #: also holds the user, the address (filters, search, order, page), the language,
+    #: the day and the number of rows found. Empty: not cached.
+    list_versions = ()
+    change_list_template = "admin/cached_change_list.html"
+
+    def get_changelist(self, request, **kwargs):
+        return LazyPageChangeList if self.list_versions and not self.list_editable else ChangeList
+
+    def changelist_view(self, request, extra_context=None):
+        if self.list_versions:
+            extra_context = {
+                **(extra_context or {}),
+                "versions": freshness.versions(*self.list_versions),
+                "list_user": request.user.pk,
+            }
+        return super().changelist_view(request, extra_context)
+
+    def action_checkbox(self, obj):
+        # Django's own, the same HTML without rendering a widget template per row.
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            str(obj.pk),
+            format_html(gettext("Select this object for an action - {}"), str(obj)),
+        )
 
     def has_module_permission(self, request):
         return is_region_coordinator(request.user)
@@ -167,10 +245,11 @@ class OrganizationAdmin(RegionScopedAdmin):
         "participates",
         "invite_link",
     ]
-    list_filter = ["kind", "participates", "region"]
+    list_filter = ["kind", "participates", region_filter("region")]
     search_fields = ["name", "cbs_code", "email"]
     prepopulated_fields = {"slug": ["name"]}
     list_select_related = ["region"]
+    list_versions = ("toolbox_site",)
     inlines = [MembershipInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "region"]}),
@@ -254,7 +333,7 @@ class OrganizationAdmin(RegionScopedAdmin):
 class MembershipAdmin(AccountFieldMixin, RegionScopedAdmin):
     region_path = "organization__region"
     list_display = ["user", "organization", "role"]
-    list_filter = ["role", "organization__kind", "organization__region"]
+    list_filter = ["role", "organization__kind", region_filter("organization__region")]
     search_fields = ["user__username", "user__first_name", "user__last_name", "organization__name"]
     list_select_related = ["user", "organization"]
 
@@ -374,9 +453,15 @@ class AuditEventAdmin(RegionScopedAdmin):
 
     region_path = "organization__region"
     list_display = ["created_at", "action", "object_repr", "organization", "user"]
-    list_filter = ["action", "organization__kind", "organization__region"]
+    list_filter = ["action", "organization__kind", region_filter("organization__region")]
     search_fields = ["action", "object_repr", "user__username", "organization__name"]
     list_select_related = ["organization", "user"]
+    # Entries are only ever added (never changed or deleted), so with the number found
+    # in the key the cached rows follow the log; the names shown follow toolbox_site.
+    list_versions = ("toolbox_site",)
+    # The log only grows: no second count of all its entries on every page (a filtered
+    # list offers "show all" instead of the total).
+    show_full_result_count = False
     date_hierarchy = "created_at"
     readonly_fields = [
         "created_at",

@@ -91,7 +91,7 @@ INSTALLED_APPS = [
     "criteria",
     "network",
     "monitoring",
-    "django.contrib.admin",
+    "toolbox_site.admin_site.ToolboxAdminConfig",  # django.contrib.admin, see there
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

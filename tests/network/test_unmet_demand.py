@@ -77,7 +77,7 @@ def test_each_member_sees_their_own_municipality_and_coordinators_their_region(
     client.force_login(cast[who])
     response = client.get(URL)
     assert response.status_code == 200
-    municipalities = {row["municipality__name"] for row in response.context["rows"]}
+    municipalities = {row["municipality__name"] for row in response.context["page"]["rows"]}
     assert municipalities == set(sees)
     for name in does_not_see:
         assert name not in municipalities
@@ -103,3 +103,102 @@ def test_the_csv_export_has_the_same_rows(client, cast, searches):
 def test_the_privacy_page_says_searches_are_counted_anonymously(client):
     text = client.get(reverse("privacy")).content.decode()
     assert "nooit vrije tekst, uw ip-adres" in text.lower()
+
+
+# The table is cached (toolbox_site/freshness.py): searches raise no data version, so
+# the key holds a version of the search counts themselves.
+
+
+def counts(response):
+    return {
+        (row["municipality__name"], row["situation__name"], row["month"]): row["searches"]
+        for row in response.context["page"]["rows"]
+    }
+
+
+def test_a_new_search_shows_at_once_from_the_cached_page(client, cast, searches, enschede):
+    from network.services import count_search
+
+    client.force_login(cast["twente.coordinator"])
+    client.get(URL)
+    before = client.get(URL).content.decode()
+    assert ">3</td>" in before and ">4</td>" not in before
+    count_search(
+        enschede,
+        LifeSituation.objects.get(slug="geldzorgen"),
+        age_group="",
+        preference="",
+        language="",
+        result_count=0,
+        independent_found=False,
+    )
+    html = client.get(URL).content.decode()
+    assert ">4</td>" in html  # Enschede, money, this month: 3 + 1
+    assert "75%" in html  # 3 of 4 without a match
+
+
+def test_a_deleted_search_shows_at_once_from_the_cached_page(client, cast, searches, hengelo):
+    client.force_login(cast["twente.coordinator"])
+    assert "Hengelo" in client.get(URL).content.decode()
+    FinderSearch.objects.filter(municipality=hengelo).delete()
+    assert ">Hengelo</a>" not in client.get(URL).content.decode()
+
+
+def test_a_renamed_situation_shows_at_once_from_the_cached_page(client, cast, searches):
+    client.force_login(cast["enschede.editor"])
+    client.get(URL)
+    situation = LifeSituation.objects.get(slug="geldzorgen")
+    situation.name = "Geldzorgen en schulden"
+    situation.save()
+    assert "Geldzorgen en schulden" in client.get(URL).content.decode()
+
+
+def test_no_user_gets_the_cached_table_of_another_scope(client, cast, searches):
+    for who in ("twente.coordinator", "enschede.editor", "hengelo.editor", "menzis.adviser"):
+        client.force_login(cast[who])
+        client.get(URL)  # warm every scope first
+    for who, sees, does_not_see in [
+        ("enschede.editor", ">Enschede</a>", ">Hengelo</a>"),
+        ("hengelo.editor", ">Hengelo</a>", ">Enschede</a>"),
+        ("twente.coordinator", ">Hengelo</a>", ">Winterswijk</a>"),
+    ]:
+        client.force_login(cast[who])
+        html = client.get(URL).content.decode()
+        assert sees in html and does_not_see not in html, who
+    client.force_login(cast["menzis.adviser"])
+    assert "</table>" not in client.get(URL).content.decode()
+
+
+def test_a_member_who_moves_sees_the_other_municipality_at_once(client, cast, searches, hengelo):
+    from toolbox_site.models import Membership
+
+    editor = cast["enschede.editor"]
+    client.force_login(editor)
+    assert ">Enschede</a>" in client.get(URL).content.decode()
+    membership = Membership.objects.get(user=editor)
+    membership.organization = hengelo
+    membership.save()
+    html = client.get(URL).content.decode()
+    assert ">Hengelo</a>" in html and ">Enschede</a>" not in html
+
+
+def test_the_csv_export_has_exactly_the_rows_of_the_page(client, cast, searches):
+    client.force_login(cast["twente.coordinator"])
+    client.get(URL)  # the page cached
+    rows = client.get(URL).context["page"]["rows"]
+    lines = client.get(reverse("network:unmet_demand_csv")).content.decode("utf-8-sig")
+    expected = [
+        ";".join(
+            str(value)
+            for value in (
+                row["month"].strftime("%Y-%m"),
+                row["municipality__name"],
+                row["situation__name"],
+                row["searches"],
+                row["without_match"],
+                row["share"],
+            )
+        )
+        for row in rows
+    ]
+    assert lines.strip().splitlines()[1:] == expected
