@@ -176,7 +176,7 @@ PAGES += [
         fixtures=_NET,
         queries=7,
     ),
-    # session, user, organization, the user's access, its services with role/provider/checker
+    # session, user, organization, the user's access, its services with their roles
     Page(
         "network:organization",
         user="enschede.editor",
