@@ -175,3 +175,23 @@ def test_the_organization_page_lists_a_renamed_service_at_once(
     html = client.get(url).content.decode()
     assert "Cliëntondersteuning Enschede Oost" in html
     assert add not in html  # the editor's links are not in the cached part
+
+
+def test_a_form_with_errors_lists_a_new_provider_and_a_renamed_service_at_once(
+    client, network, enschede, enschede_editor
+):
+    from network.models import Provider
+
+    client.force_login(enschede_editor)
+    url = reverse("network:service_create", kwargs={"slug": "enschede"})
+    client.post(url, {"name": "Getypt", "version": 1})  # the choice lists are kept now
+    Provider.objects.create(maintained_by=enschede, name="Stichting Nieuw Begin")
+    html = client.post(url, {"name": "Getypt", "version": 1}).content.decode()
+    assert ">Stichting Nieuw Begin</option>" in html
+    url = reverse("network:link_create", kwargs={"slug": "enschede"})
+    client.post(url, {"kind": "refers_to", "version": 1})
+    service = network["enschede"]["huisarts"]
+    service.name = "Huisartsenpraktijk De Nieuwe Tuin"
+    service.save()
+    html = client.post(url, {"kind": "refers_to", "version": 1}).content.decode()
+    assert f">Huisartsenpraktijk De Nieuwe Tuin ({service.role.name})</option>" in html
