@@ -1,9 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from toolbox_site import freshness
 from toolbox_site.forms import NoAutofocusMixin
 from toolbox_site.models import Organization
 
+from . import widgets
 from .models import (
     Law,
     LifeDomain,
@@ -32,6 +34,15 @@ class VersionMixin(forms.Form):
     based_on = forms.IntegerField(
         widget=forms.HiddenInput, required=False, min_value=0, max_value=2**63 - 1
     )
+
+
+def list_choices(field, key, build):
+    """Give a choice field its options as (pk, label) pairs, kept under ``key``
+    (which holds the data versions) rather than read as objects on every form; the
+    field's queryset still validates what is submitted."""
+    options = freshness.cached(key, build)
+    empty = [("", field.empty_label)] if field.empty_label is not None else []
+    field.choices = [*empty, *options]
 
 
 class RoleChoiceField(forms.ModelChoiceField):
@@ -73,6 +84,8 @@ class ServiceForm(NoAutofocusMixin, VersionMixin, forms.ModelForm):
         ]
         field_classes = {"role": RoleChoiceField}
         widgets = {
+            "role": widgets.Select,
+            "provider": widgets.Select,
             "municipalities": forms.CheckboxSelectMultiple,
             "life_domains": forms.CheckboxSelectMultiple,
             "target_groups": forms.CheckboxSelectMultiple,
@@ -86,9 +99,22 @@ class ServiceForm(NoAutofocusMixin, VersionMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.organization = organization
         self.fields["role"].queryset = Role.objects.select_related("category")
-        self.fields["provider"].queryset = Provider.objects.in_region(
-            organization.region_id
-        ).order_by("name")
+        list_choices(
+            self.fields["role"],
+            f"network-form-roles:{freshness.versions('network')}",
+            lambda: [
+                (pk, f"{code}. {name}")
+                for pk, code, name in Role.objects.values_list("pk", "category__code", "name")
+            ],
+        )
+        providers = Provider.objects.in_region(organization.region_id).order_by("name")
+        self.fields["provider"].queryset = providers
+        list_choices(
+            self.fields["provider"],
+            f"network-form-providers:{organization.region_id}:"
+            f"{freshness.versions('network', 'toolbox_site')}",
+            lambda: list(providers.values_list("pk", "name")),
+        )
         self.fields["provider"].required = False
         self.fields["municipalities"].queryset = Organization.objects.municipalities().filter(
             region_id=organization.region_id
@@ -149,7 +175,12 @@ class LinkForm(NoAutofocusMixin, VersionMixin, forms.ModelForm):
         model = Link
         fields = ["from_service", "kind", "to_service", "note"]
         field_classes = {"from_service": ServiceChoiceField, "to_service": ServiceChoiceField}
-        widgets = {"kind": forms.RadioSelect, "note": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "from_service": widgets.Select,
+            "kind": forms.RadioSelect,
+            "to_service": widgets.Select,
+            "note": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
@@ -160,8 +191,17 @@ class LinkForm(NoAutofocusMixin, VersionMixin, forms.ModelForm):
             .select_related("role")
             .order_by("name", "pk")
         )
-        self.fields["from_service"].queryset = services
-        self.fields["to_service"].queryset = services
+        key = f"network-form-services:{municipality.pk}:{freshness.versions('network')}"
+        for field_name in ("from_service", "to_service"):
+            self.fields[field_name].queryset = services
+            list_choices(
+                self.fields[field_name],
+                key,
+                lambda: [
+                    (pk, f"{name} ({role})")
+                    for pk, name, role in services.values_list("pk", "name", "role__name")
+                ],
+            )
         if not self.is_bound:
             self.initial.setdefault("version", self.instance.version)
 

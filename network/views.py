@@ -399,6 +399,22 @@ def _service_page(service, with_history):
     }
 
 
+def _form(request, build, key_name, *key_parts):
+    """The page's form and the cache key of its fields (includes/form.html).
+
+    A bound form (what the user typed, its errors) is built at once and never
+    cached: the key is None. An unbound form is built only when its fields are
+    rendered, on a cache miss; its key holds the data versions, today and every
+    input of its initial values (the object and its version, the organization).
+    """
+    data = request.POST or None
+    if data is not None:
+        return build(data), None
+    versions = freshness.versions("network", "toolbox_site")
+    key = "-".join([key_name, versions, str(timezone.localdate()), *map(str, key_parts)])
+    return SimpleLazyObject(lambda: build(None)), key
+
+
 def _editable_organization(user, slug):
     return get_object_for_user(
         user, Organization.objects.select_related("region"), write=True, slug=slug
@@ -411,34 +427,42 @@ def organization_services(request, slug):
     organization = get_object_for_user(
         request.user, Organization.objects.select_related("region"), slug=slug
     )
-    services = list(
-        Service.objects.filter(owning_organization=organization)
-        .select_related("role", "role__category", "provider", "verified_by")
-        .order_by("archived", "verified_on", "name")
-    )
-    today = timezone.localdate()
-    for service in services:
-        service.stale = service.is_stale(today)
     return render(
         request,
         "network/organization_services.html",
         {
             "organization": organization,
-            "services": services,
+            "versions": freshness.versions("network", "toolbox_site"),
+            "page": SimpleLazyObject(lambda: _organization_page(organization)),
             "can_change": can_change(request.user, organization),
             "breadcrumbs": [_network_crumb(), (organization.name, None)],
         },
     )
 
 
+def _organization_page(organization):
+    services = list(
+        Service.objects.filter(owning_organization=organization)
+        .select_related("role")
+        .order_by("archived", "verified_on", "name")
+    )
+    today = timezone.localdate()
+    for service in services:
+        service.stale = service.is_stale(today)
+    return {"services": services}
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def service_create(request, slug):
     organization = _editable_organization(request.user, slug)
-    form = ServiceForm(
-        request.POST or None,
-        organization=organization,
-        instance=Service(owning_organization=organization),
+    form, fields_key = _form(
+        request,
+        lambda data: ServiceForm(
+            data, organization=organization, instance=Service(owning_organization=organization)
+        ),
+        "service-create",
+        organization.pk,
     )
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -456,6 +480,7 @@ def service_create(request, slug):
         "network/service_form.html",
         {
             "form": form,
+            "fields_key": fields_key,
             "organization": organization,
             "title": _("New service of %(name)s") % {"name": organization.name},
             "breadcrumbs": [
@@ -470,9 +495,16 @@ def service_create(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def service_edit(request, pk):
-    service = get_object_for_user(request.user, _service_queryset(request.user), write=True, pk=pk)
-    form = ServiceForm(
-        request.POST or None, organization=service.owning_organization, instance=service
+    # Only what the form page needs: the form reads foreign keys by their ids, and
+    # a join over every related table cost more to plan than to run.
+    services = Service.objects.for_user(request.user).select_related("owning_organization")
+    service = get_object_for_user(request.user, services, write=True, pk=pk)
+    form, fields_key = _form(
+        request,
+        lambda data: ServiceForm(data, organization=service.owning_organization, instance=service),
+        "service-edit",
+        service.pk,
+        service.version,
     )
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -496,6 +528,7 @@ def service_edit(request, pk):
         "network/service_form.html",
         {
             "form": form,
+            "fields_key": fields_key,
             "service": service,
             "organization": service.owning_organization,
             "title": _("Edit %(name)s") % {"name": service.name},
@@ -606,7 +639,12 @@ def link_create(request, slug):
     municipality = get_object_for_user(
         request.user, Organization.objects.municipalities(), write=True, slug=slug
     )
-    form = LinkForm(request.POST or None, municipality=municipality, instance=Link())
+    form, fields_key = _form(
+        request,
+        lambda data: LinkForm(data, municipality=municipality, instance=Link()),
+        "link-create",
+        municipality.pk,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
@@ -622,6 +660,7 @@ def link_create(request, slug):
         "network/link_form.html",
         {
             "form": form,
+            "fields_key": fields_key,
             "municipality": municipality,
             "title": _("New link on the map of %(name)s") % {"name": municipality.name},
             "breadcrumbs": [
@@ -644,7 +683,13 @@ def _link_queryset():
 def link_edit(request, pk):
     link = get_object_for_user(request.user, _link_queryset(), write=True, pk=pk)
     municipality = link.municipality
-    form = LinkForm(request.POST or None, municipality=municipality, instance=link)
+    form, fields_key = _form(
+        request,
+        lambda data: LinkForm(data, municipality=municipality, instance=link),
+        "link-edit",
+        link.pk,
+        link.version,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
@@ -668,6 +713,7 @@ def link_edit(request, pk):
         "network/link_form.html",
         {
             "form": form,
+            "fields_key": fields_key,
             "link": link,
             "municipality": municipality,
             "title": _("Edit link"),
@@ -767,9 +813,14 @@ def step_progress_edit(request, slug, number):
         request.user, Organization.objects.municipalities(), write=True, slug=slug
     )
     step = get_object_or_404(Step, number=number)
-    record = StepProgress.objects.filter(municipality=municipality, step=step).first()
-    record = record or StepProgress(municipality=municipality, step=step, version=0)
-    form = StepProgressForm(request.POST or None, instance=record)
+
+    def build(data):
+        record = StepProgress.objects.filter(municipality=municipality, step=step).first()
+        record = record or StepProgress(municipality=municipality, step=step, version=0)
+        return StepProgressForm(data, instance=record)
+
+    # Any change of a step's progress raises the network version (in the key).
+    form, fields_key = _form(request, build, "step-progress", municipality.pk, step.pk)
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
@@ -805,6 +856,7 @@ def step_progress_edit(request, slug, number):
         "network/step_progress_form.html",
         {
             "form": form,
+            "fields_key": fields_key,
             "municipality": municipality,
             "step": step,
             "breadcrumbs": [

@@ -176,7 +176,7 @@ PAGES += [
         fixtures=_NET,
         queries=7,
     ),
-    # session, user, organization, the user's access, its services with role/provider/checker
+    # session, user, organization, the user's access, its services with their roles
     Page(
         "network:organization",
         user="enschede.editor",
@@ -193,8 +193,9 @@ PAGES += [
         fixtures=_NET,
         queries=11,
     ),
-    # session, user, service, access, newest history record, the six choice lists and the
-    # four current many-to-many values
+    # session, user, service with organization, access, newest history record, the six
+    # choice lists and the four current many-to-many values (on a cold cache; a warm one
+    # keeps the unbound form's fields and builds no form)
     Page("network:service_edit", user="enschede.editor", kwargs=_OCO, fixtures=_NET, queries=16),
     # session, user, service, access
     Page("network:service_archive", user="enschede.editor", kwargs=_OCO, fixtures=_NET, queries=5),
@@ -205,16 +206,17 @@ PAGES += [
         fixtures=_NET,
         queries=5,
     ),
-    # session, user, municipality, access, the services for "from" and for "to"
+    # session, user, municipality, access, the services to choose from (read once for
+    # "from" and "to", then kept by data version)
     Page(
         "network:link_create",
         user="enschede.editor",
         kwargs={"slug": "enschede"},
         fixtures=_NET,
-        queries=7,
+        queries=6,
     ),
-    # session, user, link with municipality and services, access, "from" and "to" choices
-    Page("network:link_edit", user="enschede.editor", kwargs=_link, fixtures=_NET, queries=7),
+    # session, user, link with municipality and services, access, the services to choose from
+    Page("network:link_edit", user="enschede.editor", kwargs=_link, fixtures=_NET, queries=6),
     # session, user, link with municipality and services, access
     Page("network:link_delete", user="enschede.editor", kwargs=_link, fixtures=_NET, queries=5),
     # session, user, organization, access
