@@ -125,8 +125,12 @@ class ServiceForm(NoAutofocusMixin, VersionMixin, forms.ModelForm):
         if not self.is_bound:
             self.initial.setdefault("version", self.instance.version)
             self.initial.setdefault("based_on", latest_history_id(self.instance))
+            # A new service of a municipality serves that municipality, unless said
+            # otherwise (the unsaved instance's initial list is empty, not missing).
             if not self.instance.pk and organization.is_municipality:
-                self.initial.setdefault("municipalities", [organization.pk])
+                self.initial["municipalities"] = self.initial.get("municipalities") or [
+                    organization.pk
+                ]
 
     def clean_description(self):
         return _limit(self.cleaned_data["description"])

@@ -63,6 +63,23 @@ def test_the_editor_adds_a_service_with_a_new_provider(client, network, enschede
     assert AuditEvent.objects.filter(action="network.service.created").exists()
 
 
+def test_a_new_service_of_a_municipality_serves_it_unless_changed(
+    client, network, enschede, enschede_editor
+):
+    client.force_login(enschede_editor)
+    url = reverse("network:service_create", kwargs={"slug": "enschede"})
+    form = client.get(url).context["form"]
+    assert form.initial["municipalities"] == [enschede.pk]
+    html = client.get(url).content.decode()
+    assert f'value="{enschede.pk}" ' in html
+    checked = [
+        tag
+        for tag in html.split("<input")
+        if 'name="municipalities"' in tag and f'value="{enschede.pk}"' in tag
+    ]
+    assert len(checked) == 1 and "checked" in checked[0]
+
+
 def test_the_form_keeps_typed_values_and_links_the_errors(client, network, enschede_editor):
     client.force_login(enschede_editor)
     url = reverse("network:service_create", kwargs={"slug": "enschede"})
