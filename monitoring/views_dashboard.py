@@ -510,7 +510,7 @@ def completeness(request):
     elif kind:
         errors.append(_("Choose a municipality or the care office. You see all organizations."))
         kind = ""
-    scope_key = "all" if coordinates else ".".join(str(pk) for pk in sorted(access.roles))
+    scope_key = "all" if coordinates else access.organizations_key
     return render(
         request,
         "monitoring/dashboard/completeness.html",
@@ -576,7 +576,7 @@ def own_view(request):
     )
     # The user's organizations: their small numbers are not hidden from them, which
     # changes their own cells and the region's average and median.
-    scope = ".".join(str(pk) for pk in sorted(access.roles))
+    scope = access.organizations_key
     municipalities = own_municipalities(region, coordinates, access, scope)
     asked = request.GET.get("gemeente", "")
     organization = next((m for m in municipalities if m.slug == asked), None)

@@ -155,10 +155,7 @@ def unmet_demand_scope(user):
         return "all"
     from toolbox_site.permissions import access_for
 
-    access = access_for(user)
-    roles = ",".join(str(pk) for pk in sorted(access.roles))
-    regions = ",".join(str(pk) for pk in sorted(access.coordinated_regions))
-    return f"m{roles}-r{regions}"
+    return access_for(user).scope_key
 
 
 def search_log_version(municipalities, since):

@@ -55,9 +55,16 @@ def _clean_get(request):
 
 
 def _municipality(slug):
-    return get_object_or_404(
-        Organization.objects.municipalities().select_related("region"), slug=slug
+    """The municipality named in the URL, kept under the data versions; 404 if none."""
+    municipality = freshness.cached(
+        f"municipality:{freshness.versions('network', 'toolbox_site')}:{slug}",
+        lambda: (
+            Organization.objects.municipalities().select_related("region").filter(slug=slug).first()
+        ),
     )
+    if municipality is None:
+        raise Http404
+    return municipality
 
 
 # --- The region overview -----------------------------------------------------------
@@ -182,14 +189,7 @@ def _overview(region, sort):
 
 def network_map(request, slug):
     versions = freshness.versions("network", "toolbox_site")
-    municipality = freshness.cached(
-        f"municipality:{versions}:{slug}",
-        lambda: (
-            Organization.objects.municipalities().select_related("region").filter(slug=slug).first()
-        ),
-    )
-    if municipality is None:
-        raise Http404
+    municipality = _municipality(slug)
     data, bad_input = _clean_get(request)
     return render(
         request,

@@ -2,6 +2,7 @@
 
 import csv
 import datetime
+import functools
 import hashlib
 from functools import wraps
 
@@ -78,6 +79,7 @@ def finder_view(request):
     )
     municipalities = Organization.objects.municipalities()
 
+    @functools.cache
     def every_municipality():
         # (slug, name) pairs: the country's list, cheap to keep and to read back.
         return freshness.cached(

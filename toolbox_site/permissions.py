@@ -31,6 +31,17 @@ class Access:
     coordinated_regions: frozenset  # region ids where the user coordinates
     member_regions: frozenset = frozenset()  # region ids of all the user's organizations
 
+    @property
+    def organizations_key(self):
+        """The user's organizations, as a cache-key part."""
+        return ".".join(str(pk) for pk in sorted(self.roles))
+
+    @property
+    def scope_key(self):
+        """Everything that decides what the user sees, as a cache-key part."""
+        regions = ".".join(str(pk) for pk in sorted(self.coordinated_regions))
+        return f"{self.organizations_key}-r{regions}"
+
     def may_view(self, organization):
         return organization.pk in self.roles or organization.region_id in self.coordinated_regions
 
