@@ -7,16 +7,18 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV_ENV := DEBUG=True
 
-.PHONY: run test test-pg setup venv npm chromium messages i18n-check lint format bench clean
+.PHONY: run test setup venv npm chromium messages i18n-check lint format bench clean
 
 run: setup
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
 	$(DEV_ENV) $(PY) manage.py seed_demo
 	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
+# One test process per core (pytest-xdist); each has its own test database.
+# PYTEST_ARGS adds options, e.g. `make test PYTEST_ARGS="-m 'not browser'"`.
+PYTEST_ARGS ?=
 test: setup chromium
-	$(PY) -m pytest
-
+	$(PY) -m pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
 setup: venv npm messages .env
 
