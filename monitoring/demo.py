@@ -607,6 +607,14 @@ def quarters_until(today, count):
     return list(reversed(result))
 
 
+def end_of_next_month(day):
+    """The last day of the month after ``day``'s: 30 April for the first quarter
+    (31 March + 31 days would give 1 May)."""
+    first_of_next = (day.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+    first_after_that = (first_of_next + datetime.timedelta(days=32)).replace(day=1)
+    return first_after_that - datetime.timedelta(days=1)
+
+
 def seed_periods(today, count=QUARTERS):
     periods = []
     current = quarters_until(today, 1)[0]
@@ -618,7 +626,7 @@ def seed_periods(today, count=QUARTERS):
             start=start,
             defaults={
                 "end": end,
-                "deadline": end + datetime.timedelta(days=31),
+                "deadline": end_of_next_month(end),
                 "is_open": (year, quarter) in (current, previous),
             },
         )
