@@ -19,10 +19,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from toolbox_site import freshness
 from toolbox_site.models import Membership, Organization
 
 from .models import Formality, Service
-from .models_finder import AgeGroup, FinderSearch, Preference
+from .models_finder import AgeGroup, FinderSearch, LifeSituation, Preference
 
 #: Role categories whose services give client support themselves (A formal, B informal).
 CLIENT_SUPPORT_CATEGORIES = ("A", "B")
@@ -33,6 +34,14 @@ AGE_GROUP_TARGETS = {
     AgeGroup.ADULT: {"volwassenen"},
     AgeGroup.ELDERLY: {"ouderen", "ouderen-met-klein-netwerk", "dementie"},
 }
+
+
+def life_situations(versions):
+    """The life situations a resident chooses from (finder and home page), kept
+    under the data versions (their texts are data, the same in every language)."""
+    return freshness.cached(
+        f"finder-situations:{versions}", lambda: list(LifeSituation.objects.all())
+    )
 
 
 @dataclass

@@ -257,3 +257,37 @@ def test_arbitrary_raw_query_bytes_never_break_the_finder(client, finder_network
     response = client.get(URL + "?gemeente=enschede&situatie=" + quote_from_bytes(raw))
     # A NUL byte is refused by the site before the finder sees it.
     assert response.status_code == (400 if b"\x00" in raw else 200)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"gemeente": "enschede", "leeftijd": "", "voorkeur": "", "taal": ""},  # the finder
+        {"gemeente": "enschede", "situatie": ""},  # the home page's box
+        {"gemeente": "", "taal": ""},
+    ],
+)
+def test_a_skipped_question_shows_the_error_summary_and_the_field_error(
+    client, finder_network, params
+):
+    response = client.get(finder_url(**params))
+    assert response.status_code == 200
+    page = response.content.decode()
+    summary = page[page.index('class="alert alert-danger error-summary"') :]
+    summary = summary[: summary.index("</div>")]
+    assert "Kies waar uw vraag over gaat." in summary
+    assert 'href="#id_situatie_0"' in summary
+    # and again at the field itself, below the summary
+    after_summary = page[page.index("</ul>", page.index("error-summary")) :]
+    assert "Kies waar uw vraag over gaat." in after_summary
+    assert 'id="id_situatie_0"' in after_summary
+    assert not FinderSearch.objects.exists()
+
+
+def test_the_home_page_s_box_leads_straight_to_phone_numbers(client, finder_network):
+    home = client.get(reverse("home")).content.decode()
+    assert 'id="home-situation" name="situatie"' in home
+    assert '<option value="geldzorgen">' in home
+    response = client.get(finder_url(gemeente="enschede", situatie="geldzorgen"))
+    assert "Wie kan u helpen in Enschede?" in main_text(response)
+    assert 'href="tel:' in response.content.decode()
