@@ -31,7 +31,7 @@ from toolbox_site.permissions import access_for, get_object_for_user
 
 from . import services as finder
 from .forms_finder import CloseReportForm, FinderForm, ServiceReportForm
-from .models import Service
+from .models import Provider, Service
 from .models_finder import ServiceReport
 
 #: At most this many "other" results (referrers, information points) follow the
@@ -67,9 +67,20 @@ def next_step(service):
             "you at home, or you meet somewhere else. Together you look at your question. "
             "You decide what happens next."
         )
-    if service.role.decides_access:
+    if service.provider.kind == Provider.Kind.CARE_OFFICE:
+        return _(
+            "You tell them your question. They explain how long-term care (Wlz) works. "
+            "The CIZ decides if you can get it. Then the care office arranges your care. "
+            "Would you like help with this? Then ask a Wlz client supporter."
+        )
+    if service.role.decides_access and service.provider.kind == Provider.Kind.MUNICIPALITY:
         return _(
             "You tell them your question. They look at what the municipality can do for you. "
+            "Would you like help with that talk? Then ask a client supporter to come along."
+        )
+    if service.role.decides_access:
+        return _(
+            "You tell them your question. They look at what care or help you can get. "
             "Would you like help with that talk? Then ask a client supporter to come along."
         )
     return _("You tell them your question. They help you, or tell you who can help you further.")
@@ -217,6 +228,8 @@ def _results_body(municipality, situation, age_group, preference, language):
             "others": others,
             "care_office": care_office,
             "show_wlz": situation.long_term_care or not support,
+            # Long-term care: the care office's route is the answer, so it comes first.
+            "wlz_first": situation.long_term_care,
         },
     )
     return body, len(support) + len(others), bool(support)
