@@ -106,7 +106,14 @@ def accessibility(request):
 
 @require_safe
 def privacy(request):
-    return render(request, "toolbox_site/privacy.html", {"breadcrumbs": [(_("Privacy"), None)]})
+    return render(
+        request,
+        "toolbox_site/privacy.html",
+        {
+            "breadcrumbs": [(_("Privacy"), None)],
+            "report_text_days": settings.REPORT_TEXT_RETENTION_DAYS,
+        },
+    )
 
 
 @require_safe
