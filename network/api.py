@@ -12,7 +12,8 @@ so they are stable too):
 - roles, life domains and target groups → taxonomy terms in three taxonomies,
   attached to services through attributes.
 
-Open-data manners: ``Access-Control-Allow-Origin: *``, an ``ETag`` with
+Open-data manners: ``Access-Control-Allow-Origin: *`` and a CORS preflight
+(``OPTIONS``, 204) on every URL, an ``ETag`` with
 conditional GET (304), JSON errors (400 for bad parameters, 404 for unknown
 ids), never a 500.
 """
@@ -33,6 +34,7 @@ from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.timezone import is_naive, make_aware
+from django.views.decorators.csrf import csrf_exempt
 
 from toolbox_site import freshness
 from toolbox_site.models import Organization
@@ -102,6 +104,20 @@ def error(status, message):
     return response
 
 
+def preflight():
+    """The answer to a browser's CORS preflight (``OPTIONS``), for every API URL:
+    any origin may read, with GET or HEAD and the conditional-request headers."""
+    response = HttpResponse(status=204)
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+    response["Access-Control-Allow-Headers"] = (
+        "Accept, Accept-Language, Content-Language, If-None-Match, If-Modified-Since"
+    )
+    response["Access-Control-Max-Age"] = "86400"
+    response["Allow"] = "GET, HEAD, OPTIONS"
+    return response
+
+
 def api_view(view=None, *, versioned=True):
     """GET (and HEAD) only; JSON with CORS and an ETag; 304 on a matching
     If-None-Match; bad parameters become a JSON 400. Documents are cached by
@@ -117,11 +133,7 @@ def api_view(view=None, *, versioned=True):
             response["Allow"] = "GET, HEAD, OPTIONS"
             return response
         if request.method == "OPTIONS":
-            response = HttpResponse(status=204)
-            response["Access-Control-Allow-Origin"] = "*"
-            response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
-            response["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since"
-            return response
+            return preflight()
         # The documents hold absolute addresses: the host and scheme are part of the key.
         asked = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
         key = versioned and "hsds:{}:{}".format(
@@ -538,5 +550,8 @@ def taxonomy_terms(request):
 
 
 @api_view(versioned=False)
+@csrf_exempt
 def not_found(request, rest=""):
+    if request.method == "OPTIONS":
+        return preflight()
     return error(404, "There is no such resource in this API.")

@@ -1,5 +1,7 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models_finder import AgeGroup, FinderLanguage, Preference, ServiceReport
 
@@ -66,15 +68,26 @@ class ServiceReportForm(forms.ModelForm):
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_(
-            "At most 1,000 characters. Please do not write your name, e-mail address "
-            "or anything else about yourself."
-        ),
     )
 
     class Meta:
         model = ServiceReport
         fields = ["reason", "text"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        days = settings.REPORT_TEXT_RETENTION_DAYS
+        self.fields["text"].help_text = ngettext(
+            "Do not write anything about yourself here: no name, address, phone number "
+            "or anything about your health. Write only what is wrong with the entry. "
+            "At most 1,000 characters. We delete this text %(days)d day after the "
+            "report is dealt with.",
+            "Do not write anything about yourself here: no name, address, phone number "
+            "or anything about your health. Write only what is wrong with the entry. "
+            "At most 1,000 characters. We delete this text %(days)d days after the "
+            "report is dealt with.",
+            days,
+        ) % {"days": days}
 
 
 class CloseReportForm(forms.Form):

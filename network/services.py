@@ -4,25 +4,30 @@
   situation in a municipality, best fit first;
 - :func:`count_search`: the anonymous count behind "vraag zonder aanbod";
 - :func:`unmet_demand`: those counts per municipality, situation and month;
-- :func:`report_allowed`: the flood protection of "Klopt er iets niet?".
+- :func:`report_allowed`: the flood protection of "Klopt er iets niet?";
+- :func:`erase_old_report_texts`: residents' free text gone a while after closing.
 """
 
 import hashlib
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import send_mail
+from django.db import transaction
 from django.db.models import Count, Max, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from toolbox_site import freshness
+from toolbox_site.audit import log_action
 from toolbox_site.models import Membership, Organization
 
 from .models import Formality, Service
-from .models_finder import AgeGroup, FinderSearch, Preference
+from .models_finder import AgeGroup, FinderSearch, LifeSituation, Preference, ServiceReport
 
 #: Role categories whose services give client support themselves (A formal, B informal).
 CLIENT_SUPPORT_CATEGORIES = ("A", "B")
@@ -33,6 +38,14 @@ AGE_GROUP_TARGETS = {
     AgeGroup.ADULT: {"volwassenen"},
     AgeGroup.ELDERLY: {"ouderen", "ouderen-met-klein-netwerk", "dementie"},
 }
+
+
+def life_situations(versions):
+    """The life situations a resident chooses from (finder and home page), kept
+    under the data versions (their texts are data, the same in every language)."""
+    return freshness.cached(
+        f"finder-situations:{versions}", lambda: list(LifeSituation.objects.all())
+    )
 
 
 @dataclass
@@ -227,6 +240,41 @@ def report_allowed(request, service):
         )
         and _within(f"finder-report:all:{hour}", REPORTS_PER_HOUR, 3600)
     )
+
+
+def reports_with_old_texts(now=None):
+    """Closed reports whose free text is older than the retention period
+    (``REPORT_TEXT_RETENTION_DAYS`` after closing) and not erased yet."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.REPORT_TEXT_RETENTION_DAYS)
+    return ServiceReport.objects.filter(
+        status=ServiceReport.Status.CLOSED, closed_at__lte=cutoff
+    ).exclude(text="")
+
+
+def erase_old_report_texts(now=None):
+    """Blank the free text of closed reports past the retention period; the report
+    itself (reason, status, closing note) stays for the counts. Returns how many.
+    Idempotent: an erased text is empty, so a second run finds nothing."""
+    with transaction.atomic():
+        reports = list(
+            reports_with_old_texts(now)
+            .select_for_update()
+            .select_related("service__owning_organization")
+        )
+        if not reports:
+            return 0
+        ServiceReport.objects.filter(pk__in=[report.pk for report in reports]).update(text="")
+        for report in reports:
+            log_action(
+                None,
+                report,
+                "network.report.text_erased",
+                {"retention_days": settings.REPORT_TEXT_RETENTION_DAYS},
+            )
+        # update() sends no signals: the network's pages are built anew.
+        freshness.changed("network")
+    return len(reports)
 
 
 def editor_addresses(organization):

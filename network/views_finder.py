@@ -6,9 +6,11 @@ import functools
 import hashlib
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
@@ -19,6 +21,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from toolbox_site import freshness
@@ -28,20 +31,23 @@ from toolbox_site.permissions import access_for, get_object_for_user
 
 from . import services as finder
 from .forms_finder import CloseReportForm, FinderForm, ServiceReportForm
-from .models import Service
-from .models_finder import LifeSituation, ServiceReport
+from .models import Provider, Service
+from .models_finder import ServiceReport
 
 #: At most this many "other" results (referrers, information points) follow the
 #: independent client support.
 MAX_OTHER_RESULTS = 6
+#: The finder's fields besides the municipality: one of them in the query means a search.
+SEARCH_FIELDS = ("situatie", "leeftijd", "voorkeur", "taal")
 
 
 def cookie_free(view):
     """The page sets no cookie and never touches the session.
 
     The view renders as for an anonymous visitor (``user`` and ``messages`` in
-    its context), so the session is not read; the header's language switch
-    still gets a CSRF token, but the CSRF cookie is not (re)sent from here.
+    its context), so the session is not read and the header shows no logout
+    form; should a CSRF token still be asked for, its cookie is not (re)sent
+    from here.
     """
 
     @wraps(view)
@@ -61,9 +67,20 @@ def next_step(service):
             "you at home, or you meet somewhere else. Together you look at your question. "
             "You decide what happens next."
         )
-    if service.role.decides_access:
+    if service.provider.kind == Provider.Kind.CARE_OFFICE:
+        return _(
+            "You tell them your question. They explain how long-term care (Wlz) works. "
+            "The CIZ decides if you can get it. Then the care office arranges your care. "
+            "Would you like help with this? Then ask a Wlz client supporter."
+        )
+    if service.role.decides_access and service.provider.kind == Provider.Kind.MUNICIPALITY:
         return _(
             "You tell them your question. They look at what the municipality can do for you. "
+            "Would you like help with that talk? Then ask a client supporter to come along."
+        )
+    if service.role.decides_access:
+        return _(
+            "You tell them your question. They look at what care or help you can get. "
             "Would you like help with that talk? Then ask a client supporter to come along."
         )
     return _("You tell them your question. They help you, or tell you who can help you further.")
@@ -72,11 +89,13 @@ def next_step(service):
 @require_GET
 @cookie_free
 def finder_view(request):
-    searched = "situatie" in request.GET
+    # A sent form always holds one of these (the finder's language list, the home
+    # page's situation list), even with the required question skipped, so it gets
+    # its errors; a link with only ``gemeente`` (a municipality's website) opens the
+    # form with that municipality chosen.
+    searched = any(name in request.GET for name in SEARCH_FIELDS)
     versions = freshness.versions("network", "toolbox_site")
-    situations = freshness.cached(
-        f"finder-situations:{versions}", lambda: list(LifeSituation.objects.all())
-    )
+    situations = finder.life_situations(versions)
     municipalities = Organization.objects.municipalities()
 
     @functools.cache
@@ -209,6 +228,8 @@ def _results_body(municipality, situation, age_group, preference, language):
             "others": others,
             "care_office": care_office,
             "show_wlz": situation.long_term_care or not support,
+            # Long-term care: the care office's route is the answer, so it comes first.
+            "wlz_first": situation.long_term_care,
         },
     )
     return body, len(support) + len(others), bool(support)
@@ -225,8 +246,28 @@ def _reportable_service(pk):
     return get_object_or_404(Service.objects.active().select_related("provider"), pk=pk)
 
 
+def _from_another_site(request):
+    """The browser says the form was posted from another site (``Origin``).
+
+    Browsers send ``Origin`` with every form POST; a request without it (an old
+    browser, a script) is let through, as the CSRF check would have been moot there.
+    """
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return False
+    own = f"{request.scheme}://{request.get_host()}"
+    return origin != own and origin not in settings.CSRF_TRUSTED_ORIGINS
+
+
+# No CSRF token (and so no cookie) for residents' reports: the form is anonymous, so a
+# forged report gains an attacker nothing they cannot do by posting it themselves, and
+# reports are rate-limited (services.report_allowed). A post the browser marks as coming
+# from another site is still refused.
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def report_create(request, pk):
+    if request.method == "POST" and _from_another_site(request):
+        raise PermissionDenied
     service = _reportable_service(pk)
     form = ServiceReportForm(request.POST or None)
     status = 200

@@ -48,10 +48,10 @@ class Page:
 # user; while the versions hold, the user, the access and the regions come from the cache,
 # and so do the data parts of the pages that name the versions below:
 PAGES = [
-    # municipalities for the residents' list
-    Page("home", queries=1),
-    # session, user, municipalities
-    Page("home", user="enschede.editor", queries=4),
+    # the data versions, the municipalities and the life situations of the residents' box
+    Page("home", queries=3),
+    # session, the data versions, user, municipalities, life situations
+    Page("home", user="enschede.editor", queries=5),
     Page("accessibility"),
     Page("privacy"),
     Page("login"),

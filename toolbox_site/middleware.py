@@ -6,6 +6,9 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 
 # What a browser needs from this site; everything else is refused with 405.
 ALLOWED_METHODS = ("GET", "HEAD", "POST")
+# The open-data API also answers browsers' CORS preflights (network/api.py).
+API_PREFIX = "/api/"
+API_METHODS = ("GET", "HEAD", "OPTIONS")
 
 # Features the site never uses, switched off for every page.
 PERMISSIONS_POLICY = ", ".join(
@@ -33,7 +36,8 @@ PERMISSIONS_POLICY = ", ".join(
 class ResponseHeadersMiddleware:
     """The outermost layer: headers every response gets, also error pages made early.
 
-    - only GET, HEAD and POST reach a view (no TRACE or OPTIONS echoing a page);
+    - only GET, HEAD and POST reach a view (no TRACE or OPTIONS echoing a page),
+      and OPTIONS under /api/ (the open-data API's CORS preflight);
     - ``Permissions-Policy`` switches off the browser features the site never uses;
     - a response to a visitor with a session (a logged-in member) is never
       stored by a shared cache: ``Cache-Control: private, no-store``.
@@ -43,7 +47,10 @@ class ResponseHeadersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method not in ALLOWED_METHODS:
+        allowed = ALLOWED_METHODS
+        if request.path_info.startswith(API_PREFIX) and request.method == "OPTIONS":
+            allowed = API_METHODS
+        if request.method not in allowed:
             response = HttpResponseNotAllowed(ALLOWED_METHODS)
         else:
             response = self.get_response(request)

@@ -203,6 +203,9 @@ AXES_USERNAME_CALLABLE = "toolbox_site.security.axes_username"
 AXES_ENABLE_ADMIN = True
 # An invitation link (a new colleague chooses a first password) stays valid this long.
 INVITATION_TIMEOUT_DAYS = envint("INVITATION_TIMEOUT_DAYS", 7)
+# The free text of a residents' report ("Klopt er iets niet?") is erased this many days
+# after the report was closed (manage.py erase_report_texts, daily from cron).
+REPORT_TEXT_RETENTION_DAYS = envint("REPORT_TEXT_RETENTION_DAYS", 90)
 # Password reset mails per hour: per address, and requests per client.
 PASSWORD_RESET_LIMIT_PER_ADDRESS = envint("PASSWORD_RESET_LIMIT_PER_ADDRESS", 3)
 PASSWORD_RESET_LIMIT_PER_CLIENT = envint("PASSWORD_RESET_LIMIT_PER_CLIENT", 10)

@@ -3,9 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import RedirectView
-from django.views.i18n import set_language
 
 from . import views
 from .forms import LoginForm
@@ -78,11 +76,8 @@ urlpatterns = [
     path("scholing/", include("criteria.training_urls")),
     path("", include("network.urls_finder")),  # /netwerk/ and /vind-een-clientondersteuner/
     path("api/hsds/", include("network.urls_hsds")),
-    # No CSRF check on the language switch: the finder sets no cookie at all (so a
-    # first-time resident has no CSRF cookie), and the worst a forged request can do
-    # is switch a visitor's language. set_language still checks the language and that
-    # "next" stays on this site.
-    path("taal/setlang/", csrf_exempt(set_language), name="set_language"),
+    # The header's language links (GET): public pages need no CSRF cookie for them.
+    path("taal/<str:code>/", views.switch_language, name="switch_language"),
     path("monitoring/", include("monitoring.urls")),
     # The admin's own password change does not count wrong old passwords; ours does.
     path(

@@ -9,19 +9,20 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import connection, transaction
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse, reverse_lazy
 from django.utils import translation
 from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
+from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from . import freshness
 from .audit import changes_of, log_action
 from .context_processors import resolve_or_none
 from .forms import (
@@ -77,12 +78,20 @@ def home(request):
         "criteria": resolve_or_none("criteria:index"),
         "network": resolve_or_none("network:index"),
         "finder": resolve_or_none("network:finder"),
+        "public_dashboard": resolve_or_none("monitoring:public"),
     }
-    # The residents' block: a municipality choice that opens the finder (or,
-    # without a finder, the municipalities' websites). One query either way.
+    # The residents' block: municipality and situation, sent straight to the finder's
+    # results (or, without a finder, the municipalities' websites).
     municipalities = Organization.objects.municipalities().only("name", "slug", "website")
+    situations = ()
+    if links["finder"]:
+        from network.services import life_situations  # the finder lives in the network app
+
+        situations = life_situations(freshness.versions("network", "toolbox_site"))
     return render(
-        request, "toolbox_site/home.html", {"links": links, "municipalities": municipalities}
+        request,
+        "toolbox_site/home.html",
+        {"links": links, "municipalities": municipalities, "situations": situations},
     )
 
 
@@ -97,7 +106,46 @@ def accessibility(request):
 
 @require_safe
 def privacy(request):
-    return render(request, "toolbox_site/privacy.html", {"breadcrumbs": [(_("Privacy"), None)]})
+    return render(
+        request,
+        "toolbox_site/privacy.html",
+        {
+            "breadcrumbs": [(_("Privacy"), None)],
+            "report_text_days": settings.REPORT_TEXT_RETENTION_DAYS,
+        },
+    )
+
+
+@require_safe
+@never_cache
+def switch_language(request, code):
+    """The header's language links: ``/taal/<code>/?next=<path>``.
+
+    A plain link rather than a form, so no page needs a CSRF token (and cookie)
+    for it: a public page sets no cookie until the visitor chooses a language
+    here. The language cookie is set only when ``next`` stays on this site;
+    otherwise the visitor goes to the home page and nothing is set. The worst
+    a forged link can do is switch a visitor's language.
+    """
+    if code not in dict(settings.LANGUAGES):
+        raise Http404
+    target = request.GET.get("next", "")
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    response = HttpResponseRedirect(target if safe else reverse("home"))
+    if safe:
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            code,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+    return response
 
 
 def database_is_healthy(conn):

@@ -87,7 +87,7 @@ def test_tab_goes_through_the_header_in_order_with_a_visible_focus(page_as, live
     page.goto(live_server.url + reverse("home"))
     expected = page.evaluate(HEADER_STOPS)
     assert f"a[href={reverse('login')}]:Inloggen" in expected
-    assert "select#language-select" in expected
+    assert f"a[href={reverse('switch_language', args=['en'])}?next=/]:English" in expected
     for link in page.locator(".site-nav a").all():
         assert f"a[href={link.get_attribute('href')}]:{link.inner_text()}" in expected
     press_tab(page)  # the skip link

@@ -257,3 +257,82 @@ def test_arbitrary_raw_query_bytes_never_break_the_finder(client, finder_network
     response = client.get(URL + "?gemeente=enschede&situatie=" + quote_from_bytes(raw))
     # A NUL byte is refused by the site before the finder sees it.
     assert response.status_code == (400 if b"\x00" in raw else 200)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"gemeente": "enschede", "leeftijd": "", "voorkeur": "", "taal": ""},  # the finder
+        {"gemeente": "enschede", "situatie": ""},  # the home page's box
+        {"gemeente": "", "taal": ""},
+    ],
+)
+def test_a_skipped_question_shows_the_error_summary_and_the_field_error(
+    client, finder_network, params
+):
+    response = client.get(finder_url(**params))
+    assert response.status_code == 200
+    page = response.content.decode()
+    summary = page[page.index('class="alert alert-danger error-summary"') :]
+    summary = summary[: summary.index("</div>")]
+    assert "Kies waar uw vraag over gaat." in summary
+    assert 'href="#id_situatie_0"' in summary
+    # and again at the field itself, below the summary
+    after_summary = page[page.index("</ul>", page.index("error-summary")) :]
+    assert "Kies waar uw vraag over gaat." in after_summary
+    assert 'id="id_situatie_0"' in after_summary
+    assert not FinderSearch.objects.exists()
+
+
+def test_the_home_page_s_box_leads_straight_to_phone_numbers(client, finder_network):
+    home = client.get(reverse("home")).content.decode()
+    assert 'id="home-situation" name="situatie"' in home
+    assert '<option value="geldzorgen">' in home
+    response = client.get(finder_url(gemeente="enschede", situatie="geldzorgen"))
+    assert "Wie kan u helpen in Enschede?" in main_text(response)
+    assert 'href="tel:' in response.content.decode()
+
+
+def test_for_long_term_care_the_care_office_route_comes_first(client, finder_network):
+    response = client.get(finder_url(gemeente="enschede", situatie="langdurige-zorg"))
+    text = main_text(response)
+    route = text.index("Hebt u lang zorg nodig? (Wlz)")
+    assert route < text.index("Onafhankelijke cliëntondersteuning")
+    assert route < text.index("Het Wmo-loket van Enschede")
+    assert "Het CIZ is de organisatie die beslist wie deze zorg krijgt." in text
+    page = response.content.decode()
+    assert page.index('href="tel:0000001234"') < page.index('id="support-title"')
+
+
+def test_for_other_questions_the_care_office_route_follows_the_results(
+    client, twente, finder_network
+):
+    empty = make_organization(twente, "Lege gemeente", phone="14 099")
+    text = main_text(client.get(finder_url(gemeente=empty.slug, situatie="geldzorgen")))
+    assert text.index("We vonden geen cliëntondersteuner") < text.index("Hebt u lang zorg nodig?")
+
+
+def result_card(page, name):
+    start = page.index(f'<h3 class="h4 card-title">{name}</h3>')
+    return page[start : page.index("</li>\n", page.index("finder-report", start))]
+
+
+def test_the_care_office_card_describes_the_care_office(client, finder_network):
+    page = client.get(finder_url(gemeente="enschede", situatie="langdurige-zorg")).content.decode()
+    card = html.unescape(
+        re.sub(r"<[^>]+>", " ", result_card(page, "Zorgkantoor: advies over langdurige zorg"))
+    )
+    assert "gemeente" not in card
+    assert "Zij leggen uit hoe langdurige zorg (Wlz) werkt." in card
+    assert "Daarna regelt het zorgkantoor uw zorg." in card
+    desk = html.unescape(result_card(page, "Wmo-loket Enschede"))
+    assert "Zij kijken wat de gemeente voor u kan doen." in desk
+
+
+def test_an_access_decider_outside_the_municipality_is_not_called_the_municipality(finder_network):
+    from network.views_finder import next_step
+
+    service = Service.objects.select_related("provider", "role").get(name="Wmo-loket Enschede")
+    service.provider.kind = service.provider.Kind.OTHER
+    assert "gemeente" not in next_step(service)
+    assert "welke zorg of hulp u kunt krijgen" in next_step(service)

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from network.models import LifeDomain, Provider, Role, Service, TargetGroup
 
+from ..inventory import PAGES
 from .hsds_validation import assert_valid, assert_valid_page, errors
 
 pytestmark = pytest.mark.django_db
@@ -279,3 +280,41 @@ def test_arbitrary_ids_never_break_the_api(client, finder_network, ident):
 def test_the_index_resolves_by_name():
     assert reverse("hsds:index") == "/api/hsds/"
     assert reverse("hsds:services") == "/api/hsds/services"
+
+
+HSDS_PAGES = [page for page in PAGES if page.name.startswith("hsds:")]
+
+
+@pytest.mark.parametrize("page", HSDS_PAGES, ids=[page.id for page in HSDS_PAGES])
+def test_every_api_url_answers_a_cors_preflight(client, cast, page, request):
+    for fixture in page.fixtures:
+        request.getfixturevalue(fixture)
+    response = client.options(
+        page.url(),
+        HTTP_ORIGIN="https://data.example.org",
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+        HTTP_ACCESS_CONTROL_REQUEST_HEADERS="if-none-match",
+    )
+    assert response.status_code == 204
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert set(response["Access-Control-Allow-Methods"].replace(" ", "").split(",")) == {
+        "GET",
+        "HEAD",
+        "OPTIONS",
+    }
+    assert "If-None-Match" in response["Access-Control-Allow-Headers"]
+    assert int(response["Access-Control-Max-Age"]) > 0
+    assert response.content == b""
+    assert not response.cookies
+
+
+@given(rest=st.text(max_size=80))
+def test_a_preflight_for_any_api_path_never_fails(client, db, rest):
+    from urllib.parse import quote
+
+    response = client.options("/api/hsds/" + quote(rest, safe="/"))
+    assert response.status_code in (204, 400)
+
+
+def test_other_pages_still_refuse_options(client, db):
+    assert client.options("/privacy/").status_code == 405

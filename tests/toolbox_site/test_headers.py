@@ -68,7 +68,7 @@ def test_a_bad_host_header_gets_the_400_page_with_the_security_headers(client, d
 
 def test_the_language_cookie_is_secure_and_same_site(client, db, settings):
     settings.LANGUAGE_COOKIE_SECURE = True
-    response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    response = client.get(reverse("switch_language", args=["en"]), {"next": "/"})
     cookie = response.cookies[settings.LANGUAGE_COOKIE_NAME]
     assert cookie["secure"] is True
     assert cookie["samesite"] == "Lax"

@@ -1,5 +1,10 @@
+from urllib.parse import quote
+
+import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
 
 
 def test_the_dutch_catalogue_is_complete_and_current(capsys):
@@ -15,9 +20,13 @@ def test_pages_are_dutch_by_default(client, db):
     assert "Toolbox voor integrale cliëntondersteuning in Twente" in content
 
 
+def switch(client, code, next_url="/", **extra):
+    return client.get(reverse("switch_language", args=[code]), {"next": next_url}, **extra)
+
+
 def test_the_language_switch_turns_the_site_english(client, db):
-    response = client.post(
-        reverse("set_language"), {"language": "en", "next": reverse("privacy")}, follow=True
+    response = client.get(
+        reverse("switch_language", args=["en"]), {"next": reverse("privacy")}, follow=True
     )
     content = response.content.decode()
     assert response.redirect_chain[-1][0] == reverse("privacy")
@@ -25,9 +34,30 @@ def test_the_language_switch_turns_the_site_english(client, db):
     assert "<h1>Privacy statement</h1>" in content
 
 
-def test_an_unknown_language_keeps_dutch(client, db):
-    response = client.post(reverse("set_language"), {"language": "xx"}, follow=True)
-    assert '<html lang="nl">' in response.content.decode()
+def test_the_header_links_to_the_other_language_with_the_page_to_return_to(client, db):
+    content = client.get(reverse("privacy"), {"a": "1&b=2"}).content.decode()
+    link = reverse("switch_language", args=["en"]) + "?next=/privacy/%3Fa%3D1%2526b%253D2"
+    assert f'<a href="{link}" lang="en" hreflang="en"' in content
+    assert '<strong aria-current="true" lang="nl">Nederlands</strong>' in content
+
+
+def test_the_language_switch_follows_the_link_back_with_its_query(client, db):
+    response = switch(client, "en", reverse("privacy") + "?a=1&b=2")
+    assert response["Location"] == "/privacy/?a=1&b=2"
+
+
+def test_an_unknown_language_is_not_found_and_keeps_dutch(client, db, settings):
+    response = switch(client, "xx")
+    assert response.status_code == 404
+    assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
+    assert '<html lang="nl">' in client.get(reverse("home")).content.decode()
+
+
+def test_the_language_switch_sets_only_the_language_cookie_and_is_not_stored(client, db, settings):
+    response = switch(client, "en", reverse("privacy"))
+    assert list(response.cookies) == [settings.LANGUAGE_COOKIE_NAME]
+    assert "no-store" in response["Cache-Control"]
+    assert switch(client, "nl").cookies[settings.LANGUAGE_COOKIE_NAME].value == "nl"
 
 
 def test_the_browser_language_does_not_switch_the_site_to_english(client, db):
@@ -73,14 +103,41 @@ def test_a_resident_from_the_cookie_free_finder_can_switch_language(db):
     browser = Client(enforce_csrf_checks=True)
     finder = reverse("network:finder")
     assert "csrftoken" not in browser.get(finder).cookies
-    response = browser.post(reverse("set_language"), {"language": "en", "next": finder})
+    response = switch(browser, "en", finder)
     assert response.status_code == 302
     assert response["Location"] == finder
     assert browser.get(finder)["Content-Language"] == "en"
 
 
-def test_the_language_switch_sends_nobody_off_site(client, db):
-    response = client.post(
-        reverse("set_language"), {"language": "en", "next": "https://example.com/"}
-    )
+@pytest.mark.parametrize(
+    "target",
+    [
+        "https://example.com/",
+        "//example.com/",
+        "/\\\\example.com/",
+        "javascript:alert(1)",
+        "http://testserver/privacy/",  # plain http from an https page
+        "",
+    ],
+)
+def test_the_language_switch_sends_nobody_off_site_and_sets_nothing(client, db, target):
+    response = switch(client, "en", target, secure=True)
+    assert response.status_code == 302
     assert response["Location"] == "/"
+    assert not response.cookies
+    assert b"<h1>" not in response.content
+
+
+def test_the_language_switch_answers_only_get_and_head(client, db):
+    url = reverse("switch_language", args=["en"])
+    assert client.post(url, {"next": "/"}).status_code == 405
+    assert client.head(url, {"next": "/"}).status_code == 302
+
+
+@given(code=st.text(max_size=8), target=st.text(max_size=60))
+def test_any_language_link_gets_a_redirect_or_not_found_never_an_error(client, db, code, target):
+    response = client.get("/taal/" + quote(code, safe="") + "/", {"next": target})
+    assert response.status_code in (302, 400, 404)
+    if response.status_code == 302:
+        location = response["Location"]
+        assert location == "/" or (location.startswith("/") and not location.startswith("//"))
