@@ -90,13 +90,13 @@ def test_archived_services_and_other_municipalities_never_appear(client, finder_
 
 
 def test_when_nothing_fits_it_shows_the_wmo_desk_and_the_wlz_route(client, finder_network, twente):
-    empty = make_organization(twente, "Lege gemeente", phone="14 099")
+    empty = make_organization(twente, "Lege gemeente", phone="14 074")
     response = client.get(finder_url(gemeente=empty.slug, situatie="geldzorgen"))
     assert response.status_code == 200
     text = main_text(response)
     assert "We vonden geen cliëntondersteuner voor deze vraag" in text
     assert "Het Wmo-loket van Lege gemeente" in text
-    assert 'href="tel:14099"' in response.content.decode()
+    assert 'href="tel:14074"' in response.content.decode()
     assert "Hebt u lang zorg nodig? (Wlz)" in text
     assert "CIZ" in text
     assert "Menzis zorgkantoor" in text
