@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from toolbox_site.validators import ControlCharactersMixin
+
 from .models_finder import AgeGroup, FinderLanguage, Preference, ServiceReport
 
 
-class FinderForm(forms.Form):
+class FinderForm(ControlCharactersMixin, forms.Form):
     """The finder's GET form. Choices come from lists the view read once, so
     validating costs no queries; an unknown slug is a field error, not a 500."""
 
@@ -51,7 +53,7 @@ class FinderForm(forms.Form):
         self.fields["situatie"].choices = [(s.slug, s.question) for s in situations]
 
 
-class ServiceReportForm(forms.ModelForm):
+class ServiceReportForm(ControlCharactersMixin, forms.ModelForm):
     reason = forms.ChoiceField(
         label=_("What is not right?"),
         widget=forms.RadioSelect,
@@ -77,7 +79,7 @@ class ServiceReportForm(forms.ModelForm):
         fields = ["reason", "text"]
 
 
-class CloseReportForm(forms.Form):
+class CloseReportForm(ControlCharactersMixin, forms.Form):
     note = forms.CharField(
         label=_("Note"),
         max_length=2000,
