@@ -11,13 +11,13 @@ Forms, the admin (through the model fields in ``fields.py``) and the network
 import all use these, so a value accepted in one place is accepted everywhere.
 """
 
-import datetime
 import re
 
 import phonenumbers
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 DEFAULT_REGION = "NL"
@@ -106,7 +106,7 @@ validate_https_url = URLValidator(
 
 
 def validate_not_in_future(value):
-    if value and value > datetime.date.today():
+    if value and value > timezone.localdate():
         raise ValidationError(_("This date lies in the future."), code="future")
 
 

@@ -1,12 +1,12 @@
 """The import obeys the service form's rules row by row, says per row what was wrong
 and what is allowed, lists the codes it accepts, and is applied at most once."""
 
-import datetime
 import threading
 
 import pytest
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -191,6 +191,6 @@ def test_any_contact_values_in_a_row_give_errors_or_clean_values_never_a_500(
 
 
 def test_a_check_date_of_today_is_accepted(editor_client):
-    today = datetime.date.today().isoformat()
+    today = timezone.localdate().isoformat()
     response = upload(editor_client, to_csv([new_row(editor_client, laatst_gecontroleerd=today)]))
     assert response.status_code == 302
