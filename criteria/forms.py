@@ -2,6 +2,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from toolbox_site.validators import ControlCharactersMixin
+
 from .models import Audience, LocalAgreement
 
 AUDIENCE_FILTER_CHOICES = [
@@ -11,7 +13,7 @@ AUDIENCE_FILTER_CHOICES = [
 ]
 
 
-class CriteriaFilterForm(forms.Form):
+class CriteriaFilterForm(ControlCharactersMixin, forms.Form):
     """The GET filters of the criteria list; an invalid value is ignored, with a message."""
 
     thema = forms.TypedChoiceField(label=_("Theme"), required=False, coerce=int, empty_value=None)
@@ -28,11 +30,11 @@ class CriteriaFilterForm(forms.Form):
         return self.cleaned_data["q"].replace("\x00", "").strip()
 
 
-class GuideForm(forms.Form):
+class GuideForm(ControlCharactersMixin, forms.Form):
     voor = forms.ChoiceField(label=_("For"), choices=AUDIENCE_FILTER_CHOICES, required=False)
 
 
-class MatrixFilterForm(forms.Form):
+class MatrixFilterForm(ControlCharactersMixin, forms.Form):
     thema = forms.TypedChoiceField(label=_("Theme"), required=False, coerce=int, empty_value=None)
     gebied = forms.ChoiceField(
         label=_("Area"),
@@ -47,7 +49,7 @@ class MatrixFilterForm(forms.Form):
         ]
 
 
-class TrainingFilterForm(forms.Form):
+class TrainingFilterForm(ControlCharactersMixin, forms.Form):
     onderwerp = forms.ChoiceField(label=_("Topic"), required=False)
     voor = forms.ChoiceField(label=_("For"), choices=AUDIENCE_FILTER_CHOICES, required=False)
     vanaf = forms.DateField(
@@ -64,7 +66,7 @@ class TrainingFilterForm(forms.Form):
         ]
 
 
-class AgreementsForm(forms.Form):
+class AgreementsForm(ControlCharactersMixin, forms.Form):
     """All agreements of one municipality on the criteria of a framework, in one form.
 
     Four fields per criterion (``status_<id>``, ``area_<id>``, ``text_<id>``,
@@ -142,8 +144,7 @@ class AgreementsForm(forms.Form):
             values = self.values_for(criterion)
             if any(name in self.errors for name in (f"{n}_{pk}" for n in self.FIELDS)):
                 continue
-            values["text"] = (values["text"] or "").replace("\x00", "")
-            cleaned[f"text_{pk}"] = values["text"]
+            values["text"] = values["text"] or ""
             if values == self.values_of(agreement):
                 continue
             review = values["review_date"]

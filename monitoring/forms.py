@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from toolbox_site.validators import ControlCharactersMixin
+
 MAX_UPLOAD = 2 * 1024 * 1024
 
 
-class UploadForm(forms.Form):
+class UploadForm(ControlCharactersMixin, forms.Form):
     file = forms.FileField(
         label=_("Spreadsheet (XLSX)"),
         help_text=_("The file you downloaded from this report, filled in. At most 2 MB."),

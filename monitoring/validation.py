@@ -14,6 +14,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from toolbox_site.validators import has_control_characters
+
 from .models import Indicator, ValidationRule
 
 MAX_ABS = Decimal("9999999999")  # fits DecimalField(max_digits=14, decimal_places=4)
@@ -96,7 +98,7 @@ def parse_value(indicator, raw):
         return Cleaned(), None
     if not isinstance(raw, str):
         raw = str(raw)
-    if "\x00" in raw:
+    if has_control_characters(raw, multi_line=True):
         return Cleaned(), _("This value contains a character that is not allowed.")
     value = raw.strip()
     if value == "":

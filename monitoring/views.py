@@ -31,6 +31,7 @@ from toolbox_site.permissions import (
     is_region_coordinator,
     is_reporting_editor,
 )
+from toolbox_site.validators import has_control_characters
 
 from . import services, spreadsheet
 from .forms import UploadForm
@@ -249,7 +250,9 @@ class ReportForm:
             for indicator in indicators:
                 text = data.get(comment_name(indicator), "")
                 self.comments[indicator.code] = text if isinstance(text, str) else ""
-                if len(self.comments[indicator.code]) > MAX_COMMENT or "\x00" in text:
+                if len(self.comments[indicator.code]) > MAX_COMMENT or has_control_characters(
+                    text, multi_line=True
+                ):
                     self.comment_errors[indicator.code] = _(
                         "A comment has at most %(max)s characters and no control characters."
                     ) % {"max": MAX_COMMENT}
@@ -738,10 +741,11 @@ def approve(request, pk):
 def return_report(request, pk):
     report = review_report(request, pk)
     comment = request.POST.get("comment", "")
-    if len(comment) > MAX_COMMENT or "\x00" in comment:
+    if len(comment) > MAX_COMMENT or has_control_characters(comment, multi_line=True):
         messages.error(
             request,
-            _("The comment is too long: at most %(max)s characters.") % {"max": MAX_COMMENT},
+            _("A comment has at most %(max)s characters and no control characters.")
+            % {"max": MAX_COMMENT},
         )
         return redirect(report)
     return run_transition(

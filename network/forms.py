@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from toolbox_site import freshness
 from toolbox_site.forms import NoAutofocusMixin
 from toolbox_site.models import Organization
+from toolbox_site.validators import ControlCharactersMixin
 
 from . import widgets
 from .models import (
@@ -27,7 +28,7 @@ def latest_history_id(obj):
     return obj.history.order_by("-history_id").values_list("history_id", flat=True).first()
 
 
-class VersionMixin(forms.Form):
+class VersionMixin(ControlCharactersMixin, forms.Form):
     """The version the user started from, for optimistic locking (see locking.py)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1)
@@ -246,7 +247,7 @@ class ConfirmForm(VersionMixin):
     """Archive, unarchive, "checked today": only the version."""
 
 
-class ImportForm(NoAutofocusMixin, forms.Form):
+class ImportForm(NoAutofocusMixin, ControlCharactersMixin, forms.Form):
     file = forms.FileField(
         label=_("File"),
         help_text=_("A CSV (UTF-8) or Excel file (.xlsx) in the format of the export."),

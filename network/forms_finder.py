@@ -3,10 +3,12 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from toolbox_site.validators import ControlCharactersMixin
+
 from .models_finder import AgeGroup, FinderLanguage, Preference, ServiceReport
 
 
-class FinderForm(forms.Form):
+class FinderForm(ControlCharactersMixin, forms.Form):
     """The finder's GET form. Choices come from lists the view read once, so
     validating costs no queries; an unknown slug is a field error, not a 500."""
 
@@ -53,7 +55,7 @@ class FinderForm(forms.Form):
         self.fields["situatie"].choices = [(s.slug, s.question) for s in situations]
 
 
-class ServiceReportForm(forms.ModelForm):
+class ServiceReportForm(ControlCharactersMixin, forms.ModelForm):
     reason = forms.ChoiceField(
         label=_("What is not right?"),
         widget=forms.RadioSelect,
@@ -90,7 +92,7 @@ class ServiceReportForm(forms.ModelForm):
         ) % {"days": days}
 
 
-class CloseReportForm(forms.Form):
+class CloseReportForm(ControlCharactersMixin, forms.Form):
     note = forms.CharField(
         label=_("Note"),
         max_length=2000,

@@ -15,13 +15,27 @@ import uuid as uuid_module
 
 import tablib
 from django import forms
-from django.db.models import Prefetch
+from django.db import transaction
+from django.db.models import Prefetch, Value
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from toolbox_site import freshness
+from toolbox_site.audit import log_action
 from toolbox_site.models import Organization
+from toolbox_site.validators import CONTROL_CHARACTERS, ControlCharactersMixin
 
-from .models import Formality, Law, LifeDomain, Provider, Role, Service, TargetGroup
+from .forms import MAX_TEXT
+from .models import (
+    Formality,
+    Law,
+    LifeDomain,
+    Provider,
+    Role,
+    Service,
+    ServiceImport,
+    TargetGroup,
+)
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -94,6 +108,11 @@ SIMPLE = {
 
 class ImportConflict(Exception):
     pass
+
+
+class ImportNotPending(Exception):
+    """The import was applied or cancelled already (by another request, or a second
+    click): nothing is done again."""
 
 
 def _services(organization):
@@ -213,32 +232,97 @@ def _split(value):
     )
 
 
-class RowForm(forms.Form):
-    """One row: the same checks as the service form, column by column."""
+def _service_field(name, **kwargs):
+    """The form field the service form (and the admin) uses for a model field, with
+    the model field's own validators, so a row obeys exactly the same rules."""
+    model_field = Service._meta.get_field(name)
+    field = model_field.formfield(**kwargs)
+    field.validators.extend(v for v in model_field.validators if v not in field.validators)
+    return field
+
+
+class RowForm(ControlCharactersMixin, forms.Form):
+    """One row: the same fields and validators as the service form, column by column."""
 
     id = forms.UUIDField(required=False)
-    naam = forms.CharField(max_length=150)
-    aanbieder = forms.CharField(max_length=150)
-    beschrijving = forms.CharField(max_length=5000)
-    talen = forms.CharField(max_length=200, required=False)
-    telefoon = forms.CharField(max_length=30, required=False)
-    email = forms.EmailField(required=False)
-    website = forms.URLField(required=False, assume_scheme="https", max_length=200)
-    bezoekadres = forms.CharField(max_length=200, required=False)
-    postcode = forms.CharField(max_length=10, required=False)
-    plaats = forms.CharField(max_length=100, required=False)
-    openingstijden = forms.CharField(max_length=5000, required=False)
-    laatst_gecontroleerd = forms.DateField(required=False, input_formats=["%Y-%m-%d", "%d-%m-%Y"])
+    naam = _service_field("name")
+    aanbieder = forms.CharField(max_length=Provider._meta.get_field("name").max_length)
+    beschrijving = _service_field("description", max_length=MAX_TEXT)
+    talen = _service_field("languages")
+    telefoon = _service_field("phone")
+    email = _service_field("email")
+    website = _service_field("website")
+    bezoekadres = _service_field("visiting_address")
+    postcode = _service_field("postal_code")
+    plaats = _service_field("city")
+    openingstijden = _service_field("opening_hours", max_length=MAX_TEXT)
+    laatst_gecontroleerd = _service_field("verified_on", input_formats=["%Y-%m-%d", "%d-%m-%Y"])
 
 
-def _row_errors(number, form_errors):
+MAX_VALUE_SHOWN = 60
+
+
+def _shown(value):
+    """The value a row gave, short and with control characters made visible."""
+    value = CONTROL_CHARACTERS.sub("\ufffd", value)
+    if len(value) > MAX_VALUE_SHOWN:
+        value = value[: MAX_VALUE_SHOWN - 1] + "…"
+    return value
+
+
+def _row_errors(number, row, form_errors):
     for column, errors in form_errors.items():
         for error in errors:
-            yield _("Row %(row)d, column %(column)s: %(reason)s") % {
-                "row": number,
-                "column": column,
-                "reason": error,
-            }
+            if row.get(column):
+                yield _("Row %(row)d, column %(column)s, value “%(value)s”: %(reason)s") % {
+                    "row": number,
+                    "column": column,
+                    "value": _shown(row[column]),
+                    "reason": error,
+                }
+            else:
+                yield _("Row %(row)d, column %(column)s (empty): %(reason)s") % {
+                    "row": number,
+                    "column": column,
+                    "reason": error,
+                }
+
+
+CODE_COLUMNS = ("rol", "gemeenten", "levensgebieden", "doelgroepen", "wetten")
+
+
+def codes(organization):
+    """The values the columns with codes accept, for the import page's table: column ->
+    (code, name) pairs. One query (a union), kept while the data versions hold."""
+
+    def build():
+        def pairs(queryset, column):
+            return (
+                queryset.order_by()
+                .annotate(column=Value(column))
+                .values_list("column", "slug", "name")
+            )
+
+        rows = pairs(Role.objects.all(), "rol").union(
+            pairs(
+                Organization.objects.municipalities().filter(region_id=organization.region_id),
+                "gemeenten",
+            ),
+            pairs(LifeDomain.objects.all(), "levensgebieden"),
+            pairs(TargetGroup.objects.all(), "doelgroepen"),
+            pairs(Law.objects.all(), "wetten"),
+            all=True,
+        )
+        found = {column: [] for column in CODE_COLUMNS}
+        for column, slug, name in rows:
+            found[column].append((slug, name))
+        return {column: sorted(found[column]) for column in CODE_COLUMNS}
+
+    key = (
+        f"network-import-codes:{organization.region_id}:"
+        f"{freshness.versions('network', 'toolbox_site')}"
+    )
+    return freshness.cached(key, build)
 
 
 def validate(upload, organization):
@@ -305,13 +389,19 @@ def validate(upload, organization):
                 )
             seen.add(values["id"])
         if row["rol"] not in roles:
-            errors.setdefault("rol", []).append(_("Unknown role. Use a role code of the export."))
+            errors.setdefault("rol", []).append(
+                _("Unknown role. Use one of the role codes listed on the import page.")
+            )
         for column in LIST_COLUMNS:
             parts = _split(row[column])
             wrong = [part for part in parts if part not in choices[column]]
             if wrong:
                 errors.setdefault(column, []).append(
-                    _("Unknown value: %(values)s.") % {"values": ", ".join(wrong)}
+                    _(
+                        "Unknown code: %(values)s. Use the codes listed on the import page, "
+                        "separated by semicolons."
+                    )
+                    % {"values": ", ".join(_shown(part) for part in wrong)}
                 )
             values[column] = "; ".join(parts)
         if not values["gemeenten"] and "gemeenten" not in errors:
@@ -328,11 +418,11 @@ def validate(upload, organization):
             else:
                 values[column] = YES if BOOLEANS[flag] else NO
         if errors:
-            result.errors.extend(_row_errors(index, errors))
+            result.errors.extend(_row_errors(index, row, errors))
             continue
         cleaned = form.cleaned_data
-        values["website"] = cleaned["website"]
-        values["email"] = cleaned["email"]
+        for column in ("telefoon", "email", "website"):
+            values[column] = cleaned[column]
         date = cleaned["laatst_gecontroleerd"]
         values["laatst_gecontroleerd"] = date.isoformat() if date else ""
         service = existing.get(values["id"]) if values["id"] else None
@@ -440,3 +530,34 @@ def apply(pending, user):
         for column, field in m2m.items():
             getattr(service, field).set([lookups[column][slug] for slug in _split(values[column])])
     return counts
+
+
+def _locked_pending(pending):
+    """The pending import, locked for the rest of the transaction, so two confirmations
+    at the same moment wait for each other; the second then finds it done."""
+    locked = ServiceImport.objects.select_for_update().get(pk=pending.pk)
+    if locked.status == ServiceImport.Status.APPLIED:
+        raise ImportNotPending(
+            _("This import has already been applied. Nothing was changed again.")
+        )
+    if locked.status != ServiceImport.Status.PENDING:
+        raise ImportNotPending(_("This import was cancelled. Nothing was changed."))
+    return locked
+
+
+@transaction.atomic
+def confirm(pending, user):
+    """Apply a pending import once, in one transaction; the counts per action."""
+    pending = _locked_pending(pending)
+    counts = apply(pending, user)
+    pending.status = ServiceImport.Status.APPLIED
+    pending.save(update_fields=["status"])
+    log_action(user, pending, "network.import.applied", {"file": pending.file_name, **counts})
+    return counts
+
+
+@transaction.atomic
+def cancel(pending):
+    pending = _locked_pending(pending)
+    pending.status = ServiceImport.Status.CANCELLED
+    pending.save(update_fields=["status"])

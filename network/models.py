@@ -18,8 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from toolbox_site.fields import HttpsURLField
+from toolbox_site.fields import HttpsURLField, PhoneField
 from toolbox_site.models import Organization
+from toolbox_site.validators import validate_not_in_future
 
 #: A service not checked for longer than this is "stale" and marked on the pages.
 STALE_AFTER_DAYS = 365
@@ -348,14 +349,16 @@ class Service(models.Model):
         default="Nederlands",
         help_text=_("Separated by commas, e.g. Nederlands, Engels, Turks."),
     )
-    phone = models.CharField(_("telephone number"), max_length=30, blank=True)
+    phone = PhoneField(_("telephone number"), blank=True)
     email = models.EmailField(_("e-mail address"), blank=True)
     website = HttpsURLField(_("website"), blank=True)
     visiting_address = models.CharField(_("visiting address"), max_length=200, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
     city = models.CharField(_("place"), max_length=100, blank=True)
     opening_hours = models.TextField(_("opening hours"), blank=True)
-    verified_on = models.DateField(_("last checked on"), null=True, blank=True)
+    verified_on = models.DateField(
+        _("last checked on"), null=True, blank=True, validators=[validate_not_in_future]
+    )
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

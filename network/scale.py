@@ -85,7 +85,7 @@ def generate_network(ctx):
                     description=f"{role.description} Synthetische dienst voor de benchmark.",
                     formality="informal" if role.formality == "informal" else "formal",
                     independent=role.gives_support and not role.decides_access,
-                    phone=f"0000 {number:04d}",
+                    phone=f"053 000 {number % 10000:04d}",
                     email=f"dienst{number}@example.org",
                     verified_on=today - datetime.timedelta(days=age),
                     archived=rng.random() < 0.03,

@@ -922,6 +922,7 @@ def import_upload(request, slug):
             "form": form,
             "organization": organization,
             "columns": importing.COLUMNS,
+            "codes": importing.codes(organization),
             "breadcrumbs": [
                 _network_crumb(),
                 (organization.name, reverse("network:organization", args=[organization.slug])),
@@ -935,27 +936,24 @@ def import_upload(request, slug):
 @require_http_methods(["GET", "POST"])
 def import_confirm(request, slug, uuid):
     organization = _editable_organization(request.user, slug)
-    pending = get_object_or_404(
-        ServiceImport, organization=organization, uuid=uuid, status=ServiceImport.Status.PENDING
-    )
+    pending = get_object_or_404(ServiceImport, organization=organization, uuid=uuid)
+    if pending.status != ServiceImport.Status.PENDING:
+        if pending.status == ServiceImport.Status.APPLIED:
+            messages.info(request, _("This import has already been applied."))
+        else:
+            messages.info(request, _("This import was cancelled. Nothing was changed."))
+        return redirect("network:organization", slug=organization.slug)
     error = None
     if request.method == "POST":
-        if "cancel" in request.POST:
-            pending.status = ServiceImport.Status.CANCELLED
-            pending.save(update_fields=["status"])
-            messages.info(request, _("The import was cancelled. Nothing was changed."))
-            return redirect("network:organization", slug=organization.slug)
         try:
-            with transaction.atomic():
-                counts = importing.apply(pending, request.user)
-                pending.status = ServiceImport.Status.APPLIED
-                pending.save(update_fields=["status"])
-                log_action(
-                    request.user,
-                    pending,
-                    "network.import.applied",
-                    {"file": pending.file_name, **counts},
-                )
+            if "cancel" in request.POST:
+                importing.cancel(pending)
+                messages.info(request, _("The import was cancelled. Nothing was changed."))
+                return redirect("network:organization", slug=organization.slug)
+            counts = importing.confirm(pending, request.user)
+        except importing.ImportNotPending as done:
+            messages.info(request, str(done))
+            return redirect("network:organization", slug=organization.slug)
         except importing.ImportConflict as conflict:
             error = str(conflict)
         else:

@@ -219,8 +219,8 @@ PAGES += [
     Page("network:link_edit", user="enschede.editor", kwargs=_link, fixtures=_NET, queries=6),
     # session, user, link with municipality and services, access
     Page("network:link_delete", user="enschede.editor", kwargs=_link, fixtures=_NET, queries=5),
-    # session, user, organization, access
-    Page("network:import", user="enschede.editor", kwargs={"slug": "enschede"}, queries=5),
+    # session, user, organization, access, the codes the columns accept (one union)
+    Page("network:import", user="enschede.editor", kwargs={"slug": "enschede"}, queries=6),
     # session, user, organization, access, the organization's services and their related
     # lists (prefetched): 9, whatever the number of services
     Page(

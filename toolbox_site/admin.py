@@ -18,9 +18,10 @@ from . import freshness
 from .audit import changes_of, log_action
 from .models import AuditEvent, Membership, Organization, Region
 from .permissions import access_for, is_region_coordinator
+from .validators import ControlCharactersMixin
 
 
-class ConstraintCheckingForm(forms.ModelForm):
+class ConstraintCheckingForm(ControlCharactersMixin, forms.ModelForm):
     """A ModelForm that checks every model constraint, also on fields it does not show.
 
     Django skips a constraint when one of its fields is not in the form (for

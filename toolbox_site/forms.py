@@ -6,9 +6,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import Organization
+from .validators import ControlCharactersMixin
 
 
-class OrganizationContactForm(forms.ModelForm):
+class OrganizationContactForm(ControlCharactersMixin, forms.ModelForm):
     """The contact details an organization keeps up to date itself."""
 
     class Meta:
@@ -26,7 +27,7 @@ class NoAutofocusMixin:
             field.widget.attrs.pop("autofocus", None)
 
 
-class LoginForm(NoAutofocusMixin, AuthenticationForm):
+class LoginForm(NoAutofocusMixin, ControlCharactersMixin, AuthenticationForm):
     def clean(self):
         # No account has a longer name: answer as for any wrong name, without
         # asking the database or the lockout records (their column holds 255).
@@ -55,7 +56,7 @@ def check_own_password(request, user, password):
     return False
 
 
-class ChangePasswordForm(NoAutofocusMixin, PasswordChangeForm):
+class ChangePasswordForm(NoAutofocusMixin, ControlCharactersMixin, PasswordChangeForm):
     def __init__(self, *args, request=None, **kwargs):
         self.request = request
         super().__init__(*args, **kwargs)
@@ -69,7 +70,7 @@ class ChangePasswordForm(NoAutofocusMixin, PasswordChangeForm):
         return old_password
 
 
-class ResetPasswordForm(PasswordResetForm):
+class ResetPasswordForm(ControlCharactersMixin, PasswordResetForm):
     """Password reset whose mail leaves after the response (see ``views.PasswordResetView``).
 
     The view collects the messages in ``outbox`` instead of sending them
@@ -90,7 +91,7 @@ class ResetPasswordForm(PasswordResetForm):
         self.outbox = []
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(ControlCharactersMixin, forms.ModelForm):
     """The user's own name and e-mail address (needed for a password reset).
 
     Changing the e-mail address asks for the current password: whoever holds
@@ -158,7 +159,7 @@ class ProfileForm(forms.ModelForm):
         return cleaned_data
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(ControlCharactersMixin, forms.Form):
     """A new colleague for an organization: name, e-mail address and role."""
 
     first_name = forms.CharField(label=_("First name"), max_length=150)

@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .fields import HttpsURLField
+from .fields import HttpsURLField, PhoneField
 
 
 class Region(models.Model):
@@ -79,7 +79,7 @@ class Organization(models.Model):
         help_text=_("Only relevant for municipalities."),
     )
     email = models.EmailField(_("e-mail address"), blank=True)
-    phone = models.CharField(_("telephone number"), max_length=30, blank=True)
+    phone = PhoneField(_("telephone number"), blank=True)
     website = HttpsURLField(_("website"), blank=True)
 
     objects = OrganizationQuerySet.as_manager()

@@ -49,7 +49,7 @@ def add_bulk_data(region, cast):
     # A long history and many links for the services the inventory's detail pages show.
     for service in Service.objects.filter(owning_organization=enschede, archived=False)[:3]:
         for number in range(25):
-            service.phone = f"0000 {number:04d}"
+            service.phone = f"053 000 {number % 10000:04d}"
             service.save()
         if enschede is not None:
             others = list(Service.objects.serving(enschede).exclude(pk=service.pk)[:20])

@@ -29,7 +29,7 @@ def add_bulk_data(region, cast):
             description="Veel data.",
             independent=number % 2 == 0,
             languages="Nederlands, Engels, Turks",
-            phone="0000 00 0000",
+            phone="053 000 0000",
             email=f"bulk{number}@example.org",
             verified_on=datetime.date(2025, 1, 1),
         )

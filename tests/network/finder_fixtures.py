@@ -25,7 +25,7 @@ def finder_network(network, life_situations, enschede, menzis):
     enschede.email = "wmo@enschede.example.org"
     enschede.website = "https://www.enschede.example.org"
     enschede.save()
-    menzis.phone = "0000 00 1234"
+    menzis.phone = "053 000 1234"
     menzis.email = "zorgkantoor@menzis.example.org"
     menzis.save()
     return network

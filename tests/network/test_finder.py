@@ -90,13 +90,13 @@ def test_archived_services_and_other_municipalities_never_appear(client, finder_
 
 
 def test_when_nothing_fits_it_shows_the_wmo_desk_and_the_wlz_route(client, finder_network, twente):
-    empty = make_organization(twente, "Lege gemeente", phone="14 099")
+    empty = make_organization(twente, "Lege gemeente", phone="14 074")
     response = client.get(finder_url(gemeente=empty.slug, situatie="geldzorgen"))
     assert response.status_code == 200
     text = main_text(response)
     assert "We vonden geen cliëntondersteuner voor deze vraag" in text
     assert "Het Wmo-loket van Lege gemeente" in text
-    assert 'href="tel:14099"' in response.content.decode()
+    assert 'href="tel:14074"' in response.content.decode()
     assert "Hebt u lang zorg nodig? (Wlz)" in text
     assert "CIZ" in text
     assert "Menzis zorgkantoor" in text
@@ -301,7 +301,7 @@ def test_for_long_term_care_the_care_office_route_comes_first(client, finder_net
     assert route < text.index("Het Wmo-loket van Enschede")
     assert "Het CIZ is de organisatie die beslist wie deze zorg krijgt." in text
     page = response.content.decode()
-    assert page.index('href="tel:0000001234"') < page.index('id="support-title"')
+    assert page.index('href="tel:0530001234"') < page.index('id="support-title"')
 
 
 def test_for_other_questions_the_care_office_route_follows_the_results(

@@ -17,7 +17,7 @@ def service_data(service=None, **overrides):
         "municipalities": [service.municipalities.first().pk] if service else [],
         "formality": "formal",
         "languages": "Nederlands",
-        "phone": "0000 00 0000",
+        "phone": "053 000 0000",
         "email": "",
         "website": "",
         "version": service.version if service else 1,
@@ -107,7 +107,7 @@ def test_the_editor_changes_a_service_and_the_history_says_what(client, network,
     client.force_login(enschede_editor)
     url = reverse("network:service_edit", kwargs={"pk": service.pk})
     form = client.get(url).context["form"]
-    data = {**form.initial, "name": "Cliëntondersteuning Enschede", "phone": "0000 11 1111"}
+    data = {**form.initial, "name": "Cliëntondersteuning Enschede", "phone": "053 011 1111"}
     data = {key: value for key, value in data.items() if value is not None}
     data["municipalities"] = [m.pk for m in service.municipalities.all()]
     data["life_domains"] = [d.pk for d in service.life_domains.all()]
@@ -136,7 +136,7 @@ def test_two_editors_saving_the_same_service_get_a_conflict(client, network, ens
         provider=service.provider_id,
         based_on=initial["based_on"],
     )
-    second = {**first, "name": "Tweede versie", "phone": "0000 22 2222"}
+    second = {**first, "name": "Tweede versie", "phone": "053 022 2222"}
     assert client.post(url, first).status_code == 302
     response = client.post(url, second)
     assert response.status_code == 200

@@ -1,4 +1,8 @@
 from django import template
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+
+from toolbox_site.validators import phone_href
 
 register = template.Library()
 
@@ -10,3 +14,33 @@ def total_minutes(duration):
         return 0
     seconds = duration.total_seconds()
     return int(-(-seconds // 60))
+
+
+@register.filter
+def tel_href(value):
+    """``tel:`` and the digits of a valid phone number; "" for any other value (show
+    it as text, not as a link that dials nothing)."""
+    return phone_href(value)
+
+
+@register.filter
+def mailto_href(value):
+    """``mailto:`` and a valid e-mail address; "" for any other stored value."""
+    try:
+        validate_email(value)
+    except ValidationError:
+        return ""
+    return f"mailto:{value}"
+
+
+@register.filter
+def web_href(value):
+    """A stored web address when it is a valid http(s) address; "" otherwise."""
+    from django.core.exceptions import ValidationError
+    from django.core.validators import URLValidator
+
+    try:
+        URLValidator(schemes=["http", "https"])(value)
+    except ValidationError:
+        return ""
+    return value
