@@ -301,12 +301,13 @@ def notify_editors(report, request=None):
     link = request.build_absolute_uri(path) if request is not None else path
     body = _(
         "Someone reported that an entry on the network map may not be right.\n\n"
-        "Service: %(service)s\nWhat is wrong: %(reason)s\nExplanation: %(text)s\n\n"
+        "Service: %(service)s\nWhat is wrong: %(reason)s\n\n"
+        "The resident's explanation is on the site, not in this e-mail: it is erased a "
+        "while after the report is closed, and a copy in a mailbox would stay.\n\n"
         "Please check the entry and close the report with a note: %(link)s"
     ) % {
         "service": service.name,
         "reason": report.get_reason_display(),
-        "text": report.text or "–",
         "link": link,
     }
     return send_mail(

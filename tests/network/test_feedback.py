@@ -43,7 +43,9 @@ def test_a_report_lands_in_the_queue_and_mails_the_editors(
     assert AuditEvent.objects.filter(action="network.report.received").exists()
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["enschede.editor@example.org"]
-    assert "Het nummer is oud." in mail.outbox[0].body
+    # The resident's own words stay on the site, where they are erased after closing.
+    assert "Het nummer is oud." not in mail.outbox[0].body
+    assert reverse("network:report_queue") in mail.outbox[0].body
 
 
 def test_the_thanks_page_answers(client, enschede_service):
