@@ -24,9 +24,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from toolbox_site.dates import show_date
+from toolbox_site.history import HistoricalRecords
 from toolbox_site.models import Organization
 
 
