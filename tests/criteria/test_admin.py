@@ -5,6 +5,8 @@ from urllib.parse import urlparse
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from criteria.models import Criterion, Framework, LocalAgreement, Theme
 from toolbox_site.models import Membership, Organization
@@ -166,3 +168,31 @@ def test_members_who_are_not_coordinators_stay_out(client, cast, criteria_framew
     client.force_login(cast[who])
     response = client.get(reverse("admin:criteria_framework_changelist"))
     assert response.status_code == 302
+
+
+def test_the_admin_success_message_needs_no_article(admin_client, criteria_framework, enschede):
+    """Django's Dutch "De {name} … is met succes gewijzigd" is wrong for "het" words."""
+    on1 = Criterion.objects.get(framework=criteria_framework, code="ON-1")
+    agreement = LocalAgreement.objects.create(municipality=enschede, criterion=on1, status="agreed")
+    response = admin_client.post(
+        reverse("admin:criteria_localagreement_change", args=[agreement.pk]),
+        {
+            "municipality": enschede.pk,
+            "criterion": on1.pk,
+            "status": "in_discussion",
+            "area": "",
+            "text": "Via beheer.",
+            "review_date": "",
+        },
+        follow=True,
+    )
+    texts = [str(message) for message in response.context["messages"]]
+    assert len(texts) == 1
+    assert texts[0].startswith("Gewijzigd: ")
+    assert "De " not in texts[0]
+    with translation.override("nl"):
+        for verbose_name in ("criterium", "lokale afspraak"):
+            text = gettext("The {name} “{obj}” was changed successfully.").format(
+                name=verbose_name, obj="ON-1"
+            )
+            assert text == f"Gewijzigd: {verbose_name} ‘ON-1’."
