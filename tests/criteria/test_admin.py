@@ -196,3 +196,50 @@ def test_the_admin_success_message_needs_no_article(admin_client, criteria_frame
                 name=verbose_name, obj="ON-1"
             )
             assert text == f"Gewijzigd: {verbose_name} ‘ON-1’."
+
+
+def test_the_history_page_is_dutch_shows_words_and_no_user_link(
+    admin_client, criteria_framework, coordinator
+):
+    criterion = Criterion.objects.get(framework=criteria_framework, code="ON-2")
+    long_text = "De cliëntondersteuner kent de sociale kaart van de gemeente en " * 3
+    criterion.explanation = long_text + "verwijst gericht door."
+    criterion.save()
+    response = admin_client.post(
+        reverse("admin:criteria_criterion_change", args=[criterion.pk]),
+        {
+            "theme": criterion.theme_id,
+            "code": "ON-2",
+            "title": criterion.title,
+            "explanation": long_text + "verwijst snel door.",
+            "applies_to": criterion.applies_to,
+            "source": "",
+            "questions": criterion.questions,
+            "order": criterion.order,
+        },
+    )
+    assert response.status_code == 302
+    page = admin_client.get(reverse("admin:criteria_criterion_history", args=[criterion.pk]))
+    content = page.content.decode()
+    assert "chars]" not in content
+    assert "<del>gericht</del>" in content
+    assert "<ins>snel</ins>" in content
+    assert "Gewijzigd door" in content
+    assert "Changed by" not in content
+    # The coordinator may not open accounts in the admin: the name is plain text.
+    assert "/auth/user/" not in content
+    assert (coordinator.get_full_name() or coordinator.username) in content
+
+
+def test_someone_who_may_open_accounts_gets_a_link_to_the_changer(
+    client, admin_client, criteria_framework, coordinator
+):
+    criterion = Criterion.objects.get(framework=criteria_framework, code="ON-2")
+    criterion.title = "Een andere titel"
+    criterion._history_user = coordinator
+    criterion.save()
+    root = make_user("root", is_superuser=True, is_staff=True)
+    client.force_login(root)
+    page = client.get(reverse("admin:criteria_criterion_history", args=[criterion.pk]))
+    assert page.status_code == 200
+    assert reverse("admin:auth_user_change", args=[coordinator.pk]) in page.content.decode()
