@@ -16,3 +16,13 @@ ADMIN_MESSAGES = [
     gettext_noop("The {name} “{obj}” was changed successfully. You may add another {name} below."),
     gettext_noop("The %(name)s “%(obj)s” was deleted successfully."),
 ]
+
+# django-axes (login attempts) has no Dutch catalogue: its model names for the admin.
+AXES_NAMES = [
+    gettext_noop("access attempt"),
+    gettext_noop("access attempts"),
+    gettext_noop("access log"),
+    gettext_noop("access logs"),
+    gettext_noop("access failure"),
+    gettext_noop("access failures"),
+]

@@ -243,3 +243,12 @@ def test_someone_who_may_open_accounts_gets_a_link_to_the_changer(
     page = client.get(reverse("admin:criteria_criterion_history", args=[criterion.pk]))
     assert page.status_code == 200
     assert reverse("admin:auth_user_change", args=[coordinator.pk]) in page.content.decode()
+
+
+def test_every_admin_model_has_a_dutch_name():
+    from django.contrib import admin
+
+    english = {"access attempt", "access log", "access failure"}
+    with translation.override("nl"):
+        names = {str(model._meta.verbose_name) for model in admin.site._registry}
+    assert not names & english
