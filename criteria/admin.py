@@ -2,9 +2,9 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
 from toolbox_site.admin import ConstraintChecking, RegionScopedAdmin, region_filter
+from toolbox_site.history_admin import HistoryAdmin
 from toolbox_site.models import Region
 from toolbox_site.permissions import access_for, is_region_coordinator
 
@@ -20,7 +20,7 @@ from .models import (
 from .services import publish_framework
 
 
-class CriteriaRegionAdmin(RegionScopedAdmin, SimpleHistoryAdmin):
+class CriteriaRegionAdmin(RegionScopedAdmin, HistoryAdmin):
     """Region-scoped, with history, diff and revert (django-simple-history).
 
     Choices of regions, frameworks, themes and criteria are narrowed to the

@@ -15,9 +15,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from toolbox_site.fields import HttpsURLField
+from toolbox_site.history import HistoricalRecords
 from toolbox_site.models import Organization, Region
 
 CODE_PATTERN = r"[A-Z]{1,5}-[0-9]{1,3}"

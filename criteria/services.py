@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from toolbox_site import freshness
 from toolbox_site.audit import log_action
+from toolbox_site.dates import show_date, show_datetime
 
 from .models import Criterion, Framework, LocalAgreement
 
@@ -132,7 +133,7 @@ def display_value(name, value):
     if name == "area":
         return str(LocalAgreement.Area(value).label) if value else "–"
     if name == "review_date":
-        return value.strftime("%d-%m-%Y") if value else "–"
+        return show_date(value, "–")
     text = value or "–"
     return text if len(text) <= 60 else text[:57] + "…"
 
@@ -154,7 +155,7 @@ def describe_conflict(agreement, seen_version):
     ]
     who = agreement.updated_by
     who = (who.get_full_name() or who.get_username()) if who else _("someone else")
-    when = timezone.localtime(agreement.updated_at).strftime("%d-%m-%Y %H:%M")
+    when = show_datetime(agreement.updated_at)
     return _(
         "%(who)s changed this agreement at %(when)s while you were editing (%(changes)s). "
         "What you typed is kept; check it and save again to replace their version."

@@ -19,7 +19,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -28,6 +27,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from toolbox_site import freshness
+from toolbox_site.dates import show_date, show_datetime
 from toolbox_site.models import Organization
 from toolbox_site.permissions import access_for, get_object_for_user
 from toolbox_site.regions import region_for
@@ -574,9 +574,7 @@ def agreement_rows(criteria, current, form=None):
             }
         changed = ""
         if agreement is not None:
-            changed = changed_label % {
-                "date": timezone.localtime(agreement.updated_at).strftime("%d-%m-%Y %H:%M")
-            }
+            changed = changed_label % {"date": show_datetime(agreement.updated_at)}
             if agreement.updated_by is not None:
                 who = agreement.updated_by
                 changed += f" – {who.get_full_name() or who.get_username()}"
@@ -764,7 +762,7 @@ def agreements_page(municipality, criteria, current, form, can_change):
             "text": _("the criterion changed in a new version")
             if agreement.needs_review
             else (
-                _("review date %(date)s") % {"date": date_format(agreement.review_date)}
+                _("review date %(date)s") % {"date": show_date(agreement.review_date)}
                 + (f" ({_('passed')})" if agreement.review_date < today else "")
             ),
         }
@@ -772,7 +770,7 @@ def agreements_page(municipality, criteria, current, form, can_change):
     ]
     statuses = labels(LocalAgreement.Status.choices)
     recent = [
-        f"{date_format(timezone.localtime(record.history_date), 'j F Y H:i')}: "
+        f"{show_datetime(record.history_date)}: "
         f"{record.criterion.code} {statuses.get(record.status, '').lower()}"
         + (
             f" ({record.history_user.get_full_name() or record.history_user.get_username()})"

@@ -8,9 +8,9 @@ version" copies it so it can be changed.
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
 from toolbox_site.admin import ConstraintChecking, RegionScopedAdmin, region_filter
+from toolbox_site.history_admin import HistoryAdmin
 from toolbox_site.models import Organization
 from toolbox_site.permissions import access_for, coordinates_a_region
 
@@ -225,7 +225,7 @@ class ValueInline(ConstraintChecking, admin.TabularInline):
 
 
 @admin.register(Report)
-class ReportAdmin(SimpleHistoryAdmin, RegionScopedAdmin):
+class ReportAdmin(HistoryAdmin, RegionScopedAdmin):
     """Reports follow the workflow: the status changes only through the actions."""
 
     region_path = "organization__region"
@@ -287,7 +287,7 @@ class ReportAdmin(SimpleHistoryAdmin, RegionScopedAdmin):
 
 
 @admin.register(Value)
-class ValueAdmin(SimpleHistoryAdmin, RegionScopedAdmin):
+class ValueAdmin(HistoryAdmin, RegionScopedAdmin):
     """Values read-only, with their history; they are changed through the report form."""
 
     region_path = "report__organization__region"

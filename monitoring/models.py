@@ -23,10 +23,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from toolbox_site.dates import show_date
+from toolbox_site.history import HistoricalRecords
 from toolbox_site.models import Organization
 
 
@@ -198,7 +198,7 @@ class Period(models.Model):
         """The deadline in plain words: "closes in 5 days", "closed since 3 March"."""
         today = today or datetime.date.today()
         days = (self.deadline - today).days
-        when = date_format(self.deadline, "j F Y")
+        when = show_date(self.deadline)
         if not self.is_open:
             return _("closed, deadline was %(date)s") % {"date": when}
         if days > 1:

@@ -15,9 +15,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from toolbox_site.dates import show_date
 from toolbox_site.models import Membership, Organization
 
 from .models import MonitoringFormat, Period, Report
@@ -113,7 +113,7 @@ def message(reminder):
         context = {
             "organization": reminder.organization.name,
             "period": str(reminder.period.label),
-            "deadline": date_format(reminder.period.deadline, "j F Y"),
+            "deadline": show_date(reminder.period.deadline),
             "link": reminder.link,
             "contact": settings.CONTACT_EMAIL,
         }

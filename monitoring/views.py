@@ -16,14 +16,14 @@ from django.db.models import F, OuterRef, Q, Subquery
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import translation
-from django.utils.formats import date_format
+from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from toolbox_site import freshness
+from toolbox_site.dates import show_date, show_datetime
 from toolbox_site.models import AuditEvent, Organization
 from toolbox_site.permissions import (
     access_for,
@@ -485,7 +485,7 @@ def read_only_reason(user, report, may_fill):
             "Submitted on %(date)s by %(name)s. It awaits approval by the region's coordinator "
             "and can no longer be changed."
         ) % {
-            "date": date_format(report.submitted_at, "j F Y") if report.submitted_at else "?",
+            "date": show_date(report.submitted_at, "?"),
             "name": person(report.submitted_by),
         }
     if report.status == Report.Status.APPROVED:
@@ -574,7 +574,7 @@ def shown_stored_form(report, editable, versions):
             versions,
             translation.get_language() or "",
             "editable" if editable else "read-only",
-            datetime.date.today().isoformat(),
+            timezone.localdate().isoformat(),
         ]
     )
     return freshness.cached(key, lambda: shown_form(build_form(report), editable))
@@ -700,7 +700,7 @@ def conflict_context(conflict):
     return [
         {
             "who": who,
-            "when": date_format(when, "j F Y H:i") if when else "",
+            "when": show_datetime(when),
             "what": what,
         }
         for who, when, what in conflict.changes

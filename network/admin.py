@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from toolbox_site.admin import ConstraintChecking, RegionScopedAdmin
+from toolbox_site.history_admin import HistoryAdmin
 from toolbox_site.models import Organization
 from toolbox_site.permissions import access_for, is_region_coordinator
 
@@ -118,7 +118,7 @@ class ProviderAdmin(ScopedChoicesMixin, RegionScopedAdmin):
 
 
 @admin.register(Service)
-class ServiceAdmin(ScopedChoicesMixin, SimpleHistoryAdmin, RegionScopedAdmin):
+class ServiceAdmin(ScopedChoicesMixin, HistoryAdmin, RegionScopedAdmin):
     region_path = "owning_organization__region"
     list_display = [
         "name",
@@ -191,7 +191,7 @@ class ServiceAdmin(ScopedChoicesMixin, SimpleHistoryAdmin, RegionScopedAdmin):
 
 
 @admin.register(Link)
-class LinkAdmin(ScopedChoicesMixin, SimpleHistoryAdmin, RegionScopedAdmin):
+class LinkAdmin(ScopedChoicesMixin, HistoryAdmin, RegionScopedAdmin):
     region_path = "municipality__region"
     list_display = ["from_service", "kind", "to_service", "municipality"]
     list_filter = ["kind", "municipality__region", "municipality"]
@@ -207,7 +207,7 @@ class LinkAdmin(ScopedChoicesMixin, SimpleHistoryAdmin, RegionScopedAdmin):
 
 
 @admin.register(StepProgress)
-class StepProgressAdmin(ScopedChoicesMixin, SimpleHistoryAdmin, RegionScopedAdmin):
+class StepProgressAdmin(ScopedChoicesMixin, HistoryAdmin, RegionScopedAdmin):
     region_path = "municipality__region"
     list_display = ["municipality", "step", "status", "date", "updated_by"]
     list_filter = ["status", "step", "municipality__region"]

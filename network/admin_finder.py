@@ -3,16 +3,16 @@ region coordinator), anonymous search counts and residents' reports (each
 coordinator sees their own region)."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from toolbox_site.admin import RegionScopedAdmin
+from toolbox_site.history_admin import HistoryAdmin
 
 from .admin import ReferenceAdmin
 from .models_finder import FinderSearch, LifeSituation, ServiceReport
 
 
 @admin.register(LifeSituation)
-class LifeSituationAdmin(ReferenceAdmin, SimpleHistoryAdmin):
+class LifeSituationAdmin(ReferenceAdmin, HistoryAdmin):
     list_display = ["name", "slug", "long_term_care", "order"]
     list_filter = ["long_term_care", "life_domains"]
     search_fields = ["name", "question", "slug"]

@@ -6,8 +6,9 @@ inside a transaction and compares versions; on a mismatch nothing is written
 and the form says who changed what in the meantime, keeping what the user typed.
 """
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from toolbox_site.dates import show_datetime
 
 from .forms import latest_history_id
 
@@ -37,7 +38,7 @@ def changes_since(current, based_on):
 def conflict_message(current, based_on):
     labels, who, when = changes_since(current, based_on)
     who = who or _("someone else")
-    when = date_format(when, "DATETIME_FORMAT") if when else ""
+    when = show_datetime(when)
     if labels:
         return _(
             "%(who)s changed this in the meantime (%(when)s): %(fields)s. Nothing was saved. "

@@ -16,9 +16,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from toolbox_site.fields import HttpsURLField, PhoneField
+from toolbox_site.history import HistoricalRecords
 from toolbox_site.models import Organization
 from toolbox_site.validators import validate_not_in_future
 

@@ -10,8 +10,8 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from toolbox_site.history import HistoricalRecords
 from toolbox_site.models import Organization
 
 from .models import Law, LifeDomain, ReferenceModel, Role, Service, TargetGroup

@@ -1,4 +1,3 @@
-import datetime
 from collections import defaultdict
 
 from django.contrib import messages
@@ -883,7 +882,7 @@ def export_services(request, slug, file_format):
         raise Http404
     content, content_type = importing.export(organization, file_format)
     response = HttpResponse(content, content_type=content_type)
-    stamp = datetime.date.today().isoformat()
+    stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = (
         f'attachment; filename="diensten-{organization.slug}-{stamp}.{file_format}"'
     )

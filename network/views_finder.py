@@ -18,7 +18,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -26,6 +25,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from toolbox_site import freshness
 from toolbox_site.audit import log_action
+from toolbox_site.dates import show_month
 from toolbox_site.models import Organization
 from toolbox_site.permissions import access_for, get_object_for_user
 
@@ -412,7 +412,7 @@ def _unmet_demand_rows(municipalities, start):
         if slug not in urls:
             urls[slug] = reverse("network:map", args=[slug])
         if month not in months:
-            months[month] = date_format(month, "F Y")
+            months[month] = show_month(month)
         row["url"], row["month_name"] = urls[slug], months[month]
     return rows
 

@@ -214,6 +214,8 @@ LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
+# Dates "5 december 2026", date-times "5 december 2026 00:19" in both languages.
+FORMAT_MODULE_PATH = ["toolbox_site.formats"]
 USE_I18N = True
 USE_TZ = True
 

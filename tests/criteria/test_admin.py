@@ -5,6 +5,8 @@ from urllib.parse import urlparse
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from criteria.models import Criterion, Framework, LocalAgreement, Theme
 from toolbox_site.models import Membership, Organization
@@ -166,3 +168,87 @@ def test_members_who_are_not_coordinators_stay_out(client, cast, criteria_framew
     client.force_login(cast[who])
     response = client.get(reverse("admin:criteria_framework_changelist"))
     assert response.status_code == 302
+
+
+def test_the_admin_success_message_needs_no_article(admin_client, criteria_framework, enschede):
+    """Django's Dutch "De {name} … is met succes gewijzigd" is wrong for "het" words."""
+    on1 = Criterion.objects.get(framework=criteria_framework, code="ON-1")
+    agreement = LocalAgreement.objects.create(municipality=enschede, criterion=on1, status="agreed")
+    response = admin_client.post(
+        reverse("admin:criteria_localagreement_change", args=[agreement.pk]),
+        {
+            "municipality": enschede.pk,
+            "criterion": on1.pk,
+            "status": "in_discussion",
+            "area": "",
+            "text": "Via beheer.",
+            "review_date": "",
+        },
+        follow=True,
+    )
+    texts = [str(message) for message in response.context["messages"]]
+    assert len(texts) == 1
+    assert texts[0].startswith("Gewijzigd: ")
+    assert "De " not in texts[0]
+    with translation.override("nl"):
+        for verbose_name in ("criterium", "lokale afspraak"):
+            text = gettext("The {name} “{obj}” was changed successfully.").format(
+                name=verbose_name, obj="ON-1"
+            )
+            assert text == f"Gewijzigd: {verbose_name} ‘ON-1’."
+
+
+def test_the_history_page_is_dutch_shows_words_and_no_user_link(
+    admin_client, criteria_framework, coordinator
+):
+    criterion = Criterion.objects.get(framework=criteria_framework, code="ON-2")
+    long_text = "De cliëntondersteuner kent de sociale kaart van de gemeente en " * 3
+    criterion.explanation = long_text + "verwijst gericht door."
+    criterion.save()
+    response = admin_client.post(
+        reverse("admin:criteria_criterion_change", args=[criterion.pk]),
+        {
+            "theme": criterion.theme_id,
+            "code": "ON-2",
+            "title": criterion.title,
+            "explanation": long_text + "verwijst snel door.",
+            "applies_to": criterion.applies_to,
+            "source": "",
+            "questions": criterion.questions,
+            "order": criterion.order,
+        },
+    )
+    assert response.status_code == 302
+    page = admin_client.get(reverse("admin:criteria_criterion_history", args=[criterion.pk]))
+    content = page.content.decode()
+    assert "chars]" not in content
+    assert "<del>gericht</del>" in content
+    assert "<ins>snel</ins>" in content
+    assert "Gewijzigd door" in content
+    assert "Changed by" not in content
+    # The coordinator may not open accounts in the admin: the name is plain text.
+    assert "/auth/user/" not in content
+    assert (coordinator.get_full_name() or coordinator.username) in content
+
+
+def test_someone_who_may_open_accounts_gets_a_link_to_the_changer(
+    client, admin_client, criteria_framework, coordinator
+):
+    criterion = Criterion.objects.get(framework=criteria_framework, code="ON-2")
+    criterion.title = "Een andere titel"
+    criterion._history_user = coordinator
+    criterion.save()
+    root = make_user("root", is_superuser=True, is_staff=True)
+    client.force_login(root)
+    page = client.get(reverse("admin:criteria_criterion_history", args=[criterion.pk]))
+    assert page.status_code == 200
+    assert reverse("admin:auth_user_change", args=[coordinator.pk]) in page.content.decode()
+
+
+def test_every_admin_model_has_a_dutch_name():
+    from django.contrib import admin
+
+    english = {"access attempt", "access log", "access failure"}
+    with translation.override("nl"):
+        names = {str(model._meta.verbose_name) for model in admin.site._registry}
+    assert not names & english

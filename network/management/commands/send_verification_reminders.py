@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from toolbox_site.dates import show_date
 from toolbox_site.models import Membership
 
 from ...models import Service, VerificationReminder
@@ -118,9 +119,7 @@ class Command(BaseCommand):
             "",
         ]
         for service in entries:
-            checked = (
-                service.verified_on.strftime("%d-%m-%Y") if service.verified_on else _("never")
-            )
+            checked = show_date(service.verified_on, _("never"))
             lines.append(f"- {service.name} ({_('last checked')}: {checked})")
             lines.append(f"  {site}{service.get_absolute_url()}")
         lines += ["", _("Thank you for keeping the network map up to date.")]
