@@ -715,8 +715,14 @@ def review_report(request, pk):
 
 
 def run_transition(request, report, function, done, *args):
+    # The version the reviewer saw is required, as when saving: without it a
+    # transition could act on a report changed since the page was opened.
+    version = posted_version(request)
+    if version is None:
+        messages.error(request, _("The form is incomplete. Open the report again."))
+        return redirect(report)
     try:
-        function(report, request.user, *args, expected_version=posted_version(request))
+        function(report, request.user, *args, expected_version=version)
     except services.ConflictError:
         messages.error(
             request,

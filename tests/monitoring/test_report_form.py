@@ -152,7 +152,9 @@ def test_returning_without_a_comment_is_refused_with_a_message(client, cast):
     report = make_report("enschede", Report.Status.SUBMITTED, filled=True)
     client.force_login(cast["twente.coordinator"])
     response = client.post(
-        reverse("monitoring:return", args=[report.pk]), {"comment": " "}, follow=True
+        reverse("monitoring:return", args=[report.pk]),
+        {"version": report.version, "comment": " "},
+        follow=True,
     )
     assert "Schrijf waarom de rapportage terug gaat" in response.content.decode()
     report.refresh_from_db()
@@ -232,3 +234,24 @@ def test_typed_values_and_labels_are_escaped(client, cast, report):
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<b>vet</b>" not in html
+
+
+@pytest.mark.parametrize(
+    ("status", "endpoint", "extra"),
+    [
+        (Report.Status.SUBMITTED, "approve", {}),
+        (Report.Status.SUBMITTED, "return", {"comment": "Graag verbeteren."}),
+        (Report.Status.APPROVED, "reopen", {}),
+    ],
+)
+@pytest.mark.parametrize("version", [None, "", "abc", "-1"])
+def test_a_transition_without_the_version_seen_changes_nothing(
+    client, cast, status, endpoint, extra, version
+):
+    report = make_report("enschede", status, filled=True)
+    client.force_login(cast["twente.coordinator"])
+    data = dict(extra) if version is None else {**extra, "version": version}
+    response = client.post(reverse(f"monitoring:{endpoint}", args=[report.pk]), data, follow=True)
+    assert "Het formulier is onvolledig" in response.content.decode()
+    report.refresh_from_db()
+    assert report.status == status
