@@ -139,10 +139,12 @@ def parse_value(indicator, raw):
             number = Decimal(compact.replace(",", "."))
         except InvalidOperation:  # pragma: no cover - the pattern already excludes it
             return Cleaned(), _("Enter a number using digits, for example 12 or 12,5.")
-        if number != number.quantize(Decimal("0.0001")):
-            return Cleaned(), _("Use at most four digits after the comma.")
+    # The size first: quantize() raises InvalidOperation on a number with more digits
+    # than the decimal context holds (28), which was a server error.
     if abs(number) > MAX_ABS:
         return Cleaned(), _("This number is too large.")
+    if kind != T.WHOLE and number != number.quantize(Decimal("0.0001")):
+        return Cleaned(), _("Use at most four digits after the comma.")
     low, high = indicator.effective_min, indicator.effective_max
     if low is not None and number < low:
         if low == 0:

@@ -3,6 +3,8 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from monitoring import services
 from monitoring.models import Indicator
@@ -36,6 +38,26 @@ def test_a_decimal_field_takes_a_dutch_comma():
     cleaned, error = parse_value(indicator("decimal"), " 12,5 ")
     assert error is None
     assert cleaned.number == Decimal("12.5")
+
+
+@pytest.mark.parametrize(
+    "raw", ["1" * 25, "1" * 25 + ",5", "0," + "1" * 30, "9" * 40 + ",00001", "-" + "7" * 30]
+)
+def test_a_decimal_with_very_many_digits_gets_an_error_not_a_server_error(raw):
+    cleaned, error = parse_value(indicator("decimal"), raw)
+    assert cleaned.is_empty
+    assert error
+
+
+@given(
+    whole=st.text("0123456789", min_size=1, max_size=60),
+    fraction=st.text("0123456789", max_size=60),
+    kind=st.sampled_from(["decimal", "percentage", "whole"]),
+)
+def test_any_run_of_digits_is_a_number_or_an_error(whole, fraction, kind):
+    raw = f"{whole},{fraction}" if fraction else whole
+    cleaned, error = parse_value(indicator(kind), raw)
+    assert (error is None) != cleaned.is_empty
 
 
 def test_a_percentage_over_100_is_refused():
