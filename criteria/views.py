@@ -300,6 +300,7 @@ def _detail_data(criterion, choice, logged_in):
                 "url": f"{base}{slug}/",
                 "status": status,
                 "status_label": statuses.get(status, ""),
+                "status_class": STATUS_CLASSES.get(status, "status-none"),
                 "area_label": areas.get(area, "–"),
                 "text": text,
                 "needs_review": needs_review,

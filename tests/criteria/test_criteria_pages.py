@@ -1,6 +1,9 @@
 """The criteria of the region, one criterion, and the conversation guide."""
 
+import re
+
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from criteria.models import Criterion, LocalAgreement
@@ -90,6 +93,22 @@ def test_members_see_every_municipalitys_agreement(client, cast, criteria_framew
     content = client.get(reverse("criteria:detail", kwargs={"code": "ON-1"})).content.decode()
     assert "In het contract." in content
     assert "Hengelo" in content  # also the municipalities without an agreement
+
+
+@pytest.mark.parametrize("status", [s for s, _label in LocalAgreement.Status.choices])
+def test_each_agreement_status_gets_a_class_the_stylesheet_defines(
+    client, cast, criteria_framework, enschede, status
+):
+    LocalAgreement.objects.create(
+        municipality=enschede, criterion=Criterion.objects.get(code="ON-1"), status=status
+    )
+    client.force_login(cast["hengelo.editor"])
+    content = client.get(reverse("criteria:detail", kwargs={"code": "ON-1"})).content.decode()
+    classes = re.findall(r'class="status (status-[\w-]+)"', content)
+    css = (settings.BASE_DIR / "criteria" / "static" / "criteria" / "criteria.css").read_text()
+    assert classes
+    for name in classes:
+        assert f".{name} " in css or f".{name}{{" in css, name
 
 
 @pytest.mark.parametrize(
