@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from toolbox_site import freshness
-from toolbox_site.forms import NoAutofocusMixin
+from toolbox_site.forms import NoAutofocusMixin, RadioWithoutBlankMixin
 from toolbox_site.models import Organization
 from toolbox_site.validators import ControlCharactersMixin
 
@@ -51,7 +51,7 @@ class RoleChoiceField(forms.ModelChoiceField):
         return f"{role.category.code}. {role.name}"
 
 
-class ServiceForm(NoAutofocusMixin, VersionMixin, forms.ModelForm):
+class ServiceForm(NoAutofocusMixin, RadioWithoutBlankMixin, VersionMixin, forms.ModelForm):
     new_provider = forms.CharField(
         label=_("or a new provider"),
         required=False,
@@ -175,7 +175,7 @@ class ServiceChoiceField(forms.ModelChoiceField):
         return f"{service.name} ({service.role.name})"
 
 
-class LinkForm(NoAutofocusMixin, VersionMixin, forms.ModelForm):
+class LinkForm(NoAutofocusMixin, RadioWithoutBlankMixin, VersionMixin, forms.ModelForm):
     class Meta:
         model = Link
         fields = ["from_service", "kind", "to_service", "note"]
@@ -224,7 +224,7 @@ class LinkForm(NoAutofocusMixin, VersionMixin, forms.ModelForm):
         return cleaned
 
 
-class StepProgressForm(NoAutofocusMixin, VersionMixin, forms.ModelForm):
+class StepProgressForm(NoAutofocusMixin, RadioWithoutBlankMixin, VersionMixin, forms.ModelForm):
     class Meta:
         model = StepProgress
         fields = ["status", "date", "note"]

@@ -3,12 +3,13 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from toolbox_site.forms import RadioWithoutBlankMixin
 from toolbox_site.validators import ControlCharactersMixin
 
 from .models_finder import AgeGroup, FinderLanguage, Preference, ServiceReport
 
 
-class FinderForm(ControlCharactersMixin, forms.Form):
+class FinderForm(RadioWithoutBlankMixin, ControlCharactersMixin, forms.Form):
     """The finder's GET form. Choices come from lists the view read once, so
     validating costs no queries; an unknown slug is a field error, not a 500."""
 
@@ -55,7 +56,7 @@ class FinderForm(ControlCharactersMixin, forms.Form):
         self.fields["situatie"].choices = [(s.slug, s.question) for s in situations]
 
 
-class ServiceReportForm(ControlCharactersMixin, forms.ModelForm):
+class ServiceReportForm(RadioWithoutBlankMixin, ControlCharactersMixin, forms.ModelForm):
     reason = forms.ChoiceField(
         label=_("What is not right?"),
         widget=forms.RadioSelect,

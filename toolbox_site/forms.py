@@ -27,6 +27,27 @@ class NoAutofocusMixin:
             field.widget.attrs.pop("autofocus", None)
 
 
+class RadioWithoutBlankMixin:
+    """A required choice shown as radio buttons offers its real choices only: the
+    ModelForm's blank "---------" would be an option of its own, and checked."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            # Check boxes are a RadioSelect subclass in Django; they have no blank choice.
+            if (
+                not field.required
+                or not isinstance(widget, forms.RadioSelect)
+                or isinstance(widget, forms.CheckboxSelectMultiple)
+            ):
+                continue
+            if isinstance(field, forms.ModelChoiceField):
+                field.empty_label = None  # the queryset stays lazy
+            else:
+                field.choices = [choice for choice in field.choices if choice[0] != ""]
+
+
 class LoginForm(NoAutofocusMixin, ControlCharactersMixin, AuthenticationForm):
     def clean(self):
         # No account has a longer name: answer as for any wrong name, without

@@ -1,7 +1,13 @@
+import re
+
+from django import forms
 from django.urls import reverse
 
 from network.models import Link
+from toolbox_site.forms import RadioWithoutBlankMixin
 from toolbox_site.models import AuditEvent
+
+from ..toolbox_site.test_control_characters import project_forms
 
 
 def test_the_editor_links_two_services_of_the_municipality(client, network, enschede_editor):
@@ -64,3 +70,25 @@ def test_a_service_cannot_link_to_itself(client, network, enschede_editor):
     )
     assert response.status_code == 200
     assert response.context["form"].errors["to_service"]
+
+
+def test_the_kind_of_link_has_no_blank_radio_checked_in_advance(client, network, enschede_editor):
+    client.force_login(enschede_editor)
+    page = client.get(reverse("network:link_create", kwargs={"slug": "enschede"}))
+    html = page.content.decode()
+    assert 'name="kind"' in html
+    assert not re.search(r'<input[^>]*name="kind"[^>]*value=""', html)
+    assert not re.search(r'<input[^>]*name="kind"[^>]*checked', html)
+
+
+def test_every_form_with_radio_buttons_offers_no_blank_choice():
+    """A class fix: each project form that shows a choice as radio buttons drops the
+    blank choice, so a new one cannot forget it."""
+    missing = []
+    for cls in project_forms():
+        widgets = [field.widget for field in cls.base_fields.values()]
+        if any(isinstance(widget, forms.RadioSelect) for widget in widgets) and not issubclass(
+            cls, RadioWithoutBlankMixin
+        ):
+            missing.append(cls.__qualname__)
+    assert missing == []
