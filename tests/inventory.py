@@ -53,6 +53,14 @@ PAGES = [
     # session, the data versions, user, municipalities, life situations
     Page("home", user="enschede.editor", queries=5),
     Page("accessibility"),
+    # The header's language link: a redirect that sets only the language cookie.
+    Page(
+        "switch_language",
+        kwargs={"code": "en"},
+        query="next=/",
+        status=302,
+        html=False,
+    ),
     Page("privacy"),
     Page("login"),
     Page("password_reset"),

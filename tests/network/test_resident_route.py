@@ -71,6 +71,8 @@ def test_no_public_page_sets_a_cookie_except_the_staff_forms(client, cast, page,
     response = client.get(page.url())
     if page.name in STAFF_FORMS:
         assert list(response.cookies) in ([], [settings.CSRF_COOKIE_NAME])
+    elif page.name == "switch_language":  # the visitor's own choice of language
+        assert list(response.cookies) == [settings.LANGUAGE_COOKIE_NAME]
     else:
         assert_no_cookie(response)
 
