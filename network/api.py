@@ -552,6 +552,4 @@ def taxonomy_terms(request):
 @api_view(versioned=False)
 @csrf_exempt
 def not_found(request, rest=""):
-    if request.method == "OPTIONS":
-        return preflight()
     return error(404, "There is no such resource in this API.")

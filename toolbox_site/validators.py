@@ -30,7 +30,6 @@ PHONE_MESSAGE = _(
 )
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
-CONTROL_CHARACTERS_SINGLE_LINE = CONTROL_CHARACTERS
 CONTROL_CHARACTERS_MULTI_LINE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 CONTROL_MESSAGE = _(
     "This text contains invisible control characters (for example from a copied text). "
@@ -51,15 +50,21 @@ def _parse_phone(value):
     return number
 
 
+def _is_dutch(number):
+    return phonenumbers.region_code_for_number(number) == DEFAULT_REGION
+
+
 def normalize_phone(value):
     """The phone number in its one stored form, or a ValidationError in Dutch."""
     number = _parse_phone(value)
     if number is None:
         raise ValidationError(PHONE_MESSAGE, code="invalid_phone")
-    if phonenumbers.region_code_for_number(number) == DEFAULT_REGION:
-        text = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
-    else:
-        text = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    form = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if _is_dutch(number)
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    text = phonenumbers.format_number(number, form)
     if len(text) > PHONE_MAX_LENGTH:
         raise ValidationError(PHONE_MESSAGE, code="invalid_phone")
     return text
@@ -76,7 +81,7 @@ def phone_href(value):
     number = _parse_phone(value)
     if number is None:
         return ""
-    if phonenumbers.region_code_for_number(number) == DEFAULT_REGION:
+    if _is_dutch(number):
         digits = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
         return "tel:" + re.sub(r"\D", "", digits)
     return "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
@@ -110,19 +115,19 @@ def validate_not_in_future(value):
         raise ValidationError(_("This date lies in the future."), code="future")
 
 
+def has_control_characters(text, *, multi_line=False):
+    pattern = CONTROL_CHARACTERS_MULTI_LINE if multi_line else CONTROL_CHARACTERS
+    return bool(pattern.search(text or ""))
+
+
 def refuse_control_characters(value):
-    if isinstance(value, str) and CONTROL_CHARACTERS_SINGLE_LINE.search(value):
+    if isinstance(value, str) and has_control_characters(value):
         raise ValidationError(CONTROL_MESSAGE, code="control_characters")
 
 
 def refuse_control_characters_multi_line(value):
-    if isinstance(value, str) and CONTROL_CHARACTERS_MULTI_LINE.search(value):
+    if isinstance(value, str) and has_control_characters(value, multi_line=True):
         raise ValidationError(CONTROL_MESSAGE, code="control_characters")
-
-
-def has_control_characters(text, *, multi_line=False):
-    pattern = CONTROL_CHARACTERS_MULTI_LINE if multi_line else CONTROL_CHARACTERS_SINGLE_LINE
-    return bool(pattern.search(text or ""))
 
 
 def guard_field(field):
