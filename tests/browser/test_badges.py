@@ -17,6 +17,8 @@ from criteria.views import STATUS_CLASSES
 from monitoring.dashboards import NOT_STARTED
 from monitoring.models import Report
 
+from toolbox_site.templatetags.toolbox import css_name
+
 from .colours import text_contrast
 
 BASE = settings.BASE_DIR
@@ -46,9 +48,9 @@ def static_badges():
 def state_badges():
     """A badge for every state of a report and of a local agreement."""
     monitoring = [NOT_STARTED, *Report.Status.values]
-    return {f"badge monitoring-status monitoring-status-{state}" for state in monitoring} | {
-        f"status {STATUS_CLASSES[state]}" for state in LocalAgreement.Status.values
-    }
+    return {
+        f"badge monitoring-status monitoring-status-{css_name(state)}" for state in monitoring
+    } | {f"status {STATUS_CLASSES[state]}" for state in LocalAgreement.Status.values}
 
 
 def stylesheet_badges():
@@ -71,6 +73,12 @@ def test_the_sources_have_badges_of_each_kind():
     assert "dashboard-overdue" in BADGES
 
 
+def test_state_classes_use_one_naming():
+    """Hyphens, never a stored value's underscore (``status-in_discussion`` was
+    written by a template while the stylesheet defined ``.status-in-discussion``)."""
+    assert [badge for badge in BADGES if "_" in badge] == []
+
+
 @pytest.mark.parametrize("classes", BADGES)
 def test_each_badge_is_readable_on_any_page(page_as, live_server, classes):
     """On a page that loads no stylesheet of its own, and on the page's background."""
@@ -89,6 +97,19 @@ def test_each_badge_is_readable_on_any_page(page_as, live_server, classes):
     measured = text_contrast(page, page.locator("#badge-under-test"))
     assert measured["ownAlpha"] == 1, f"{classes}: the badge has no background of its own"
     assert measured["contrast"] >= 4.5, f"{classes}: contrast {measured['contrast']}"
+
+
+def test_the_agreement_states_are_coloured_on_a_criterion_page(
+    page_as, live_server, criteria_agreements
+):
+    page = page_as("enschede.editor")
+    page.goto(live_server.url + reverse("criteria:detail", kwargs={"code": "ON-1"}))
+    badges = page.locator("main .status")
+    assert badges.count() >= 1
+    for index in range(badges.count()):
+        measured = text_contrast(page, badges.nth(index))
+        assert measured["ownAlpha"] == 1, badges.nth(index).get_attribute("class")
+        assert measured["contrast"] >= 4.5, measured
 
 
 def test_the_report_states_are_readable_on_the_monitoring_overview(

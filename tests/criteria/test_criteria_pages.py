@@ -1,6 +1,7 @@
 """The criteria of the region, one criterion, and the conversation guide."""
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from criteria.models import Criterion, LocalAgreement
@@ -90,6 +91,21 @@ def test_members_see_every_municipalitys_agreement(client, cast, criteria_framew
     content = client.get(reverse("criteria:detail", kwargs={"code": "ON-1"})).content.decode()
     assert "In het contract." in content
     assert "Hengelo" in content  # also the municipalities without an agreement
+
+
+@pytest.mark.parametrize("status", LocalAgreement.Status.values)
+def test_each_agreement_state_on_a_criterion_page_has_the_class_the_stylesheet_colours(
+    client, cast, criteria_framework, enschede, status
+):
+    """The page wrote ``status-in_discussion``; the stylesheet defines
+    ``.status-in-discussion`` (class names use hyphens only, everywhere)."""
+    on1 = Criterion.objects.get(code="ON-1")
+    LocalAgreement.objects.create(municipality=enschede, criterion=on1, status=status)
+    client.force_login(cast["hengelo.editor"])
+    content = client.get(reverse("criteria:detail", kwargs={"code": "ON-1"})).content.decode()
+    css_class = "status-" + status.replace("_", "-")
+    assert f'<span class="status {css_class}">' in content
+    assert f".{css_class} {{" in (settings.BASE_DIR / "static/css/site.css").read_text()
 
 
 @pytest.mark.parametrize(
