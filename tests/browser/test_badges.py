@@ -16,7 +16,6 @@ from criteria.models import LocalAgreement
 from criteria.views import STATUS_CLASSES
 from monitoring.dashboards import NOT_STARTED
 from monitoring.models import Report
-
 from toolbox_site.templatetags.toolbox import css_name
 
 from .colours import text_contrast
