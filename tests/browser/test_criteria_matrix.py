@@ -8,7 +8,7 @@ from django.urls import reverse
 # scrolling under it are hidden by its opaque background)?
 AFTER_SCROLLING_RIGHT = """() => {
     const wrap = document.querySelector(".matrix-wrap");
-    wrap.scrollIntoView();
+    wrap.scrollIntoView({behavior: "instant"});
     wrap.scrollLeft = wrap.scrollWidth;
     const edge = wrap.getBoundingClientRect().left;
     const cells = [...wrap.querySelectorAll("thead th:first-child, tbody th")]
