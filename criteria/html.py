@@ -54,10 +54,11 @@ def dynamic_options(choices, selected):
 
 
 def _errors(field, field_id):
-    return "".join(
-        f'<div class="invalid-feedback d-block" id="{field_id}_error">{escape(str(error))}</div>'
-        for error in field["errors"]
-    )
+    """The field's errors in one element, the one its aria-describedby names."""
+    if not field["errors"]:
+        return ""
+    errors = " ".join(escape(str(error)) for error in field["errors"])
+    return f'<div class="invalid-feedback d-block" id="{field_id}_error">{errors}</div>'
 
 
 def _invalid(field, field_id):

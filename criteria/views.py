@@ -31,6 +31,7 @@ from toolbox_site.dates import show_date, show_datetime
 from toolbox_site.models import Organization
 from toolbox_site.permissions import access_for, get_object_for_user
 from toolbox_site.regions import region_for
+from toolbox_site.templatetags.toolbox import css_name
 
 from .forms import (
     AUDIENCE_FILTER_CHOICES,
@@ -356,12 +357,8 @@ def _guide_data(request, choice):
     }
 
 
-STATUS_CLASSES = {
-    LocalAgreement.Status.AGREED: "status-agreed",
-    LocalAgreement.Status.IN_DISCUSSION: "status-in-discussion",
-    LocalAgreement.Status.NOT_ADOPTED: "status-not-adopted",
-    LocalAgreement.Status.NOT_APPLICABLE: "status-not-applicable",
-}
+# The class of each state's badge (defined in static/css/site.css).
+STATUS_CLASSES = {status: f"status-{css_name(status)}" for status in LocalAgreement.Status}
 
 
 def matrix_data(request, choice):

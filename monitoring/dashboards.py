@@ -33,6 +33,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from toolbox_site.models import Organization
+from toolbox_site.templatetags.toolbox import css_name
 
 from .models import Indicator, Report, Value
 
@@ -389,13 +390,13 @@ def completeness(organizations, periods, today):
                     '<a href="{}{}/" class="badge monitoring-status monitoring-status-{}">{}</a>',
                     url,
                     pk,
-                    status,
+                    css_name(status),
                     labels[status],
                 )
                 if pk
                 else format_html(
                     '<span class="badge monitoring-status monitoring-status-{}">{}</span>',
-                    status,
+                    css_name(status),
                     labels[status],
                 )
             )

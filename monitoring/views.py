@@ -368,6 +368,8 @@ def render_input(indicator, cell, editable, words):
     T = Indicator.ValueType
     described = f' aria-describedby="{esc(cell["describedby"])}"' if cell["describedby"] else ""
     attrs = f'name="{esc(cell["name"])}" id="{esc(cell["id"])}"{described}'
+    if cell["errors"]:
+        attrs += ' aria-invalid="true"'
     if not editable:
         attrs += " disabled"
     invalid = " is-invalid" if cell["errors"] else ""
@@ -457,20 +459,22 @@ def render_row(row, editable, words):
     if editable or row["comment"]:
         name = esc(row["comment_name"])
         is_open = " open" if row["comment"] or row["comment_error"] or total["warnings"] else ""
-        invalid = " is-invalid" if row["comment_error"] else ""
+        invalid, invalid_attrs, error = "", "", ""
+        if row["comment_error"]:
+            invalid = " is-invalid"
+            invalid_attrs = f' aria-invalid="true" aria-describedby="err_{name}"'
+            error = (
+                f'<div class="invalid-feedback d-block" id="err_{name}">'
+                f"{esc(row['comment_error'])}</div>"
+            )
         disabled = "" if editable else " disabled"
-        error = (
-            f'<div class="invalid-feedback d-block">{esc(row["comment_error"])}</div>'
-            if row["comment_error"]
-            else ""
-        )
         comment_label = esc(_("Comment on “%(label)s”") % {"label": indicator.label})
         comment = (
             f'<details class="monitoring-comment"{is_open}><summary>{esc(words["comment"])}'
             f'<span class="visually-hidden"> – {label}</span></summary>'
             f'<label class="form-label" for="id_{name}">{comment_label}</label>'
             f'<textarea class="form-control{invalid}" name="{name}" id="id_{name}" rows="2"'
-            f"{disabled}>{esc(row['comment'])}</textarea>{error}</details>"
+            f"{invalid_attrs}{disabled}>{esc(row['comment'])}</textarea>{error}</details>"
         )
     return mark_safe(f'<div class="monitoring-indicator mb-4">{field}{comment}</div>')
 

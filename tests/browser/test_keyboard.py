@@ -3,6 +3,8 @@
 from django.urls import reverse
 
 from ..factories import PASSWORD
+from ..inventory import PAGES
+from .colours import COLOURS
 
 # How an element is named in the assertions: its id, or its link and text.
 DESCRIBE = """const describe = el => el.id ? `${el.localName}#${el.id}`
@@ -37,6 +39,38 @@ HEADER_STOPS = (
         .map(describe);
 }"""
 )
+
+
+# The focus indicator of the focused element, measured: the outline's width and
+# the contrast of its colour with the background behind it (outside the element:
+# its parent's background, composited up to the page).
+FOCUS_INDICATOR = (
+    "() => {"
+    + DESCRIBE
+    + COLOURS
+    + """
+    const el = document.activeElement;
+    const style = getComputedStyle(el);
+    const behind = backgroundOf(el.parentElement);
+    const outline = composite(parse(style.outlineColor), behind);
+    return {
+        key: describe(el),
+        kind: el.localName === "input" ? `input[type=${el.type}]` : el.localName,
+        dark: contrast(behind, {r: 255, g: 255, b: 255}) > 4.5,
+        width: style.outlineStyle === "none" ? 0 : parseFloat(style.outlineWidth),
+        contrast: contrast(outline, behind),
+    };
+}"""
+)
+
+
+def focus_indicator(page):
+    return page.evaluate(FOCUS_INDICATOR)
+
+
+def assert_clearly_visible(indicator):
+    assert indicator["width"] >= 2, f"{indicator['key']}: outline {indicator['width']}px"
+    assert indicator["contrast"] >= 3, f"{indicator['key']}: contrast {indicator['contrast']}"
 
 
 def focused(page):
@@ -128,3 +162,42 @@ def test_a_missing_password_is_linked_from_the_summary_to_the_field(page_as, liv
     assert field.get_attribute("aria-invalid") == "true"
     error = page.locator(f"#{field.get_attribute('aria-describedby')}")
     assert error.inner_text() == "Dit veld is verplicht."
+
+
+def test_every_kind_of_form_control_has_a_clearly_visible_focus(page_as, live_server, request):
+    """Bootstrap's faint focus styles (.form-control:focus, .form-select:focus,
+    .form-check-input:focus, .btn:focus-visible) used to override the site's ring."""
+    edit = next(page for page in PAGES if page.name == "network:service_edit")
+    for fixture in edit.fixtures:
+        request.getfixturevalue(fixture)
+    page = page_as(edit.user)
+    page.goto(live_server.url + edit.url())
+    tab_to(page, "main input, main select, main textarea, main button")
+    kinds = set()
+    for _ in range(300):
+        indicator = focus_indicator(page)
+        if not page.evaluate("document.activeElement.closest('main')"):
+            break
+        assert_clearly_visible(indicator)
+        kinds.add(indicator["kind"])
+        page.keyboard.press("Tab")
+    expected = {"input[type=text]", "select", "input[type=radio]", "input[type=checkbox]"}
+    assert expected | {"button"} <= kinds
+
+
+def test_the_header_and_the_dark_navigation_have_a_clearly_visible_focus(
+    page_as, live_server, cast
+):
+    page = page_as("enschede.editor")
+    page.goto(live_server.url + reverse("home"))
+    stops = page.evaluate(HEADER_STOPS)
+    press_tab(page)  # the skip link
+    assert_clearly_visible(focus_indicator(page))
+    on_dark = 0
+    for key in stops:
+        page.keyboard.press("Tab")
+        indicator = focus_indicator(page)
+        assert indicator["key"] == key
+        assert_clearly_visible(indicator)
+        on_dark += indicator["dark"]
+    assert on_dark == page.locator(".site-nav a").count() > 0

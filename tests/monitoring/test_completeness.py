@@ -52,6 +52,9 @@ def test_the_coordinator_sees_every_organization_of_the_region(client, cast, rep
     # States as text, not colour alone.
     for word in ("Goedgekeurd", "Ingediend", "Teruggestuurd", "Niet begonnen", "Concept"):
         assert word in content
+    # The colour as the stylesheet names it: hyphens, not the state's underscore.
+    assert 'class="badge monitoring-status monitoring-status-not-started"' in content
+    assert "not_started" not in content
 
 
 def test_overdue_reports_stand_out(client, cast, reports):

@@ -8,6 +8,13 @@ register = template.Library()
 
 
 @register.filter
+def css_name(value):
+    """A stored value (``in_discussion``) as the part of a CSS class name
+    (``in-discussion``): class names in the stylesheets use hyphens only."""
+    return str(value).replace("_", "-")
+
+
+@register.filter
 def total_minutes(duration):
     """A timedelta as whole minutes (rounded up), for messages like "wait 15 minutes"."""
     if not duration:
