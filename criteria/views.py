@@ -432,7 +432,7 @@ def export(rows, municipalities, region, file_format):
             [row["code"], row["title"], row["theme"]]
             + [str(statuses[cell[0]]) if cell else "" for cell in row["statuses"]]
         )
-    name = f"{_('agreements')}-{slugify(region.name) if region else ''}"
+    name = _("agreements") + "-" + (slugify(region.name) if region else "")
     if file_format == "xlsx":
         response = HttpResponse(
             dataset.export("xlsx"),
@@ -678,7 +678,11 @@ def agreements(request, slug):
                 if result.changed:
                     messages.success(
                         request,
-                        _("%(count)s agreements of %(name)s have been saved.")
+                        ngettext(
+                            "%(count)s agreement of %(name)s has been saved.",
+                            "%(count)s agreements of %(name)s have been saved.",
+                            len(result.changed),
+                        )
                         % {"count": len(result.changed), "name": municipality.name},
                     )
                 else:
@@ -696,7 +700,11 @@ def agreements(request, slug):
                 form.add_error(f"status_{pk}", message)
             messages.error(
                 request,
-                _("Someone else changed %(count)s of these agreements while you were editing.")
+                ngettext(
+                    "Someone else changed %(count)s of these agreements while you were editing.",
+                    "Someone else changed %(count)s of these agreements while you were editing.",
+                    len(result.conflicts),
+                )
                 % {"count": len(result.conflicts)},
             )
         # What was typed is shown as typed: this page is never cached.
@@ -760,8 +768,12 @@ def agreements_page(municipality, criteria, current, form, can_change):
             "text": _("the criterion changed in a new version")
             if agreement.needs_review
             else (
-                _("review date %(date)s") % {"date": show_date(agreement.review_date)}
-                + (f" ({_('passed')})" if agreement.review_date < today else "")
+                (
+                    _("review date %(date)s (passed)")
+                    if agreement.review_date < today
+                    else _("review date %(date)s")
+                )
+                % {"date": show_date(agreement.review_date)}
             ),
         }
         for agreement in due

@@ -7,7 +7,7 @@ version" copies it so it can be changed.
 
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 
 from toolbox_site.admin import ConstraintChecking, RegionScopedAdmin, region_filter
 from toolbox_site.history_admin import HistoryAdmin
@@ -279,11 +279,21 @@ class ReportAdmin(HistoryAdmin, RegionScopedAdmin):
 
     @admin.action(description=_("Approve the selected submitted reports"))
     def approve_reports(self, request, queryset):
-        self._transition(request, queryset, services.approve, _("%(count)s reports approved."))
+        self._transition(
+            request,
+            queryset,
+            services.approve,
+            ngettext_lazy("%(count)s report approved.", "%(count)s reports approved.", "count"),
+        )
 
     @admin.action(description=_("Reopen the selected approved reports"))
     def reopen_reports(self, request, queryset):
-        self._transition(request, queryset, services.reopen, _("%(count)s reports reopened."))
+        self._transition(
+            request,
+            queryset,
+            services.reopen,
+            ngettext_lazy("%(count)s report reopened.", "%(count)s reports reopened.", "count"),
+        )
 
 
 @admin.register(Value)

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from toolbox_site import freshness
@@ -364,9 +365,14 @@ def submit(report, user, *, expected_version=None):
         raise TransitionError(_("The period is closed; this report can no longer be submitted."))
     result = validate_report(report, submitting=True)
     if not result.is_valid:
+        problems = sum(len(messages) for messages in result.errors.values())
         raise TransitionError(
-            _("The report is not complete or not correct yet (%(count)s problems).")
-            % {"count": sum(len(messages) for messages in result.errors.values())}
+            ngettext(
+                "The report is not complete or not correct yet (%(count)s problem).",
+                "The report is not complete or not correct yet (%(count)s problems).",
+                problems,
+            )
+            % {"count": problems}
         )
     report.status = Report.Status.SUBMITTED
     report.submitted_at = timezone.now()

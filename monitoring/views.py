@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from toolbox_site import freshness
@@ -820,7 +821,11 @@ def upload(request, pk):
                 return redirect(report)
             messages.success(
                 request,
-                _("The spreadsheet has been read: %(count)s values changed.")
+                ngettext(
+                    "The spreadsheet has been read: %(count)s value changed.",
+                    "The spreadsheet has been read: %(count)s values changed.",
+                    len(changed),
+                )
                 % {"count": len(changed)},
             )
             return redirect(report)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from toolbox_site import freshness
@@ -902,7 +903,11 @@ def import_upload(request, slug):
             if len(result.errors) > importing.MAX_ERRORS_SHOWN:
                 form.add_error(
                     "file",
-                    _("… and %(count)d more errors.")
+                    ngettext(
+                        "… and %(count)d more error.",
+                        "… and %(count)d more errors.",
+                        len(result.errors) - importing.MAX_ERRORS_SHOWN,
+                    )
                     % {"count": len(result.errors) - importing.MAX_ERRORS_SHOWN},
                 )
         else:

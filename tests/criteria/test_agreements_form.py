@@ -243,3 +243,34 @@ def test_arbitrary_values_never_give_a_server_error_or_a_partial_write(
     if response.status_code != 302:
         assert snapshot() == before
     LocalAgreement.objects.all().delete()
+
+
+# --- Whole Dutch sentences: plural forms and no English word in between ---
+
+
+def test_one_saved_agreement_is_counted_in_the_singular(editor, criteria):
+    response = editor.post(
+        URL, agreements_post(criteria, **{"ON-1": {"status": "agreed"}}), follow=True
+    )
+    assert "1 afspraak van Enschede is opgeslagen." in response.content.decode()
+    response = editor.post(
+        URL,
+        agreements_post(
+            criteria, **{"ON-1": {"status": "in_discussion"}, "LB-2": {"status": "agreed"}}
+        ),
+        follow=True,
+    )
+    assert "2 afspraken van Enschede zijn opgeslagen." in response.content.decode()
+
+
+def test_a_passed_review_date_is_said_in_dutch(editor, criteria):
+    on1 = next(c for c in criteria if c.code == "ON-1")
+    LocalAgreement.objects.create(
+        municipality_id=on1.framework.region.organizations.get(slug="enschede").pk,
+        criterion=on1,
+        status="agreed",
+        review_date=datetime.date.today() - datetime.timedelta(days=3),
+    )
+    due = editor.get(URL).content.decode().split("Te herzien")[1].split("</section>")[0]
+    assert "(verstreken)" in due
+    assert "passed" not in due

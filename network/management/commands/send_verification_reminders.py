@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from toolbox_site.dates import show_date
 from toolbox_site.models import Membership
@@ -94,7 +95,11 @@ class Command(BaseCommand):
                     ignore_conflicts=True,
                 )
                 send_mail(
-                    _("Please check %(count)d entries on the network map")
+                    ngettext(
+                        "Please check %(count)d entry on the network map",
+                        "Please check %(count)d entries on the network map",
+                        len(entries),
+                    )
                     % {"count": len(entries)},
                     self._body(organization, entries),
                     settings.DEFAULT_FROM_EMAIL,
@@ -120,7 +125,9 @@ class Command(BaseCommand):
         ]
         for service in entries:
             checked = show_date(service.verified_on, _("never"))
-            lines.append(f"- {service.name} ({_('last checked')}: {checked})")
+            lines.append(
+                _("- %(name)s (last checked: %(date)s)") % {"name": service.name, "date": checked}
+            )
             lines.append(f"  {site}{service.get_absolute_url()}")
         lines += ["", _("Thank you for keeping the network map up to date.")]
         return "\n".join(lines)
