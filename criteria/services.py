@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from toolbox_site import freshness
 from toolbox_site.audit import log_action
 from toolbox_site.dates import show_date, show_datetime
+from toolbox_site.models import Organization
 
 from .models import Criterion, Framework, LocalAgreement
 
@@ -178,6 +179,11 @@ def save_agreements(municipality, criteria, values, seen_versions, user):
     """
     result = SaveResult()
     with transaction.atomic():
+        # The municipality's row is the lock for all its agreements: a first agreement
+        # has no row of its own to lock yet, and two editors creating it at once would
+        # otherwise both insert (the second fails on the unique key). Now the second
+        # waits, then finds the first's agreement and gets the conflict message.
+        list(Organization.objects.select_for_update().filter(pk=municipality.pk).values("pk"))
         current = {
             agreement.criterion_id: agreement
             for agreement in LocalAgreement.objects.select_for_update(of=("self",))

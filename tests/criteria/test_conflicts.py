@@ -180,3 +180,45 @@ def test_two_concurrent_saves_of_the_same_version_let_exactly_one_win(
     saved = LocalAgreement.objects.get(pk=agreement.pk)
     assert saved.text == winner
     assert saved.version == 2
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="needs two transactions at once on one unique key"
+)
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_saves_of_the_first_agreement_give_a_conflict_not_an_error(
+    criteria_framework, enschede, first, second
+):
+    """Neither editor saw an agreement, so there was no row to lock: both inserted,
+    and the second insert failed on the unique key (a 500, and their input lost)."""
+    criteria = list(Criterion.objects.filter(framework=criteria_framework).order_by("pk")[:1])
+    on1 = criteria[0]
+    barrier = threading.Barrier(2)
+    results, errors = {}, []
+
+    def save(user, status):
+        try:
+            barrier.wait()
+            values = {
+                on1.pk: {"status": status, "area": "", "text": user.username, "review_date": None}
+            }
+            results[user.username] = save_agreements(enschede, criteria, values, {on1.pk: 0}, user)
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=save, args=(first, "agreed")),
+        threading.Thread(target=save, args=(second, "not_adopted")),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    outcomes = sorted(bool(result.conflicts) for result in results.values())
+    assert outcomes == [False, True]
+    winner = next(name for name, result in results.items() if not result.conflicts)
+    saved = LocalAgreement.objects.get(municipality=enschede, criterion=on1)
+    assert (saved.text, saved.version) == (winner, 1)
