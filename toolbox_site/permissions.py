@@ -30,6 +30,7 @@ class Access:
     roles: dict  # organization id -> role
     coordinated_regions: frozenset  # region ids where the user coordinates
     member_regions: frozenset = frozenset()  # region ids of all the user's organizations
+    municipalities: frozenset = frozenset()  # the user's organizations that are municipalities
 
     @property
     def organizations_key(self):
@@ -73,18 +74,22 @@ def _read_access(user):
     roles = {}
     regions = set()
     member_regions = set()
+    municipalities = set()
     rows = Membership.objects.filter(user=user).values_list(
         "organization_id", "role", "organization__kind", "organization__region_id"
     )
     for organization_id, role, kind, region_id in rows:
         roles[organization_id] = role
         member_regions.add(region_id)
+        if kind == Organization.Kind.MUNICIPALITY:
+            municipalities.add(organization_id)
         if kind == Organization.Kind.REGION_TEAM and role == Membership.Role.COORDINATOR:
             regions.add(region_id)
     return Access(
         roles=roles,
         coordinated_regions=frozenset(regions),
         member_regions=frozenset(member_regions),
+        municipalities=frozenset(municipalities),
     )
 
 
@@ -224,7 +229,16 @@ def is_reporting_editor(user, report):
     return access_for(user).roles.get(report.owning_organization.pk) in Membership.WRITE_ROLES
 
 
+@rules.predicate
+def compares_a_municipality(user):
+    """The own view sets a municipality beside its region: for a municipality's members
+    and the region's coordinators. A care office or region team has no municipality."""
+    access = access_for(user)
+    return user.is_superuser or bool(access.coordinated_regions or access.municipalities)
+
+
 rules.add_perm("monitoring.fill_report", is_reporting_editor)
+rules.add_perm("monitoring.compare_municipality", compares_a_municipality)
 rules.add_perm("monitoring.review_report", is_region_coordinator)
 for _model in ("monitoringformat", "section", "indicator", "validationrule"):
     for _action in ("view", "add", "change", "delete"):

@@ -50,3 +50,16 @@ def test_the_care_office_has_no_municipality_to_show(client, cast, figures):
 
 def test_it_asks_for_a_login(client):
     assert client.get(URL).status_code == 302
+
+
+def test_the_link_to_it_is_offered_only_to_who_has_a_municipality_to_show(client, cast, figures):
+    """The care office was offered 'Mijn gemeente naast de regio', which led nowhere."""
+    for pages in ("monitoring:index", "monitoring:dashboard"):
+        for username, offered in [
+            ("menzis.adviser", False),
+            ("enschede.editor", True),
+            ("twente.coordinator", True),
+        ]:
+            client.force_login(cast[username])
+            content = client.get(reverse(pages)).content.decode()
+            assert (f'href="{URL}"' in content) is offered, (pages, username)
