@@ -41,9 +41,7 @@ def test_no_translation_call_inside_an_f_string():
         for inner in ast.walk(node)
         if isinstance(inner, ast.Call) and name_of(inner) in TRANSLATING
     ]
-    assert not found, "Translate the whole sentence, not a word in an f-string: " + ", ".join(
-        found
-    )
+    assert not found, "Translate the whole sentence, not a word in an f-string: " + ", ".join(found)
 
 
 def test_every_counted_message_has_a_plural_form():
