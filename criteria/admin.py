@@ -7,6 +7,7 @@ from toolbox_site.admin import ConstraintChecking, RegionScopedAdmin, region_fil
 from toolbox_site.history_admin import HistoryAdmin
 from toolbox_site.models import Region
 from toolbox_site.permissions import access_for, is_region_coordinator
+from toolbox_site.versioned_admin import VersionChecked
 
 from .models import (
     Criterion,
@@ -144,7 +145,7 @@ class CriterionAdmin(CriteriaRegionAdmin):
 
 
 @admin.register(LocalAgreement)
-class LocalAgreementAdmin(CriteriaRegionAdmin):
+class LocalAgreementAdmin(VersionChecked, CriteriaRegionAdmin):
     region_path = "municipality__region"
     list_display = ["municipality", "criterion", "status", "area", "review_date", "needs_review"]
     list_filter = ["status", "area", "needs_review", region_filter("municipality__region")]
@@ -169,8 +170,6 @@ class LocalAgreementAdmin(CriteriaRegionAdmin):
 
     def save_model(self, request, obj, form, change):
         obj.updated_by = request.user
-        if change:
-            obj.version += 1
         super().save_model(request, obj, form, change)
 
 

@@ -13,6 +13,7 @@ from toolbox_site.admin import ConstraintChecking, RegionScopedAdmin, region_fil
 from toolbox_site.history_admin import HistoryAdmin
 from toolbox_site.models import Organization
 from toolbox_site.permissions import access_for, coordinates_a_region
+from toolbox_site.versioned_admin import VersionChecked
 
 from . import services
 from .models import (
@@ -225,7 +226,7 @@ class ValueInline(ConstraintChecking, admin.TabularInline):
 
 
 @admin.register(Report)
-class ReportAdmin(HistoryAdmin, RegionScopedAdmin):
+class ReportAdmin(VersionChecked, HistoryAdmin, RegionScopedAdmin):
     """Reports follow the workflow: the status changes only through the actions."""
 
     region_path = "organization__region"

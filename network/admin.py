@@ -5,6 +5,7 @@ from toolbox_site.admin import ConstraintChecking, RegionScopedAdmin
 from toolbox_site.history_admin import HistoryAdmin
 from toolbox_site.models import Organization
 from toolbox_site.permissions import access_for, is_region_coordinator
+from toolbox_site.versioned_admin import VersionChecked
 
 from .models import (
     Law,
@@ -118,7 +119,7 @@ class ProviderAdmin(ScopedChoicesMixin, RegionScopedAdmin):
 
 
 @admin.register(Service)
-class ServiceAdmin(ScopedChoicesMixin, HistoryAdmin, RegionScopedAdmin):
+class ServiceAdmin(VersionChecked, ScopedChoicesMixin, HistoryAdmin, RegionScopedAdmin):
     region_path = "owning_organization__region"
     list_display = [
         "name",
@@ -184,14 +185,9 @@ class ServiceAdmin(ScopedChoicesMixin, HistoryAdmin, RegionScopedAdmin):
         ),
     ]
 
-    def save_model(self, request, obj, form, change):
-        if change:
-            obj.version += 1
-        super().save_model(request, obj, form, change)
-
 
 @admin.register(Link)
-class LinkAdmin(ScopedChoicesMixin, HistoryAdmin, RegionScopedAdmin):
+class LinkAdmin(VersionChecked, ScopedChoicesMixin, HistoryAdmin, RegionScopedAdmin):
     region_path = "municipality__region"
     list_display = ["from_service", "kind", "to_service", "municipality"]
     list_filter = ["kind", "municipality__region", "municipality"]
@@ -200,14 +196,9 @@ class LinkAdmin(ScopedChoicesMixin, HistoryAdmin, RegionScopedAdmin):
     autocomplete_fields = ["from_service", "to_service"]
     readonly_fields = ["version"]
 
-    def save_model(self, request, obj, form, change):
-        if change:
-            obj.version += 1
-        super().save_model(request, obj, form, change)
-
 
 @admin.register(StepProgress)
-class StepProgressAdmin(ScopedChoicesMixin, HistoryAdmin, RegionScopedAdmin):
+class StepProgressAdmin(VersionChecked, ScopedChoicesMixin, HistoryAdmin, RegionScopedAdmin):
     region_path = "municipality__region"
     list_display = ["municipality", "step", "status", "date", "updated_by"]
     list_filter = ["status", "step", "municipality__region"]

@@ -156,6 +156,7 @@ def test_editing_an_agreement_in_the_admin_raises_its_version(
             "area": "",
             "text": "Via beheer.",
             "review_date": "",
+            "seen_version": agreement.version,
         },
     )
     assert response.status_code == 302
@@ -183,6 +184,7 @@ def test_the_admin_success_message_needs_no_article(admin_client, criteria_frame
             "area": "",
             "text": "Via beheer.",
             "review_date": "",
+            "seen_version": agreement.version,
         },
         follow=True,
     )
