@@ -276,6 +276,7 @@ def test_a_skipped_question_shows_the_error_summary_and_the_field_error(
     summary = page[page.index('class="alert alert-danger error-summary"') :]
     summary = summary[: summary.index("</div>")]
     assert "Kies waar uw vraag over gaat." in summary
+    assert "over?:" not in summary  # no colon after the label's question mark
     assert 'href="#id_situatie_0"' in summary
     # and again at the field itself, below the summary
     after_summary = page[page.index("</ul>", page.index("error-summary")) :]
