@@ -595,6 +595,21 @@ class Report(models.Model):
         return reverse("monitoring:report", kwargs={"pk": self.pk})
 
     @property
+    def open_return_comment(self):
+        """The coordinator's reason for returning, while it still needs answering.
+
+        Saving a returned report makes it a draft again; the reason stays in view
+        until the report is submitted anew.
+        """
+        if self.status not in self.EDITABLE_STATUSES or not self.return_comment:
+            return ""
+        if self.returned_at is None:
+            return ""
+        if self.submitted_at is not None and self.submitted_at > self.returned_at:
+            return ""
+        return self.return_comment
+
+    @property
     def owning_organization(self):
         return self.organization
 

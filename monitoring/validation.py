@@ -270,8 +270,9 @@ def check_rule(rule, by_code, result, submitting):
             return
         added = sum(filled, Decimal(0))
         if added != total and (submitting or len(filled) == len(numbers)):
+            # At the total: the one number the breakdown is measured against.
             result.add_error(
-                keys[0],
+                key_of(total_indicator),
                 rule.message
                 or _(
                     "“%(indicator)s”: the breakdown adds up to %(sum)s, "

@@ -20,7 +20,7 @@ from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from toolbox_site import freshness
@@ -48,6 +48,8 @@ from .validation import (
 MAX_PK = 2**31 - 1
 MAX_COMMENT = 2000
 RECENT_PERIODS = 8
+CHECK_PARAMETER = "check"
+NOT_SUBMITTED = gettext_lazy("The report has not been submitted: correct the problems below first.")
 REPORTING_KINDS = [Organization.Kind.MUNICIPALITY, Organization.Kind.CARE_OFFICE]
 
 
@@ -257,6 +259,10 @@ class ReportForm:
                     self.comment_errors[indicator.code] = _(
                         "A comment has at most %(max)s characters and no control characters."
                     ) % {"max": MAX_COMMENT}
+        return self.judge(submitting=submitting)
+
+    def judge(self, *, submitting):
+        """Check the values the form holds (stored or typed) as a draft or a submission."""
         self.result = validate(
             self.structure, self.rules, self.raw, submitting=submitting, previous=self.previous
         )
@@ -633,6 +639,12 @@ def report_detail(request, pk):
     report = report_or_404(request.user, pk)
     may_fill = is_reporting_editor(request.user, report)
     editable = may_fill and report.is_editable_state and report.period.is_open
+    if editable and request.GET.get(CHECK_PARAMETER) == "submit":
+        # After a submission that was refused: the stored values, judged as a
+        # submission, so the problems stand next to their fields.
+        form = build_form(report)
+        form.judge(submitting=True)
+        return render_report(request, report, form, may_fill=may_fill)
     return render_report(
         request,
         report,
@@ -660,23 +672,30 @@ def report_save(request, pk):
     if not (report.is_editable_state and report.period.is_open):
         messages.error(request, read_only_reason(user, report, True))
         return redirect(report)
-    if not form.bind(request.POST, submitting=submitting):
+    complete = form.bind(request.POST, submitting=submitting)
+    draft = form
+    if not complete and submitting:
+        # Not ready to submit: keep what was typed as a draft if it is a valid
+        # draft, then show the submission's problems on the stored values.
+        draft = build_form(report)
+        if not draft.bind(request.POST, submitting=False):
+            draft = None
+    elif not complete:
+        draft = None
+    if draft is None:
         if submitting:
-            messages.error(
-                request,
-                _("The report has not been submitted: correct the problems below first."),
-            )
+            messages.error(request, NOT_SUBMITTED)
         return render_report(request, report, form, may_fill=True, version=version)
     try:
         with transaction.atomic():
             saved, changed = services.save_values(
                 report,
-                form.result.values,
-                form.comments,
+                draft.result.values,
+                draft.comments,
                 user,
                 expected_version=version,
             )
-            if submitting:
+            if submitting and complete:
                 services.submit(saved, user)
     except services.ConflictError as conflict:
         current = report_or_404(user, pk)
@@ -692,6 +711,18 @@ def report_save(request, pk):
     except services.TransitionError as error:
         messages.error(request, error.message)
         return render_report(request, report, form, may_fill=True, version=version)
+    if submitting and not complete:
+        if changed:
+            messages.error(
+                request,
+                _(
+                    "Your values have been saved as a draft, but the report has not been "
+                    "submitted: correct the problems below first."
+                ),
+            )
+        else:
+            messages.error(request, NOT_SUBMITTED)
+        return redirect(f"{report.get_absolute_url()}?{CHECK_PARAMETER}=submit")
     if submitting:
         messages.success(request, _("The report has been submitted for approval."))
     elif changed:

@@ -60,6 +60,13 @@ def test_arbitrary_posts_to_the_report_form_never_fail_or_write_partially(
         assert after[0] in (Report.Status.DRAFT, Report.Status.SUBMITTED)
 
 
+@given(check=st.one_of(st.text(max_size=20), st.just("submit")))
+def test_any_check_parameter_on_the_report_page_renders_it(client, cast, report, check):
+    client.force_login(cast["enschede.editor"])
+    response = client.get(reverse("monitoring:report", args=[report.pk]), {"check": check})
+    assert response.status_code == 200
+
+
 cell = st.one_of(
     st.none(),
     st.text(max_size=20),

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from monitoring import services
 from monitoring.models import Report
 from toolbox_site.models import AuditEvent
 
@@ -86,10 +87,57 @@ def test_an_incomplete_report_is_not_submitted_and_says_what_is_missing(client, 
     data = valid_post(report, "submit")
     data["v__fte_formal"] = ""
     response = client.post(url(report), data)
-    assert response.status_code == 200
-    assert "vul 0 in als er geen waren" in response.content.decode()
+    assert response.status_code == 302, "the typed values are kept as a draft first"
+    assert response["Location"].endswith("?check=submit")
     report.refresh_from_db()
     assert report.status == Report.Status.DRAFT
+    html = client.get(response["Location"]).content.decode()
+    assert "vul 0 in als er geen waren" in html
+    assert "opgeslagen als concept" in html
+    assert 'href="#id_v__fte_formal"' in html
+
+
+def test_a_refused_submission_keeps_the_typed_values_after_a_reload(client, cast, report):
+    client.force_login(cast["enschede.editor"])
+    data = valid_post(report, "submit")
+    data.update({"v__fte_formal": "", "v__waiting_days": "17"})
+    client.post(url(report), data)
+    values = {v.indicator.code: v.number for v in report.values.select_related("indicator")}
+    assert values["waiting_days"] == 17
+    html = client.get(url(report)).content.decode()  # a plain reload, without the check
+    assert 'value="17"' in html
+
+
+def test_a_submission_with_input_that_is_not_even_a_draft_saves_nothing(client, cast, report):
+    client.force_login(cast["enschede.editor"])
+    data = valid_post(report, "submit")
+    data.update({"v__fte_formal": "", "v__clients_total": "veel"})
+    response = client.post(url(report), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'value="veel"' in html
+    assert "niet ingediend" in html
+    assert report_state(report.pk)[2] == []
+
+
+def test_a_returned_reports_reason_stays_in_view_until_it_is_submitted_again(client, cast, report):
+    client.force_login(cast["enschede.editor"])
+    client.post(url(report), valid_post(report, "submit"))
+    report.refresh_from_db()
+    services.return_report(report, cast["twente.coordinator"], "Klopt 480 wel?")
+    report.refresh_from_db()
+    data = valid_post(report, "save")
+    data["v__waiting_days"] = "9"
+    assert client.post(url(report), data).status_code == 302
+    report.refresh_from_db()
+    assert report.status == Report.Status.DRAFT
+    html = client.get(url(report)).content.decode()
+    assert "Teruggestuurd om te verbeteren</h2>" in html
+    assert '<p class="mb-0">Klopt 480 wel?</p>' in html
+    client.post(url(report), valid_post(report, "submit"))
+    report.refresh_from_db()
+    assert report.status == Report.Status.SUBMITTED
+    assert "Teruggestuurd om te verbeteren</h2>" not in client.get(url(report)).content.decode()
 
 
 def test_submitting_an_already_submitted_report_changes_nothing(client, cast, report):

@@ -112,8 +112,8 @@ def test_a_breakdown_that_does_not_add_up_names_the_indicator(report):
     structure, rules, raw = raw_of_report(report)
     raw[("clients_new", "gp")] = str(int(raw[("clients_new", "gp")]) + 5)
     errors = validate(structure, rules, raw, submitting=True).errors
-    messages = [message for found in errors.values() for message in found]
-    assert any("“Nieuwe cliënten”: de uitsplitsing telt op tot" in m for m in messages)
+    assert list(errors) == [("clients_new", "")], "the error stands at the total, not a row"
+    assert "“Nieuwe cliënten”: de uitsplitsing telt op tot" in errors[("clients_new", "")][0]
 
 
 def test_a_comparison_between_indicators_names_both(report):
