@@ -1,12 +1,14 @@
 """Offline filling: a report as an XLSX file, and reading it back.
 
-The workbook has an "Over dit bestand" sheet naming the report, and one sheet
+The workbook has an "Over dit bestand" sheet naming the report, a hidden sheet
+with the version of the report the file was made from, and one sheet
 per section with a row per cell of the form: the indicator's code, the
 breakdown item's code (empty for the total), labels, unit, the value and a
 comment. Reading it back checks everything exactly as the form does
 (``validation.validate``) and reports every bad cell with sheet, row and
 reason; the caller writes nothing unless there are no problems. Rows that are
-left out keep the value already stored.
+left out keep the value already stored. The version lets the upload refuse a
+file made before a colleague's save, as the form does (services.ConflictError).
 """
 
 import datetime
@@ -24,6 +26,8 @@ from . import services
 from .validation import Cleaned, cells_of, validate
 
 INFO_SHEET = "Over dit bestand"
+VERSION_SHEET = "versie"
+MAX_VERSION = 2**31 - 1
 MAX_ROWS = 2000
 MAX_COMMENT = 2000
 HEADER = [
@@ -110,6 +114,12 @@ def write_report(report):
         for column, width in zip("ABCDEFGH", [20, 18, 40, 30, 12, 12, 30, 50], strict=True):
             sheet.column_dimensions[column].width = width
         sheet.freeze_panes = "A2"
+    marker = book.create_sheet(VERSION_SHEET)  # last, out of the way of the sections
+    marker.append(("versie", report.version))
+    marker.append(
+        ("uitleg", "Verander dit tabblad niet: zo overschrijft u geen wijzigingen van anderen.")
+    )
+    marker.sheet_state = "hidden"
     output = io.BytesIO()
     book.save(output)
     return output.getvalue()
@@ -117,6 +127,7 @@ def write_report(report):
 
 @dataclass
 class Outcome:
+    version: int | None = None  # of the report the file was downloaded from
     values: dict = field(default_factory=dict)
     comments: dict = field(default_factory=dict)
     problems: list = field(default_factory=list)  # [(sheet, row, reason)]
@@ -146,6 +157,20 @@ def as_raw(value):
 
 def is_formula(cell):
     return cell.data_type == "f" or (isinstance(cell.value, str) and cell.value.startswith("="))
+
+
+def read_version(book):
+    """The report version the file was made from, or None when it is missing or changed."""
+    if VERSION_SHEET not in book.sheetnames:
+        return None
+    value = book[VERSION_SHEET]["B1"].value
+    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) < 11:
+        value = int(value.strip())
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_VERSION:
+        return None
+    return value
 
 
 def open_workbook(upload):
@@ -181,6 +206,17 @@ def read_report(report, upload):
                 1,
                 _("This file belongs to another report. Download the file of this report."),
             )
+    outcome.version = read_version(book)
+    if outcome.version is None:
+        outcome.problem(
+            "",
+            "",
+            _(
+                "This file does not say which version of the report it was made from, so "
+                "it could overwrite a colleague's changes. Download the spreadsheet again "
+                "and fill that one in."
+            ),
+        )
     locations = {}
     raw = services.raw_from_values(structure, services.stored_values(report))
     comments = {

@@ -830,7 +830,7 @@ def upload(request, pk):
         raise PermissionDenied  # the upload page is for the organization's editors
     editable = may_fill and report.is_editable_state and report.period.is_open
     form = UploadForm(request.POST or None, request.FILES or None)
-    problems = []
+    problems, conflict, status = [], None, 200
     if request.method == "POST" and form.is_valid():
         if not editable:
             messages.error(request, read_only_reason(user, report, may_fill))
@@ -845,21 +845,26 @@ def upload(request, pk):
                         outcome.values,
                         outcome.comments,
                         user,
+                        expected_version=outcome.version,
                         action="monitoring.report.uploaded",
                     )
+            except services.ConflictError as error:
+                # The file predates a colleague's save: the form's refusal, not an overwrite.
+                conflict, status = conflict_context(error), 409
             except services.TransitionError as error:
                 messages.error(request, error.message)
                 return redirect(report)
-            messages.success(
-                request,
-                ngettext(
-                    "The spreadsheet has been read: %(count)s value changed.",
-                    "The spreadsheet has been read: %(count)s values changed.",
-                    len(changed),
+            else:
+                messages.success(
+                    request,
+                    ngettext(
+                        "The spreadsheet has been read: %(count)s value changed.",
+                        "The spreadsheet has been read: %(count)s values changed.",
+                        len(changed),
+                    )
+                    % {"count": len(changed)},
                 )
-                % {"count": len(changed)},
-            )
-            return redirect(report)
+                return redirect(report)
     return render(
         request,
         "monitoring/upload.html",
@@ -867,6 +872,7 @@ def upload(request, pk):
             "report": report,
             "form": form,
             "problems": problems,
+            "conflict": conflict,
             "editable": editable,
             "reason": "" if editable else read_only_reason(user, report, may_fill),
             "breadcrumbs": [
@@ -875,5 +881,5 @@ def upload(request, pk):
                 (_("Upload a spreadsheet"), None),
             ],
         },
-        status=200,
+        status=status,
     )

@@ -485,6 +485,8 @@ def _monitoring_upload(report):
     book = load_workbook(BytesIO(write_report(report)))
     _indicators, values = demo_values(report)
     for sheet in book.worksheets[1:]:
+        if sheet.sheet_state != "visible":
+            continue  # the version mark
         for row in sheet.iter_rows(min_row=2):
             number, text = values.get((row[0].value, row[1].value or ""), (None, ""))
             row[5].value = text or (None if number is None else float(number))

@@ -8,8 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from monitoring import services
 from monitoring.models import Report
-from monitoring.spreadsheet import INFO_SHEET
+from monitoring.spreadsheet import INFO_SHEET, VERSION_SHEET
 
 from .fixtures import demo_values, make_report, report_state
 
@@ -35,9 +36,13 @@ def upload(client, report, book, name="rapportage.xlsx"):
     )
 
 
+def sections(book):
+    return [sheet for sheet in book.worksheets[1:] if sheet.sheet_state == "visible"]
+
+
 def fill(book, report):
     _indicators, values = demo_values(report)
-    for sheet in book.worksheets[1:]:
+    for sheet in sections(book):
         for row in sheet.iter_rows(min_row=2):
             number, text = values.get((row[0].value, row[1].value or ""), (None, ""))
             row[5].value = text or (None if number is None else float(number))
@@ -45,7 +50,7 @@ def fill(book, report):
 
 
 def find_row(book, code, item=""):
-    for sheet in book.worksheets[1:]:
+    for sheet in sections(book):
         for row in sheet.iter_rows(min_row=2):
             if row[0].value == code and (row[1].value or "") == item:
                 return sheet, row
@@ -170,3 +175,50 @@ def test_a_submitted_report_cannot_be_uploaded_into(client, cast):
     response = upload(client, report, book)
     assert response.status_code == 302
     assert report_state(report.pk) == before
+
+
+def test_a_file_downloaded_before_a_colleagues_save_is_refused_with_the_conflict(
+    client, cast, report
+):
+    client.force_login(cast["enschede.editor"])
+    book = fill(download(client, report), report)
+    # a colleague saves one value in the form after the download
+    data = {"report": report.pk, "version": report.version, "action": "save"}
+    data["v__waiting_days"] = "33"
+    assert client.post(reverse("monitoring:report", args=[report.pk]), data).status_code == 302
+    saved = report_state(report.pk)
+    response = upload(client, report, book)
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "iemand anders heeft deze rapportage gewijzigd" in html
+    assert "Wachttijd tot eerste contact" in html
+    assert report_state(report.pk) == saved, "the colleague's value is not overwritten"
+
+
+def test_a_file_without_its_version_is_refused(client, cast, report):
+    client.force_login(cast["enschede.editor"])
+    book = fill(download(client, report), report)
+    del book[VERSION_SHEET]
+    response = upload(client, report, book)
+    assert response.status_code == 200
+    assert "niet uit welke versie van de rapportage" in response.content.decode()
+    assert report_state(report.pk)[2] == []
+
+
+@pytest.mark.parametrize("mark", ["", "abc", -1, 0, 2**40, 1.5, True])
+def test_a_changed_version_mark_is_refused(client, cast, report, mark):
+    client.force_login(cast["enschede.editor"])
+    book = fill(download(client, report), report)
+    book[VERSION_SHEET]["B1"] = mark
+    response = upload(client, report, book)
+    assert response.status_code == 200
+    assert report_state(report.pk)[2] == []
+
+
+def test_the_download_carries_the_version_it_was_made_at(client, cast, report):
+    client.force_login(cast["enschede.editor"])
+    services.save_values(report, {}, {"waiting_days": "Nog niet bekend"}, cast["enschede.editor"])
+    report.refresh_from_db()
+    book = download(client, report)
+    assert book[VERSION_SHEET].sheet_state == "hidden"
+    assert book[VERSION_SHEET]["B1"].value == report.version
