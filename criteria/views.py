@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, F, FilteredRelation, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -26,7 +26,7 @@ from django.utils.text import capfirst, slugify
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
-from toolbox_site import freshness
+from toolbox_site import exports, freshness
 from toolbox_site.dates import show_date, show_datetime
 from toolbox_site.models import Organization
 from toolbox_site.permissions import access_for, get_object_for_user
@@ -420,29 +420,19 @@ def matrix_data(request, choice):
 
 
 def export(rows, municipalities, region, file_format):
-    import tablib
-
     statuses = dict(LocalAgreement.Status.choices)
     headers = [_("Code"), _("Criterion"), _("Theme")] + [
         name for _pk, name, _slug in municipalities
     ]
-    dataset = tablib.Dataset(headers=headers, title=_("Agreements")[:31])
-    for row in rows:
-        dataset.append(
-            [row["code"], row["title"], row["theme"]]
-            + [str(statuses[cell[0]]) if cell else "" for cell in row["statuses"]]
-        )
+    table = [headers] + [
+        [row["code"], row["title"], row["theme"]]
+        + [str(statuses[cell[0]]) if cell else "" for cell in row["statuses"]]
+        for row in rows
+    ]
     name = _("agreements") + "-" + (slugify(region.name) if region else "")
     if file_format == "xlsx":
-        response = HttpResponse(
-            dataset.export("xlsx"),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    else:
-        response = HttpResponse(dataset.export("csv"), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    return response
+        return exports.xlsx_response(name, [(_("Agreements"), table)])
+    return exports.csv_response(name, table)
 
 
 def matrix_cells_html(rows):

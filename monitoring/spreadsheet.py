@@ -12,15 +12,14 @@ file made before a colleague's save, as the form does (services.ConflictError).
 """
 
 import datetime
-import io
-import re
-import warnings
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
+
+from toolbox_site import exports
+from toolbox_site.uploads import UploadRefused, open_xlsx, sheet_rows
 
 from . import services
 from .validation import Cleaned, cells_of, validate
@@ -29,6 +28,7 @@ INFO_SHEET = "Over dit bestand"
 VERSION_SHEET = "versie"
 MAX_VERSION = 2**31 - 1
 MAX_ROWS = 2000
+MAX_COLUMNS = 50  # the sheet has 8; notes beside them are ignored
 MAX_COMMENT = 2000
 HEADER = [
     "code",
@@ -41,12 +41,10 @@ HEADER = [
     "uitleg",
 ]
 CODE, ITEM, VALUE, COMMENT = 1, 2, 6, 7
-INVALID_TITLE = re.compile(r"[\[\]:*?/\\]")
 
 
 def sheet_title(section, position):
-    title = INVALID_TITLE.sub(" ", f"{position}. {section.title}")
-    return title[:31].strip()
+    return exports.sheet_title(f"{position}. {section.title}")
 
 
 def cell_value(cleaned, indicator):
@@ -63,9 +61,8 @@ def cell_value(cleaned, indicator):
 def write_report(report):
     structure = services.format_structure(report.format_id)
     stored = services.stored_values(report)
-    book = Workbook()
-    info = book.active
-    info.title = INFO_SHEET
+    book = exports.workbook()
+    info = exports.add_sheet(book, INFO_SHEET)
     rows = [
         ("rapportage", report.pk),
         ("format", report.format_id),
@@ -80,14 +77,13 @@ def write_report(report):
         ),
     ]
     for row in rows:
-        info.append(row)
+        exports.append(info, row)
     info.column_dimensions["A"].width = 14
     info.column_dimensions["B"].width = 80
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="DDE5F0")
     for position, (section, indicators) in enumerate(structure, start=1):
-        sheet = book.create_sheet(sheet_title(section, position))
-        sheet.append(HEADER)
+        sheet = exports.add_sheet(book, sheet_title(section, position), [HEADER])
         for cell in sheet[1]:
             cell.font = bold
         for indicator in indicators:
@@ -98,7 +94,8 @@ def write_report(report):
                 key = (indicator.code, item.code if item else "")
                 value = stored.get(key)
                 cleaned = Cleaned(value.number, value.text) if value else None
-                sheet.append(
+                exports.append(
+                    sheet,
                     [
                         indicator.code,
                         item.code if item else "",
@@ -108,21 +105,25 @@ def write_report(report):
                         cell_value(cleaned, indicator),
                         (value.comment if value and item is None else None),
                         indicator.help_text if item is None else None,
-                    ]
+                    ],
                 )
                 sheet.cell(row=sheet.max_row, column=VALUE).fill = fill
         for column, width in zip("ABCDEFGH", [20, 18, 40, 30, 12, 12, 30, 50], strict=True):
             sheet.column_dimensions[column].width = width
         sheet.freeze_panes = "A2"
-    marker = book.create_sheet(VERSION_SHEET)  # last, out of the way of the sections
-    marker.append(("versie", report.version))
-    marker.append(
-        ("uitleg", "Verander dit tabblad niet: zo overschrijft u geen wijzigingen van anderen.")
+    marker = exports.add_sheet(  # last, out of the way of the sections
+        book,
+        VERSION_SHEET,
+        [
+            ("versie", report.version),
+            (
+                "uitleg",
+                "Verander dit tabblad niet: zo overschrijft u geen wijzigingen van anderen.",
+            ),
+        ],
     )
     marker.sheet_state = "hidden"
-    output = io.BytesIO()
-    book.save(output)
-    return output.getvalue()
+    return exports.xlsx_bytes(book)
 
 
 @dataclass
@@ -155,15 +156,23 @@ def as_raw(value):
     return str(value)
 
 
-def is_formula(cell):
-    return cell.data_type == "f" or (isinstance(cell.value, str) and cell.value.startswith("="))
+PLAIN_VALUES = (str, int, float, Decimal, datetime.date, datetime.time, datetime.timedelta)
+
+
+def is_formula(value):
+    """A formula, as openpyxl reads it without computing: its text, or an object."""
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return value.startswith("=")
+    return not isinstance(value, PLAIN_VALUES)
 
 
 def read_version(book):
     """The report version the file was made from, or None when it is missing or changed."""
     if VERSION_SHEET not in book.sheetnames:
         return None
-    value = book[VERSION_SHEET]["B1"].value
+    value = first_cell(book[VERSION_SHEET], 2)
     if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) < 11:
         value = int(value.strip())
     if isinstance(value, float) and value.is_integer():
@@ -173,32 +182,45 @@ def read_version(book):
     return value
 
 
-def open_workbook(upload):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            upload.seek(0)
-            return load_workbook(upload, data_only=False, read_only=False)
-        except Exception:  # a damaged or foreign file: any error means "not readable"
-            return None
+def first_cell(sheet, column):
+    """The value in row 1 of a column (read-only sheets are read row by row)."""
+    for row in sheet.iter_rows(min_row=1, max_row=1, max_col=column, values_only=True):
+        return row[column - 1] if len(row) >= column else None
+    return None
+
+
+def read_rows(sheet):
+    """A sheet's rows as value lists (row 1 first), or UploadRefused when too many."""
+    return [
+        row[: len(HEADER)] + [None] * (len(HEADER) - len(row))
+        for row in sheet_rows(sheet, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS)
+    ]
 
 
 def read_report(report, upload):
     outcome = Outcome()
-    book = open_workbook(upload)
-    if book is None:
-        outcome.problem(
-            "",
-            "",
-            _("The file cannot be read as an XLSX spreadsheet. Download it again and fill it in."),
-        )
+    upload.seek(0)
+    try:
+        book = open_xlsx(upload.read())
+    except UploadRefused as refused:
+        outcome.problem("", "", refused.message)
         return outcome
+    try:
+        return read_book(report, book, outcome)
+    finally:
+        book.close()
+
+
+def read_book(report, book, outcome):
     structure = services.format_structure(report.format_id)
     if INFO_SHEET not in book.sheetnames:
         outcome.problem(INFO_SHEET, "", _("This sheet is missing."))
     else:
-        info = book[INFO_SHEET]
-        if str(info["B1"].value) != str(report.pk) or str(info["B2"].value) != str(
+        info = {
+            row[0]: row[1] if len(row) > 1 else None
+            for row in book[INFO_SHEET].iter_rows(max_row=2, max_col=2, values_only=True)
+        }
+        if str(info.get("rapportage")) != str(report.pk) or str(info.get("format")) != str(
             report.format_id
         ):
             outcome.problem(
@@ -229,9 +251,10 @@ def read_report(report, upload):
         if title not in book.sheetnames:
             outcome.problem(title, "", _("This sheet is missing."))
             continue
-        sheet = book[title]
-        if sheet.max_row > MAX_ROWS:
-            outcome.problem(title, "", _("This sheet has too many rows."))
+        try:
+            rows = read_rows(book[title])
+        except UploadRefused as refused:
+            outcome.problem(title, "", refused.message)
             continue
         known = {}
         for indicator in indicators:
@@ -239,18 +262,19 @@ def read_report(report, upload):
             if indicator.dimension_id:
                 for item in indicator.dimension.items.all():
                     known[(indicator.code, item.code)] = indicator
-        for row in sheet.iter_rows(min_row=2, max_col=len(HEADER)):
-            number = row[0].row
-            cells = {column: row[column - 1] for column in (CODE, ITEM, VALUE, COMMENT)}
-            if all(cell.value in (None, "") for cell in row):
+        for number, row in enumerate(rows[1:], start=2):
+            if all(value in (None, "") for value in row):
                 continue
-            if any(is_formula(cell) for cell in row):
+            if any(is_formula(value) for value in row):
                 outcome.problem(
                     title, number, _("Formulas are not allowed: type the value itself.")
                 )
                 continue
-            code = str(cells[CODE].value or "").strip()
-            item_code = str(cells[ITEM].value or "").strip()
+            cells = {
+                column: exports.readable(row[column - 1]) for column in (CODE, ITEM, VALUE, COMMENT)
+            }
+            code = str(cells[CODE] or "").strip()
+            item_code = str(cells[ITEM] or "").strip()
             key = (code, item_code)
             if key not in known:
                 outcome.problem(
@@ -265,13 +289,13 @@ def read_report(report, upload):
                 continue
             locations[key] = (title, number)
             try:
-                raw[key] = as_raw(cells[VALUE].value)
+                raw[key] = as_raw(cells[VALUE])
             except ValueError as error:
                 outcome.problem(title, number, str(error))
                 raw[key] = ""
                 locations[key] = None  # already reported
             if item_code == "":
-                comment = cells[COMMENT].value
+                comment = cells[COMMENT]
                 comment = "" if comment is None else str(comment).strip()
                 if len(comment) > MAX_COMMENT or "\x00" in comment:
                     outcome.problem(

@@ -7,13 +7,10 @@ any region, with small numbers hidden for everyone. Bad input never fails: the
 page says what was wrong in Dutch and shows the nearest sensible choice.
 """
 
-import csv
 import datetime
-import io
 from dataclasses import dataclass, field
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
@@ -21,7 +18,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from toolbox_site import freshness
+from toolbox_site import exports, freshness
 from toolbox_site.models import Organization
 from toolbox_site.permissions import access_for
 from toolbox_site.regions import region_for
@@ -147,60 +144,44 @@ def period_range(request, periods, errors):
     return chosen
 
 
-FORMULA_START = ("=", "+", "@", "\t", "\r")
-
-
-def cell_text(value):
-    """The text of a cell for an export; text that a spreadsheet would run as a
-    formula (a label typed in the admin) is kept as text."""
-    text = value.shown if isinstance(value, Cell) else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
 # --- Exports ------------------------------------------------------------------------
 
 
+def export_rows(table, *, numbers):
+    """A table as rows for a file: its caption, its columns, then its rows.
+
+    In a spreadsheet, shown numbers stay numbers (``numbers``); hidden or empty
+    ones, and every cell of a CSV file, are the text the page shows.
+    """
+    yield [table.caption]
+    yield list(table.columns)
+    for row in table.rows:
+        cells = []
+        for value in row:
+            if isinstance(value, Cell):
+                shown_number = numbers and value.value is not None
+                cells.append(float(value.value) if shown_number else value.shown)
+            else:
+                cells.append(value)
+        yield cells
+
+
 def export_csv(tables, filename):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
+    rows = []
     for table in tables:
-        writer.writerow([cell_text(table.caption)])
-        writer.writerow([cell_text(column) for column in table.columns])
-        for row in table.rows:
-            writer.writerow([cell_text(value) for value in row])
-        writer.writerow([])
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
+        rows.extend(export_rows(table, numbers=False))
+        rows.append([])
+    return exports.csv_response(filename, rows)
 
 
 def export_xlsx(tables, filename):
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for number, table in enumerate(tables, start=1):
-        title = "".join(char for char in table.caption if char not in "[]:*?/\\")[:28]
-        sheet = workbook.create_sheet(f"{number} {title}"[:31])
-        sheet.append([cell_text(table.caption)])
-        sheet.append([cell_text(column) for column in table.columns])
-        for row in table.rows:
-            cells = []
-            for value in row:
-                if isinstance(value, Cell):
-                    # Shown numbers as numbers; hidden or empty ones as the text shown.
-                    cells.append(float(value.value) if value.value is not None else value.shown)
-                else:
-                    cells.append(cell_text(value))
-            sheet.append(cells)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    return exports.xlsx_response(
+        filename,
+        [
+            (f"{number} {table.caption}", list(export_rows(table, numbers=True)))
+            for number, table in enumerate(tables, start=1)
+        ],
     )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
 
 
 # --- The trend dashboard -------------------------------------------------------------

@@ -1,6 +1,5 @@
 """The resident finder, "Klopt er iets niet?" and the unmet-demand page."""
 
-import csv
 import datetime
 import functools
 import hashlib
@@ -13,7 +12,6 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import prefetch_related_objects
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -23,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from toolbox_site import freshness
+from toolbox_site import exports, freshness
 from toolbox_site.audit import log_action
 from toolbox_site.dates import show_month
 from toolbox_site.models import Organization
@@ -461,22 +459,18 @@ def unmet_demand_csv(request):
         finder.unmet_demand_scope(request.user),
     )
     rows = _unmet_demand_rows(municipalities, _unmet_demand_start())
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="vraag-zonder-aanbod.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(
-        [
-            _("month"),
-            _("municipality"),
-            _("life situation"),
-            _("searches"),
-            _("without independent client support"),
-            _("share without a match (%)"),
-        ]
-    )
-    for row in rows:
-        writer.writerow(
+    header = [
+        _("month"),
+        _("municipality"),
+        _("life situation"),
+        _("searches"),
+        _("without independent client support"),
+        _("share without a match (%)"),
+    ]
+    return exports.csv_response(
+        "vraag-zonder-aanbod",
+        [header]
+        + [
             [
                 row["month"].strftime("%Y-%m"),
                 row["municipality__name"],
@@ -485,5 +479,6 @@ def unmet_demand_csv(request):
                 row["without_match"],
                 row["share"],
             ]
-        )
-    return response
+            for row in rows
+        ],
+    )

@@ -206,6 +206,8 @@ INVITATION_TIMEOUT_DAYS = envint("INVITATION_TIMEOUT_DAYS", 7)
 # The free text of a residents' report ("Klopt er iets niet?") is erased this many days
 # after the report was closed (manage.py erase_report_texts, daily from cron).
 REPORT_TEXT_RETENTION_DAYS = envint("REPORT_TEXT_RETENTION_DAYS", 90)
+# Uploaded spreadsheets (toolbox_site/uploads.py): an XLSX file may unpack to at most this.
+UPLOAD_XLSX_MAX_UNPACKED = envint("UPLOAD_XLSX_MAX_UNPACKED", 20 * 1024 * 1024)
 # Password reset mails per hour: per address, and requests per client.
 PASSWORD_RESET_LIMIT_PER_ADDRESS = envint("PASSWORD_RESET_LIMIT_PER_ADDRESS", 3)
 PASSWORD_RESET_LIMIT_PER_CLIENT = envint("PASSWORD_RESET_LIMIT_PER_CLIENT", 10)

@@ -66,7 +66,7 @@ def test_the_csv_export_holds_exactly_what_is_shown(member, two_agreements, crit
     theme = criteria_framework.themes.get(name="Signalering")
     response = member.get(URL, {"thema": theme.pk, "formaat": "csv"})
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:3] == ["Code", "Criterium", "Thema"]
     assert "Enschede" in rows[0] and "Hengelo" in rows[0]
     assert [row[0] for row in rows[1:]] == ["SG-1", "SG-2", "SG-3"]

@@ -33,7 +33,7 @@ def upload(client, content, name="diensten.csv"):
 
 
 def rows_of(content):
-    return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
+    return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
 
 
 def to_csv(rows, columns=COLUMNS):
@@ -122,7 +122,7 @@ def test_every_bad_row_is_reported_with_row_column_and_reason(editor_client):
         (b"", "leeg"),
         (b"naam;rol\nx;y\n", "ontbreken"),
         ("id,naam\n1,Café\n".encode("latin-1"), "UTF-8"),
-        (b"PK\x03\x04 kapot", "niet lezen"),
+        (b"PK\x03\x04 kapot", "niet te lezen als XLSX"),
     ],
 )
 def test_a_wrong_file_gets_a_clear_dutch_message(editor_client, content, message):
