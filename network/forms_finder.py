@@ -103,3 +103,74 @@ class CloseReportForm(ControlCharactersMixin, forms.Form):
     led_to_change = forms.BooleanField(
         label=_("I changed the entry because of this report"), required=False
     )
+
+
+class UnmetDemandFilterForm(ControlCharactersMixin, forms.Form):
+    """The unmet-demand page's filters and order (GET). The choices are what the user
+    may see, read by the view; anything else is a field error and is left out."""
+
+    SORTS = {
+        # key: (label, order_by, the column it sorts, ascending)
+        "recent": (
+            _("Most recent month first"),
+            ("-month", "municipality__name", "situation__name"),
+            "month",
+            False,
+        ),
+        "share": (
+            _("Highest share without a match first"),
+            ("-share", "-searches", "-month"),
+            "share",
+            False,
+        ),
+        "without": (
+            _("Most searches without a match first"),
+            ("-without_match", "-month"),
+            "without",
+            False,
+        ),
+        "searches": (_("Most searches first"), ("-searches", "-month"), "searches", False),
+        "municipality": (
+            _("Municipality, A to Z"),
+            ("municipality__name", "-month", "situation__name"),
+            "municipality",
+            True,
+        ),
+        "situation": (
+            _("Life situation, A to Z"),
+            ("situation__name", "-month", "municipality__name"),
+            "situation",
+            True,
+        ),
+    }
+
+    regio = forms.ChoiceField(label=_("Region"), required=False)
+    gemeente = forms.ChoiceField(label=_("Municipality"), required=False)
+    situatie = forms.ChoiceField(label=_("Life situation"), required=False)
+    maand = forms.ChoiceField(label=_("Month"), required=False)
+    sorteer = forms.ChoiceField(label=_("Order"), required=False)
+    tekort = forms.BooleanField(
+        label=_("Only where residents found no independent client support"), required=False
+    )
+
+    def __init__(self, data, *, regions, municipalities, situations, months):
+        super().__init__(data)
+        everything = [("", _("All"))]
+        self.fields["regio"].choices = everything + regions
+        self.fields["gemeente"].choices = everything + municipalities
+        self.fields["situatie"].choices = everything + situations
+        self.fields["maand"].choices = everything + months
+        self.fields["sorteer"].choices = [(key, sort[0]) for key, sort in self.SORTS.items()]
+        if len(regions) < 2:
+            del self.fields["regio"]  # one region: nothing to choose
+
+    def filters(self):
+        """The valid filters: a field with a wrong value counts as not chosen."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+    def sort(self):
+        key = self.filters().get("sorteer") or "recent"
+        return key, self.SORTS[key]

@@ -6,16 +6,16 @@ namespace. The finder's ``/netwerk/...`` pages come before the map's
 from django.urls import include, path
 
 from . import urls as network_urls
-from . import views_finder
+from . import views_finder, views_unmet_demand
 
 app_name = "network"
 
 urlpatterns = [
     path("vind-een-clientondersteuner/", views_finder.finder_view, name="finder"),
-    path("netwerk/vraag-zonder-aanbod/", views_finder.unmet_demand_view, name="unmet_demand"),
+    path("netwerk/vraag-zonder-aanbod/", views_unmet_demand.unmet_demand_view, name="unmet_demand"),
     path(
         "netwerk/vraag-zonder-aanbod/export.csv",
-        views_finder.unmet_demand_csv,
+        views_unmet_demand.unmet_demand_csv,
         name="unmet_demand_csv",
     ),
     path("netwerk/meldingen/", views_finder.report_queue, name="report_queue"),

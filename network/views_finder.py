@@ -1,6 +1,5 @@
-"""The resident finder, "Klopt er iets niet?" and the unmet-demand page."""
+"""The resident finder and "Klopt er iets niet?" (the unmet-demand page: views_unmet_demand)."""
 
-import datetime
 import functools
 import hashlib
 from functools import wraps
@@ -21,9 +20,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from toolbox_site import exports, freshness
+from toolbox_site import freshness
 from toolbox_site.audit import log_action
-from toolbox_site.dates import show_month
 from toolbox_site.models import Organization
 from toolbox_site.permissions import access_for, get_object_for_user
 
@@ -384,101 +382,4 @@ def report_close(request, pk):
                 (_("Close"), None),
             ],
         },
-    )
-
-
-# --- Unmet demand ------------------------------------------------------------------------
-
-#: The page shows this many months, this month included.
-UNMET_DEMAND_MONTHS = 12
-
-
-def _unmet_demand_start():
-    start = timezone.localdate().replace(day=1)
-    for _month in range(UNMET_DEMAND_MONTHS - 1):
-        start = (start - datetime.timedelta(days=1)).replace(day=1)
-    return start
-
-
-def _unmet_demand_rows(municipalities, start):
-    rows = list(finder.unmet_demand(municipalities).filter(date__gte=start))
-    # A region has about a thousand rows: the link and the month's name once each.
-    urls, months = {}, {}
-    for row in rows:
-        row["share"] = round(100 * row["without_match"] / row["searches"]) if row["searches"] else 0
-        slug, month = row["municipality__slug"], row["month"]
-        if slug not in urls:
-            urls[slug] = reverse("network:map", args=[slug])
-        if month not in months:
-            months[month] = show_month(month)
-        row["url"], row["month_name"] = urls[slug], months[month]
-    return rows
-
-
-def _unmet_demand_municipalities(user, versions, scope):
-    # The ids (kept while the organizations hold): a plain IN list plans faster than
-    # the subquery over every organization.
-    return freshness.cached(
-        f"unmet-demand-municipalities:{versions}:{scope}",
-        lambda: list(finder.unmet_demand_municipalities(user).values_list("pk", flat=True)),
-    )
-
-
-@login_required
-@require_GET
-def unmet_demand_view(request):
-    versions = freshness.versions("network", "toolbox_site")
-    scope = finder.unmet_demand_scope(request.user)
-    municipalities = _unmet_demand_municipalities(request.user, versions, scope)
-    start = _unmet_demand_start()
-    return render(
-        request,
-        "network/finder/unmet_demand.html",
-        {
-            "start": start,
-            # The table is cached (the template): under the data versions for the names,
-            # the user's scope, and a version of the search counts, which raise none.
-            "versions": versions,
-            "scope": scope,
-            "searches_version": finder.search_log_version(municipalities, start),
-            "page": SimpleLazyObject(lambda: {"rows": _unmet_demand_rows(municipalities, start)}),
-            "breadcrumbs": [
-                (_("Network"), reverse("network:index")),
-                (_("Questions without a match"), None),
-            ],
-        },
-    )
-
-
-@login_required
-@require_GET
-def unmet_demand_csv(request):
-    municipalities = _unmet_demand_municipalities(
-        request.user,
-        freshness.versions("network", "toolbox_site"),
-        finder.unmet_demand_scope(request.user),
-    )
-    rows = _unmet_demand_rows(municipalities, _unmet_demand_start())
-    header = [
-        _("month"),
-        _("municipality"),
-        _("life situation"),
-        _("searches"),
-        _("without independent client support"),
-        _("share without a match (%)"),
-    ]
-    return exports.csv_response(
-        "vraag-zonder-aanbod",
-        [header]
-        + [
-            [
-                row["month"].strftime("%Y-%m"),
-                row["municipality__name"],
-                row["situation__name"],
-                row["searches"],
-                row["without_match"],
-                row["share"],
-            ]
-            for row in rows
-        ],
     )

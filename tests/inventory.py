@@ -305,12 +305,20 @@ PAGES += [
         fixtures=("open_report",),
         queries=5,
     ),
-    # session, versions, user, the user's access, the ids of the municipalities in the
-    # user's scope, the version of their search counts (count, highest and sum of ids),
-    # the counts grouped by month, municipality and situation. Warm (the table cached):
-    # session, versions, the version of the search counts.
-    Page("network:unmet_demand", user="enschede.editor", queries=7),
-    Page("network:unmet_demand", user="twente.coordinator", queries=7),
+    # session, versions, user, the user's access, the municipalities in the user's scope
+    # and the life situations (the filters' choices), the version of their search counts
+    # (count, highest and sum of ids), one page of the counts grouped by month,
+    # municipality and situation with the number of rows in all. Warm (the table and the
+    # choices cached): session, versions, user, access, the version of the search counts.
+    Page("network:unmet_demand", user="enschede.editor", queries=8),
+    Page("network:unmet_demand", user="twente.coordinator", queries=8),
+    Page(
+        "network:unmet_demand",
+        user="twente.coordinator",
+        query="situatie=geldzorgen&tekort=on&sorteer=share",
+        label="filtered and sorted",
+        queries=8,
+    ),
     # HSDS (JSON, no session): the index and OpenAPI make no queries. The others read the
     # data versions first (+1 below); while those hold, the cached document is sent.
     Page("hsds:index"),

@@ -7,6 +7,8 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from hypothesis import given
+from hypothesis import strategies as st
 
 from network.models_finder import FinderSearch, LifeSituation
 from network.services import unmet_demand
@@ -202,3 +204,123 @@ def test_the_csv_export_has_exactly_the_rows_of_the_page(client, cast, searches)
         for row in rows
     ]
     assert lines.strip().splitlines()[1:] == expected
+
+
+# --- Filters, order and pages (a region has about a thousand rows) --------------------------
+
+
+def rows_of(response):
+    return [
+        (row["municipality__name"], row["situation__name"], row["searches"])
+        for row in response.context["page"]["rows"]
+    ]
+
+
+def test_the_filters_narrow_the_rows(client, cast, searches):
+    client.force_login(cast["twente.coordinator"])
+    rows = rows_of(client.get(URL, {"gemeente": "hengelo"}))
+    assert {name for name, _situation, _count in rows} == {"Hengelo"}
+    rows = rows_of(client.get(URL, {"situatie": "eenzaam"}))
+    assert rows
+    assert all("eenzaam" in situation.lower() for _name, situation, _count in rows)
+    this_month = timezone.localdate().strftime("%Y-%m")
+    response = client.get(URL, {"maand": this_month})
+    assert {row["month"] for row in response.context["page"]["rows"]} == {
+        timezone.localdate().replace(day=1)
+    }
+
+
+def test_only_the_rows_without_a_match_when_asked(client, cast, searches):
+    client.force_login(cast["twente.coordinator"])
+    response = client.get(URL, {"tekort": "on"})
+    assert response.context["page"]["rows"]
+    assert all(row["without_match"] > 0 for row in response.context["page"]["rows"])
+    assert len(response.context["page"]["rows"]) < len(client.get(URL).context["page"]["rows"])
+
+
+def test_sorting_by_share_puts_the_largest_gap_first_and_marks_the_column(client, cast, searches):
+    client.force_login(cast["twente.coordinator"])
+    response = client.get(URL, {"sorteer": "share"})
+    shares = [row["share"] for row in response.context["page"]["rows"]]
+    assert shares == sorted(shares, reverse=True)
+    html = response.content.decode()
+    print(html[html.index("<thead>") : html.index("</thead>")])
+    assert 'aria-sort="descending"><a href="?sorteer=share">Deel zonder passend aanbod' in html
+    names = [
+        row["municipality__name"]
+        for row in client.get(URL, {"sorteer": "municipality"}).context["page"]["rows"]
+    ]
+    assert names == sorted(names)
+
+
+def test_a_long_list_comes_in_pages_of_fifty(client, cast, life_situations, enschede):
+    situations = list(LifeSituation.objects.all()[:6])
+    today = timezone.localdate()
+    months, month = [], today.replace(day=1)
+    for _ in range(11):
+        months.append(month)
+        month = (month - datetime.timedelta(days=1)).replace(day=1)
+    FinderSearch.objects.bulk_create(
+        FinderSearch(
+            municipality=enschede,
+            situation=situation,
+            result_count=0,
+            independent_found=False,
+            date=month,
+        )
+        for situation in situations
+        for month in months
+    )
+    total = len(situations) * len(months)
+    assert total > 50
+    client.force_login(cast["enschede.editor"])
+    first = client.get(URL)
+    assert len(first.context["page"]["rows"]) == 50
+    html = first.content.decode()
+    assert 'aria-current="page">1</a>' in html
+    assert 'href="?pagina=2" rel="next"' in html
+    second = client.get(URL, {"pagina": "2"})
+    assert len(second.context["page"]["rows"]) == total - 50
+    past_the_end = client.get(URL, {"pagina": "999"})
+    assert rows_of(past_the_end) == rows_of(second)  # the last page
+    csv_lines = client.get(reverse("network:unmet_demand_csv")).content.decode("utf-8-sig")
+    assert len(csv_lines.strip().splitlines()) == 1 + total  # the export is not paged
+
+
+def test_the_export_takes_the_same_filters(client, cast, searches):
+    client.force_login(cast["twente.coordinator"])
+    lines = client.get(reverse("network:unmet_demand_csv"), {"gemeente": "hengelo"})
+    body = lines.content.decode("utf-8-sig").strip().splitlines()
+    assert len(body) == 2 and ";Hengelo;" in body[1]
+
+
+def test_the_filter_offers_no_municipality_outside_the_users_scope(client, cast, searches):
+    client.force_login(cast["enschede.editor"])
+    response = client.get(URL, {"gemeente": "winterswijk"})
+    assert response.status_code == 200
+    assert "winterswijk" not in dict(response.context["form"].fields["gemeente"].choices)
+    assert {row["municipality__name"] for row in response.context["page"]["rows"]} == {"Enschede"}
+    assert 'href="#id_gemeente"' in response.content.decode()  # said, next to the field
+
+
+TYPED = st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",))
+PARAMETERS = ["regio", "gemeente", "situatie", "maand", "tekort", "sorteer", "pagina", "x"]
+
+
+@given(
+    params=st.dictionaries(
+        st.sampled_from(PARAMETERS),
+        st.one_of(
+            st.text(
+                st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)),
+                max_size=12,
+            ),
+            st.sampled_from(["enschede", "geldzorgen", "share", "2026-13", "-1", "99999999", "on"]),
+        ),
+        max_size=5,
+    )
+)
+def test_any_parameters_give_the_page_never_a_server_error(client, cast, searches, params):
+    client.force_login(cast["twente.coordinator"])
+    assert client.get(URL, params).status_code == 200
+    assert client.get(reverse("network:unmet_demand_csv"), params).status_code == 200
