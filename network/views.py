@@ -22,6 +22,7 @@ from toolbox_site.regions import region_for
 from . import importing
 from .filters import ServiceFilter, reference_choices
 from .forms import ConfirmForm, ImportForm, LinkForm, ServiceForm, StepProgressForm
+from .graph import graph_of
 from .locking import refuse_stale
 from .models import (
     Law,
@@ -243,27 +244,7 @@ def _map_data(municipality, data):
             link.to_service = by_id[link.to_service_id]
             links.append(link)
     links.sort(key=lambda link: (link.from_service.name, link.to_service.name, link.kind))
-    graph = {
-        "nodes": [
-            {
-                "id": f"s{service.pk}",
-                "label": service.name,
-                "category": service.role.category.code,
-                "url": service.get_absolute_url(),
-            }
-            for service in services
-        ],
-        "edges": [
-            {
-                "id": f"l{link.pk}",
-                "source": f"s{link.from_service_id}",
-                "target": f"s{link.to_service_id}",
-                "kind": link.kind,
-                "label": link.get_kind_display(),
-            }
-            for link in links
-        ],
-    }
+    graph, legend = graph_of(services, links, categories)
     today = timezone.localdate()
     for service in services:
         service.stale = service.is_stale(today)
@@ -275,6 +256,7 @@ def _map_data(municipality, data):
         "missing": missing,
         "links": links,
         "graph": graph,
+        "legend": legend,
         "stale_count": sum(1 for service in services if service.stale),
     }
 

@@ -50,8 +50,22 @@ def test_the_map_feeds_the_graph_through_json_script(client, network):
     nodes = {node["id"] for node in graph["nodes"]}
     assert graph["edges"]
     assert all(edge["source"] in nodes and edge["target"] in nodes for edge in graph["edges"])
-    assert any(edge["kind"] == "hands_over_to" for edge in graph["edges"])
+    assert any(edge["line"] == "dotted" for edge in graph["edges"])  # a hand-over
     json.dumps(graph)
+
+
+def test_the_graph_and_its_legend_take_colours_shapes_and_lines_from_one_place(client, network):
+    page = client.get(map_url()).context["page"]
+    legend = page["legend"]
+    styles = {(item["colour"], item["shape"]) for item in legend["categories"]}
+    assert {(node["colour"], node["shape"]) for node in page["graph"]["nodes"]} <= styles
+    assert len(styles) == len(legend["categories"])  # each category its own
+    assert {edge["line"] for edge in page["graph"]["edges"]} <= {
+        item["line"] for item in legend["lines"]
+    }
+    html = client.get(map_url()).content.decode()
+    assert 'id="network-graph-legend"' in html
+    assert "draagt over aan" in html
 
 
 def test_the_filters_narrow_the_services_and_the_links(client, network):
