@@ -12,6 +12,7 @@ from toolbox_site import freshness
 from toolbox_site.audit import log_action
 from toolbox_site.dates import show_date, show_datetime
 from toolbox_site.models import Organization
+from toolbox_site.people import display_name
 
 from .models import Criterion, Framework, LocalAgreement
 
@@ -155,7 +156,7 @@ def describe_conflict(agreement, seen_version):
         if before[name] != now[name]
     ]
     who = agreement.updated_by
-    who = (who.get_full_name() or who.get_username()) if who else _("someone else")
+    who = display_name(who, _("someone else"))
     when = show_datetime(agreement.updated_at)
     return _(
         "%(who)s changed this agreement at %(when)s while you were editing (%(changes)s). "

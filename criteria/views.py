@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from toolbox_site import exports, freshness
 from toolbox_site.dates import show_date, show_datetime
 from toolbox_site.models import Organization
+from toolbox_site.people import display_name
 from toolbox_site.permissions import access_for, get_object_for_user
 from toolbox_site.regions import region_for
 from toolbox_site.templatetags.toolbox import css_name
@@ -565,7 +566,7 @@ def agreement_rows(criteria, current, form=None):
             changed = changed_label % {"date": show_datetime(agreement.updated_at)}
             if agreement.updated_by is not None:
                 who = agreement.updated_by
-                changed += f" – {who.get_full_name() or who.get_username()}"
+                changed += f" – {display_name(who)}"
         rows.append(
             {
                 "criterion": criterion,
@@ -772,11 +773,7 @@ def agreements_page(municipality, criteria, current, form, can_change):
     recent = [
         f"{show_datetime(record.history_date)}: "
         f"{record.criterion.code} {statuses.get(record.status, '').lower()}"
-        + (
-            f" ({record.history_user.get_full_name() or record.history_user.get_username()})"
-            if record.history_user
-            else ""
-        )
+        + (f" ({display_name(record.history_user)})" if record.history_user else "")
         for record in LocalAgreement.history.filter(municipality=municipality)
         .select_related("history_user", "criterion")
         .order_by("-history_date")[:RECENT_CHANGES]

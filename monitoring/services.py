@@ -19,6 +19,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from toolbox_site import freshness
 from toolbox_site.audit import log_action
+from toolbox_site.people import display_name
 
 from .models import DimensionItem, Indicator, MonitoringFormat, Period, Report, Section, Value
 from .validation import Cleaned, cells_of, format_number, validate
@@ -248,11 +249,7 @@ def changes_since(report, version):
         "history_user"
     )
     for record in history.order_by("history_date"):
-        who = (
-            record.history_user.get_full_name() or record.history_user.username
-            if record.history_user
-            else _("someone")
-        )
+        who = display_name(record.history_user, _("someone"))
         changes.append([who, record.history_date, []])
     value_history = Value.history.filter(report_id=report.pk).select_related(
         "indicator", "dimension_item"

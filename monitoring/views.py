@@ -26,6 +26,7 @@ from django.views.decorators.http import require_POST
 from toolbox_site import freshness
 from toolbox_site.dates import show_date, show_datetime
 from toolbox_site.models import AuditEvent, Organization
+from toolbox_site.people import display_name
 from toolbox_site.permissions import (
     access_for,
     get_object_for_user,
@@ -67,7 +68,7 @@ def report_or_404(user, pk, *, write=False):
 def person(user):
     if user is None:
         return _("someone")
-    return user.get_full_name() or user.username
+    return display_name(user)
 
 
 def next_step(report, period, may_fill):

@@ -9,6 +9,7 @@ and the form says who changed what in the meantime, keeping what the user typed.
 from django.utils.translation import gettext as _
 
 from toolbox_site.dates import show_datetime
+from toolbox_site.people import display_name
 
 from .forms import latest_history_id
 
@@ -22,7 +23,7 @@ def changes_since(current, based_on):
     when = None
     if latest is not None:
         user = latest.history_user
-        who = (user.get_full_name() or user.username) if user else None
+        who = display_name(user, None)
         when = latest.history_date
     labels = []
     if base is not None:

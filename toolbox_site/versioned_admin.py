@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from .admin import ConstraintCheckingForm
 from .dates import show_datetime
+from .people import display_name
 
 SEEN_VERSION = "seen_version"
 
@@ -63,7 +64,7 @@ class VersionCheckingForm(ConstraintCheckingForm):
                 .first()
             )
         user = record.history_user if record is not None else None
-        who = (user.get_full_name() or user.get_username()) if user else _("Someone else")
+        who = display_name(user, _("Someone else"))
         when = show_datetime(record.history_date) if record is not None else ""
         return _(
             "%(who)s saved this item (%(when)s) while you were editing it. Nothing has been "

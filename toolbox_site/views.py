@@ -33,6 +33,7 @@ from .forms import (
     ResetPasswordForm,
 )
 from .models import Membership, Organization
+from .people import display_name
 from .permissions import access_for, get_object_for_user
 from .security import client_ip, over_limit
 from .tokens import invitation_token_generator
@@ -403,7 +404,7 @@ def send_invitation(request, user, organization):
     context = {
         "user": user,
         "organization": organization,
-        "inviter": request.user.get_full_name() or request.user.get_username(),
+        "inviter": display_name(request.user),
         "days": settings.INVITATION_TIMEOUT_DAYS,
         "link": request.build_absolute_uri(
             reverse(

@@ -1,7 +1,8 @@
 from django import template
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
+from django.core.validators import URLValidator, validate_email
 
+from toolbox_site.people import display_name as person_name
 from toolbox_site.validators import phone_href
 
 register = template.Library()
@@ -12,6 +13,12 @@ def css_name(value):
     """A stored value (``in_discussion``) as the part of a CSS class name
     (``in-discussion``): class names in the stylesheets use hyphens only."""
     return str(value).replace("_", "-")
+
+
+@register.filter
+def display_name(user):
+    """A person as pages name them (toolbox_site/people.py)."""
+    return person_name(user)
 
 
 @register.filter
@@ -43,9 +50,6 @@ def mailto_href(value):
 @register.filter
 def web_href(value):
     """A stored web address when it is a valid http(s) address; "" otherwise."""
-    from django.core.exceptions import ValidationError
-    from django.core.validators import URLValidator
-
     try:
         URLValidator(schemes=["http", "https"])(value)
     except ValidationError:
