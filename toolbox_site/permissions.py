@@ -170,7 +170,9 @@ rules.add_perm("toolbox_site.invite_member", is_region_coordinator)
 
 
 @rules.predicate
-def coordinates_a_region(user):
+def coordinates_a_region(user, obj=None):
+    """For shared data without an owner (reference lists, periods, breakdowns):
+    whoever coordinates a region, whatever the object."""
     return user.is_superuser or bool(access_for(user).coordinated_regions)
 
 
@@ -214,11 +216,6 @@ for _action in ("view", "add", "change"):
 
 # monitoring
 @rules.predicate
-def coordinates_a_region(user, obj=None):
-    """For shared monitoring data without an owner (periods, breakdowns)."""
-    return user.is_superuser or bool(access_for(user).coordinated_regions)
-
-
 @rules.predicate
 def is_reporting_editor(user, report):
     """An editor of the reporting organization itself (not the region's coordinator)."""
