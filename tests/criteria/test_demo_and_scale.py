@@ -1,9 +1,10 @@
-"""The demo data (criteria/demo.py) and the national-scale data (criteria/scale.py)."""
+"""The demo data (criteria/demo.py) and the national-scale data (bench/scale/criteria.py)."""
 
 import random
 from types import SimpleNamespace
 
-from criteria import demo, scale
+from bench.scale import criteria as scale
+from criteria import demo
 from criteria.models import Criterion, Framework, LocalAgreement, Theme, Training
 from toolbox_site.demo import seed as seed_core
 from toolbox_site.models import Organization

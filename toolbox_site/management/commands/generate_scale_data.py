@@ -1,8 +1,8 @@
 """Synthetic national-scale data for the benchmark.
 
 342 municipalities in 31 regions (at --scale 1), each region with a care office
-and a region team, and accounts with memberships for all of them. Each app adds
-its own volumes in ``<app>/scale.py``: a list ``STEPS`` of functions that take
+and a region team, and accounts with memberships for all of them. Each app's volumes live beside
+the benchmark, in ``bench/scale/<app>.py``: a list ``STEPS`` of functions that take
 the context and return a summary, run after the core's steps in app order, and
 optionally ``delete(regions)``, which removes the app's scale data of those
 regions before the organizations go (for data that a cascade does not remove).
@@ -10,16 +10,14 @@ regions before the organizations go (for data that a cascade does not remove).
 
 import random
 import time
-from importlib import import_module
-from importlib.util import find_spec
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from bench import scale as app_volumes
 from toolbox_site import freshness
 from toolbox_site.models import Membership, Organization, Region
 
@@ -112,17 +110,9 @@ def generate_accounts(ctx):
 STEPS = [generate_organizations, generate_accounts]
 
 
-def app_scale_modules():
-    """The ``scale`` modules of the apps that have one, in INSTALLED_APPS order."""
-    for config in apps.get_app_configs():
-        name = f"{config.name}.scale"
-        if config.name != "toolbox_site" and find_spec(name) is not None:
-            yield import_module(name)
-
-
 def all_steps():
     steps = list(STEPS)
-    for module in app_scale_modules():
+    for module in app_volumes.MODULES:
         steps.extend(module.STEPS)
     return steps
 
@@ -161,7 +151,7 @@ class Command(BaseCommand):
             if existing.exists():
                 if not replace:
                     raise CommandError("Scale data already exists; use --replace to renew it.")
-                for module in reversed(list(app_scale_modules())):
+                for module in reversed(app_volumes.MODULES):
                     if hasattr(module, "delete"):
                         module.delete(existing)
                 get_user_model().objects.filter(

@@ -9,10 +9,8 @@ import datetime
 from django.db import connection
 from django.utils import timezone
 
-from toolbox_site.models import Organization
-
-from . import taxonomy
-from .models import (
+from network import taxonomy
+from network.models import (
     LifeDomain,
     Link,
     Provider,
@@ -24,6 +22,7 @@ from .models import (
     TargetGroup,
     VerificationReminder,
 )
+from toolbox_site.models import Organization
 
 BATCH = 2000
 LOCAL = 55

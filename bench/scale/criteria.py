@@ -2,11 +2,10 @@
 region (the Twente demo framework's themes and criteria) and an agreement of
 every municipality on every criterion (342 x 40 at scale 1)."""
 
+from criteria.demo import STATUS_WEIGHTS, THEMES
+from criteria.models import Criterion, Framework, LocalAgreement, Theme, Training
 from toolbox_site import freshness
 from toolbox_site.models import Organization
-
-from .demo import STATUS_WEIGHTS, THEMES
-from .models import Criterion, Framework, LocalAgreement, Theme, Training
 
 BATCH = 1000
 

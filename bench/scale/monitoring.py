@@ -13,11 +13,10 @@ import random
 
 from django.db import connection
 
+from monitoring import demo
+from monitoring.models import MonitoringFormat, Report, Value
 from toolbox_site import freshness
 from toolbox_site.models import Organization
-
-from . import demo
-from .models import MonitoringFormat, Report, Value
 
 QUARTERS = 40
 BATCH = 5000

@@ -1,0 +1,8 @@
+"""National-scale data for the benchmark, per app, run by ``generate_scale_data``
+after its own regions, organizations and accounts. Each module has ``STEPS``:
+functions of the command's context that return a line for its report."""
+
+from . import criteria, monitoring, network
+
+#: In INSTALLED_APPS order, as before: criteria, network, monitoring.
+MODULES = [criteria, network, monitoring]
