@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from network import taxonomy
+from network import finder_data, taxonomy
 from network.models import Link, Role, RoleCategory, Service, Step
 
 
@@ -38,3 +38,26 @@ def test_a_change_to_a_service_is_kept_in_its_history(network):
     service.save()
     assert service.history.first().name == "Nieuwe naam"
     assert service.history.count() >= 2
+
+
+def test_the_data_migration_does_not_import_live_code():
+    """Migrations load frozen data: a later change to the app's code or data files
+    must not change what an old migration does."""
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[2] / "network" / "migrations"
+    for path in folder.glob("*.py"):
+        text = path.read_text()
+        assert "from network" not in text and "import network" not in text, path.name
+
+
+def test_the_frozen_reference_data_still_matches_the_live_data_file():
+    """Today both say the same; when the live file changes, a new data migration
+    carries the change (this test then points at the difference)."""
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "network"
+    data = root / "migrations" / "data"
+    assert json.loads((data / "0002_reference_data.json").read_text()) == taxonomy.DATA
+    assert json.loads((data / "0101_finder_life_situations.json").read_text()) == finder_data.DATA

@@ -16,9 +16,9 @@ def test_the_roles_page_explains_every_role(client, reference_lists):
 
 def test_the_step_plan_shows_every_step_with_its_deliverables(client, reference_lists):
     content = client.get(reverse("network:step_plan")).content.decode()
-    for _number, _slug, title, _guidance, deliverables in taxonomy.STEPS:
-        assert title in content
-        assert deliverables.splitlines()[0] in content
+    for step in taxonomy.STEPS:
+        assert step["title"] in content
+        assert step["deliverables"].splitlines()[0] in content
 
 
 def test_a_municipalitys_progress_is_readable_by_everyone_logged_in(
