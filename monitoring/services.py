@@ -7,19 +7,22 @@ before it cannot overwrite it) and is written to the audit log.
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from toolbox_site import freshness
 from toolbox_site.audit import log_action
 from toolbox_site.people import display_name
+from toolbox_site.permissions import is_region_coordinator, is_reporting_editor
 
 from .models import DimensionItem, Indicator, MonitoringFormat, Period, Report, Section, Value
 from .validation import Cleaned, cells_of, format_number, validate
@@ -350,14 +353,10 @@ def save_values(
     return report, changed
 
 
-@transaction.atomic
-def submit(report, user, *, expected_version=None):
-    report = _lock(report, expected_version)
-    _check_status(
-        report,
-        Report.EDITABLE_STATUSES,
-        _("This report is %(status)s; only a draft or returned report can be submitted."),
-    )
+# --- The workflow ------------------------------------------------------------------------
+
+
+def _complete(report, comment):
     if not report.period.is_open:
         raise TransitionError(_("The period is closed; this report can no longer be submitted."))
     result = validate_report(report, submitting=True)
@@ -371,69 +370,105 @@ def submit(report, user, *, expected_version=None):
             )
             % {"count": problems}
         )
-    report.status = Report.Status.SUBMITTED
-    report.submitted_at = timezone.now()
-    report.submitted_by = user
-    _bump(report, user, ["status", "submitted_at", "submitted_by"])
-    log_action(user, report, "monitoring.report.submitted", {"period": str(report.period)})
-    return report
+
+
+@dataclass(frozen=True)
+class Transition:
+    """One step of the report's workflow: from which states, to which, who may take
+    it, what is checked first, the timestamp it sets and its audit action."""
+
+    allowed_from: tuple
+    to: str
+    may: Callable  # a rules predicate of (user, report)
+    refused: str  # the message when the report is in another state (%(status)s)
+    stamp: str  # sets <stamp>_at and <stamp>_by
+    action: str
+    check: Callable | None = None  # (locked report, comment): raises TransitionError
+    keeps_comment: bool = False  # requires a comment and stores it as return_comment
+
+
+TRANSITIONS = {
+    "submit": Transition(
+        allowed_from=Report.EDITABLE_STATUSES,
+        to=Report.Status.SUBMITTED,
+        may=is_reporting_editor,
+        refused=gettext_lazy(
+            "This report is %(status)s; only a draft or returned report can be submitted."
+        ),
+        stamp="submitted",
+        action="monitoring.report.submitted",
+        check=_complete,
+    ),
+    "approve": Transition(
+        allowed_from=(Report.Status.SUBMITTED,),
+        to=Report.Status.APPROVED,
+        may=is_region_coordinator,
+        refused=gettext_lazy("This report is %(status)s; only a submitted report can be approved."),
+        stamp="approved",
+        action="monitoring.report.approved",
+    ),
+    "return": Transition(
+        allowed_from=(Report.Status.SUBMITTED,),
+        to=Report.Status.RETURNED,
+        may=is_region_coordinator,
+        refused=gettext_lazy("This report is %(status)s; only a submitted report can be returned."),
+        stamp="returned",
+        action="monitoring.report.returned",
+        keeps_comment=True,
+    ),
+    "reopen": Transition(
+        allowed_from=(Report.Status.APPROVED,),
+        to=Report.Status.DRAFT,
+        may=is_region_coordinator,
+        refused=gettext_lazy("This report is %(status)s; only an approved report can be reopened."),
+        stamp="reopened",
+        action="monitoring.report.reopened",
+    ),
+}
 
 
 @transaction.atomic
-def approve(report, user, *, expected_version=None):
-    report = _lock(report, expected_version)
-    _check_status(
-        report,
-        [Report.Status.SUBMITTED],
-        _("This report is %(status)s; only a submitted report can be approved."),
-    )
-    report.status = Report.Status.APPROVED
-    report.approved_at = timezone.now()
-    report.approved_by = user
-    _bump(report, user, ["status", "approved_at", "approved_by"])
-    log_action(user, report, "monitoring.report.approved", {"period": str(report.period)})
-    return report
-
-
-@transaction.atomic
-def return_report(report, user, comment, *, expected_version=None):
+def transition(report, user, name, *, comment="", expected_version=None):
+    """Take one step of the workflow (``TRANSITIONS``): locked, version-checked,
+    refused with PermissionDenied for who may not take it, audited."""
+    step = TRANSITIONS[name]
     comment = (comment or "").strip()
-    if not comment:
+    if step.keeps_comment and not comment:
         raise TransitionError(_("Say why the report goes back, so it can be corrected."))
     report = _lock(report, expected_version)
-    _check_status(
-        report,
-        [Report.Status.SUBMITTED],
-        _("This report is %(status)s; only a submitted report can be returned."),
-    )
-    report.status = Report.Status.RETURNED
-    report.returned_at = timezone.now()
-    report.returned_by = user
-    report.return_comment = comment
-    _bump(report, user, ["status", "returned_at", "returned_by", "return_comment"])
-    log_action(
-        user,
-        report,
-        "monitoring.report.returned",
-        {"period": str(report.period), "comment": comment},
-    )
+    if not step.may(user, report):
+        raise PermissionDenied
+    _check_status(report, step.allowed_from, step.refused)
+    if step.check is not None:
+        step.check(report, comment)
+    report.status = step.to
+    setattr(report, f"{step.stamp}_at", timezone.now())
+    setattr(report, f"{step.stamp}_by", user)
+    fields = ["status", f"{step.stamp}_at", f"{step.stamp}_by"]
+    data = {"period": str(report.period)}
+    if step.keeps_comment:
+        report.return_comment = comment
+        fields.append("return_comment")
+        data["comment"] = comment
+    _bump(report, user, fields)
+    log_action(user, report, step.action, data)
     return report
 
 
-@transaction.atomic
+def submit(report, user, *, expected_version=None):
+    return transition(report, user, "submit", expected_version=expected_version)
+
+
+def approve(report, user, *, expected_version=None):
+    return transition(report, user, "approve", expected_version=expected_version)
+
+
+def return_report(report, user, comment, *, expected_version=None):
+    return transition(report, user, "return", comment=comment, expected_version=expected_version)
+
+
 def reopen(report, user, *, expected_version=None):
-    report = _lock(report, expected_version)
-    _check_status(
-        report,
-        [Report.Status.APPROVED],
-        _("This report is %(status)s; only an approved report can be reopened."),
-    )
-    report.status = Report.Status.DRAFT
-    report.reopened_at = timezone.now()
-    report.reopened_by = user
-    _bump(report, user, ["status", "reopened_at", "reopened_by"])
-    log_action(user, report, "monitoring.report.reopened", {"period": str(report.period)})
-    return report
+    return transition(report, user, "reopen", expected_version=expected_version)
 
 
 @transaction.atomic

@@ -127,3 +127,25 @@ def test_a_closed_period_cannot_be_changed(filled, cast):
     filled.period.save()
     with pytest.raises(services.TransitionError, match="gesloten"):
         services.save_values(filled, {}, {}, cast["enschede.editor"])
+
+
+def test_the_service_refuses_a_step_to_who_may_not_take_it(filled, cast):
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        services.submit(filled, cast["hengelo.editor"])  # another municipality's editor
+    services.submit(filled, cast["enschede.editor"])
+    with pytest.raises(PermissionDenied):
+        services.approve(filled, cast["enschede.editor"])  # one's own report
+    filled.refresh_from_db()
+    assert filled.status == Report.Status.SUBMITTED
+
+
+@pytest.mark.parametrize("name", sorted(services.TRANSITIONS))
+def test_every_step_of_the_workflow_is_one_row_of_the_table(name):
+    step = services.TRANSITIONS[name]
+    assert step.to in Report.Status.values
+    assert set(step.allowed_from) <= set(Report.Status.values)
+    assert step.to not in step.allowed_from
+    assert step.action.startswith("monitoring.report.")
+    assert hasattr(Report, f"{step.stamp}_at") and hasattr(Report, f"{step.stamp}_by")
