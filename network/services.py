@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count, Max, Q, Sum
@@ -25,6 +24,7 @@ from django.utils.translation import gettext as _
 from toolbox_site import freshness
 from toolbox_site.audit import log_action
 from toolbox_site.models import Membership, Organization
+from toolbox_site.security import over_limit
 
 from .models import Formality, Service
 from .models_finder import AgeGroup, FinderSearch, LifeSituation, Preference, ServiceReport
@@ -220,13 +220,7 @@ def _visitor_key(request):
 
 
 def _within(key, limit, timeout):
-    cache.add(key, 0, timeout)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout)
-        count = 1
-    return count <= limit
+    return not over_limit(key, limit, timeout)
 
 
 def report_allowed(request, service):
