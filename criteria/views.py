@@ -30,7 +30,7 @@ from toolbox_site import exports, freshness
 from toolbox_site.dates import show_date, show_datetime
 from toolbox_site.models import Organization
 from toolbox_site.people import display_name
-from toolbox_site.permissions import access_for, get_object_for_user
+from toolbox_site.permissions import can_change, get_object_for_user
 from toolbox_site.regions import region_for
 from toolbox_site.templatetags.toolbox import css_name
 
@@ -655,7 +655,7 @@ def agreements(request, slug):
         get_object_for_user(
             request.user, Organization.objects.filter(pk=municipality.pk), write=True
         )
-    can_change = request.user.is_superuser or access_for(request.user).may_change(municipality)
+    may_change = can_change(request.user, municipality)
     form = None
     versions = ""  # a submitted form is never cached
     if request.method == "POST":
@@ -699,13 +699,13 @@ def agreements(request, slug):
                 % {"count": len(result.conflicts)},
             )
         # What was typed is shown as typed: this page is never cached.
-        page = agreements_page(municipality, criteria, current, form, can_change)
+        page = agreements_page(municipality, criteria, current, form, may_change)
         framework = criteria[0].framework if criteria else None
     else:
         # Built only when the cached fragments are missing (see toolbox_site/freshness.py).
         page = SimpleLazyObject(
             lambda: agreements_page(
-                municipality, *criteria_with_agreements(municipality), None, can_change
+                municipality, *criteria_with_agreements(municipality), None, may_change
             )
         )
         versions = page_versions()
@@ -729,7 +729,7 @@ def agreements(request, slug):
             "form": form,
             "page": page,
             "versions": versions,
-            "can_change": can_change,
+            "can_change": may_change,
             "breadcrumbs": [
                 (_("Quality criteria"), reverse("criteria:index")),
                 (_("Agreements compared"), reverse("criteria:matrix")),
@@ -739,7 +739,7 @@ def agreements(request, slug):
     )
 
 
-def agreements_page(municipality, criteria, current, form, can_change):
+def agreements_page(municipality, criteria, current, form, may_change):
     """The agreements page's data part: what is due for review, the recent changes,
     and the form's fieldsets (as typed when ``form`` is bound, else as saved)."""
     today = timezone.localdate()
@@ -781,7 +781,7 @@ def agreements_page(municipality, criteria, current, form, can_change):
     groups = []
     to_review = _("to review")
     for row in agreement_rows(criteria, current, form):
-        row["html"] = agreement_fieldset(row, not can_change, to_review)
+        row["html"] = agreement_fieldset(row, not may_change, to_review)
         theme = row["criterion"].theme
         if not groups or groups[-1]["theme"] != theme:
             groups.append({"theme": theme, "rows": []})

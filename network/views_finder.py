@@ -23,7 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from toolbox_site import freshness
 from toolbox_site.audit import log_action
 from toolbox_site.models import Organization
-from toolbox_site.permissions import access_for, get_object_for_user
+from toolbox_site.permissions import can_change, get_object_for_user
 
 from . import services as finder
 from .forms_finder import CloseReportForm, FinderForm, ServiceReportForm
@@ -317,15 +317,12 @@ def report_queue(request):
     visible = ServiceReport.objects.filter(
         service__owning_organization__in=Organization.objects.for_user(request.user).values("pk")
     ).select_related("service", "service__owning_organization", "closed_by")
-    access = access_for(request.user)
     open_reports = list(visible.filter(status=ServiceReport.Status.OPEN).order_by("created_at"))
     closed_reports = list(
         visible.filter(status=ServiceReport.Status.CLOSED).order_by("-closed_at")[:20]
     )
     for report in open_reports:
-        report.may_close = request.user.is_superuser or access.may_change(
-            report.service.owning_organization
-        )
+        report.may_close = can_change(request.user, report.service)
     return render(
         request,
         "network/finder/report_queue.html",
