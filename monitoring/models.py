@@ -494,6 +494,10 @@ class ReportQuerySet(models.QuerySet):
     def editable_by(self, user):
         return self.filter(organization__in=Organization.objects.editable_by(user))
 
+    def reviewable_by(self, user):
+        """Reports the user reviews: those of the regions they coordinate."""
+        return self.filter(organization__in=Organization.objects.coordinated_by(user))
+
 
 class Report(models.Model):
     class Status(models.TextChoices):

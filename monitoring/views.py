@@ -170,19 +170,16 @@ def index_data(user):
                 }
             )
         groups.append({"organization": organization, "rows": rows, "may_fill": may_fill})
+    coordinator = is_region_coordinator(user)
     awaiting = []
-    if access.coordinated_regions or user.is_superuser:
-        awaiting = Report.objects.filter(status=Report.Status.SUBMITTED).select_related(
-            "organization", "period"
+    if coordinator:
+        awaiting = list(
+            Report.objects.reviewable_by(user)
+            .filter(status=Report.Status.SUBMITTED)
+            .select_related("organization", "period")
+            .order_by("period__start", "organization__name")[:200]
         )
-        if not user.is_superuser:
-            awaiting = awaiting.filter(organization__region__in=access.coordinated_regions)
-        awaiting = list(awaiting.order_by("period__start", "organization__name")[:200])
-    return {
-        "groups": groups,
-        "awaiting": awaiting,
-        "is_coordinator": bool(access.coordinated_regions) or user.is_superuser,
-    }
+    return {"groups": groups, "awaiting": awaiting, "is_coordinator": coordinator}
 
 
 @login_required

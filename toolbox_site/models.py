@@ -32,6 +32,16 @@ class OrganizationQuerySet(models.QuerySet):
         """Organizations whose data the user may change."""
         return self._by_access(user, write=True)
 
+    def coordinated_by(self, user):
+        """Organizations of the regions the user coordinates (every one for superusers)."""
+        from .permissions import access_for
+
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        return self.filter(region__in=access_for(user).coordinated_regions)
+
     def _by_access(self, user, *, write):
         # From the user's access (read once per request, and cached: see
         # permissions.access_for), not a join over memberships: PostgreSQL planned

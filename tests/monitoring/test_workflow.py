@@ -149,3 +149,12 @@ def test_every_step_of_the_workflow_is_one_row_of_the_table(name):
     assert step.to not in step.allowed_from
     assert step.action.startswith("monitoring.report.")
     assert hasattr(Report, f"{step.stamp}_at") and hasattr(Report, f"{step.stamp}_by")
+
+
+def test_the_reports_to_review_are_those_the_predicate_allows(filled, cast):
+    from toolbox_site.permissions import is_region_coordinator
+
+    for who, user in cast.items():
+        reviewable = set(Report.objects.reviewable_by(user))
+        allowed = {report for report in Report.objects.all() if is_region_coordinator(user, report)}
+        assert reviewable == allowed, who
