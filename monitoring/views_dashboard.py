@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from toolbox_site import exports, freshness
 from toolbox_site.models import Organization
-from toolbox_site.permissions import access_for
+from toolbox_site.permissions import access_for, coordinates_region
 from toolbox_site.regions import region_for
 
 from . import dashboards
@@ -481,9 +481,7 @@ def completeness(request):
     region_choice = region_for(request)
     region = shown_region(request, region_choice, errors, public=False)
     access = access_for(user)
-    coordinates = user.is_superuser or (
-        region is not None and region.pk in access.coordinated_regions
-    )
+    coordinates = coordinates_region(user, region)
     kinds = REPORTING_KINDS
     kind = request.GET.get("soort", "")
     if kind and kind in REPORTING_KINDS:
@@ -552,9 +550,7 @@ def own_view(request):
     access = access_for(user)
     region_choice = region_for(request)
     region = shown_region(request, region_choice, errors, public=False)
-    coordinates = user.is_superuser or (
-        region is not None and region.pk in access.coordinated_regions
-    )
+    coordinates = coordinates_region(user, region)
     # The user's organizations: their small numbers are not hidden from them, which
     # changes their own cells and the region's average and median.
     scope = access.organizations_key

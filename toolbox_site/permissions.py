@@ -126,6 +126,14 @@ def is_region_coordinator(user, obj=None):
     return owning_organization(obj).region_id in regions
 
 
+@rules.predicate
+def coordinates_region(user, region):
+    """Coordinates this region (superusers every region, also when none is chosen)."""
+    if user.is_superuser:
+        return True
+    return region is not None and region.pk in access_for(user).coordinated_regions
+
+
 rules.add_perm("toolbox.view", can_view)
 rules.add_perm("toolbox.change", can_change)
 
