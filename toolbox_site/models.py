@@ -56,6 +56,8 @@ class OrganizationQuerySet(models.QuerySet):
         own = [
             pk for pk, role in access.roles.items() if not write or role in Membership.WRITE_ROLES
         ]
+        if not own and not access.coordinated_regions:
+            return self.none()  # and a filter on it asks the database nothing
         return self.filter(Q(pk__in=own) | Q(region__in=access.coordinated_regions))
 
 
