@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from toolbox_site import freshness
 from toolbox_site.audit import log_action
 from toolbox_site.models import Membership, Organization
+from toolbox_site.permissions import visibility_key
 from toolbox_site.security import over_limit
 
 from .models import Formality, Service
@@ -150,25 +151,13 @@ def count_search(
 def unmet_demand_municipalities(user):
     """The municipalities whose counts the user may see: their own (as a member),
     every municipality of a region they coordinate, everything for superusers."""
-    municipalities = Organization.objects.municipalities()
-    if user.is_superuser:
-        return municipalities
-    from toolbox_site.permissions import access_for
-
-    access = access_for(user)
-    return municipalities.filter(
-        Q(pk__in=list(access.roles)) | Q(region_id__in=list(access.coordinated_regions))
-    )
+    return Organization.objects.municipalities().for_user(user)
 
 
 def unmet_demand_scope(user):
     """What :func:`unmet_demand_municipalities` selects, as a cache-key part: with the
     organizations' data version it names the same municipalities."""
-    if user.is_superuser:
-        return "all"
-    from toolbox_site.permissions import access_for
-
-    return access_for(user).scope_key
+    return visibility_key(user)
 
 
 def search_log_version(municipalities, since):

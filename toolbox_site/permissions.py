@@ -56,6 +56,12 @@ class Access:
 NO_ACCESS = Access(roles={}, coordinated_regions=frozenset())
 
 
+def visibility_key(user):
+    """Everything that decides which organizations' data the user sees, as a
+    cache-key part ("all" for superusers)."""
+    return "all" if user.is_superuser else access_for(user).scope_key
+
+
 def access_for(user):
     """The user's memberships, read once per user object (one query), and kept in
     the cache while the organizations' data version holds (toolbox_site/freshness.py:
