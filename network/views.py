@@ -585,7 +585,7 @@ def service_unarchive(request, pk):
         request,
         pk,
         action="network.service.unarchived",
-        template="network/service_unarchive.html",
+        template="network/service_archive.html",
         title=_("Bring back %(name)s"),
         apply=apply,
         message=_("%(name)s is active again."),

@@ -154,9 +154,13 @@ def test_two_editors_saving_the_same_service_get_a_conflict(client, network, ens
 def test_archiving_is_reversible_and_keeps_the_history(client, network, enschede_editor):
     service = network["enschede"]["oco"]
     client.force_login(enschede_editor)
+    page = client.get(reverse("network:service_archive", kwargs={"pk": service.pk}))
+    assert "staat niet meer op de kaarten" in page.content.decode()
     client.post(reverse("network:service_archive", kwargs={"pk": service.pk}), {"version": 1})
     service.refresh_from_db()
     assert service.archived
+    page = client.get(reverse("network:service_unarchive", kwargs={"pk": service.pk}))
+    assert ">Terugzetten</button>" in page.content.decode()  # one page, told by the state
     client.post(reverse("network:service_unarchive", kwargs={"pk": service.pk}), {"version": 2})
     service.refresh_from_db()
     assert not service.archived
