@@ -22,9 +22,10 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from toolbox_site import freshness
 from toolbox_site.audit import log_action
 from toolbox_site.people import display_name
-from toolbox_site.permissions import is_region_coordinator, is_reporting_editor
+from toolbox_site.permissions import is_region_coordinator
 
 from .models import DimensionItem, Indicator, MonitoringFormat, Period, Report, Section, Value
+from .rules import is_reporting_editor
 from .validation import Cleaned, cells_of, format_number, validate
 
 

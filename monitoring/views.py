@@ -27,17 +27,13 @@ from toolbox_site import freshness
 from toolbox_site.dates import show_date, show_datetime
 from toolbox_site.models import AuditEvent, Organization
 from toolbox_site.people import display_name
-from toolbox_site.permissions import (
-    access_for,
-    get_object_for_user,
-    is_region_coordinator,
-    is_reporting_editor,
-)
+from toolbox_site.permissions import access_for, get_object_for_user, is_region_coordinator
 from toolbox_site.validators import has_control_characters
 
 from . import services, spreadsheet
 from .forms import UploadForm
 from .models import Indicator, MonitoringFormat, Period, Report
+from .rules import is_reporting_editor
 from .validation import (
     MAX_TEXT,
     cells_of,

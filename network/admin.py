@@ -235,6 +235,3 @@ class ServiceImportAdmin(RegionScopedAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
-
-
-from . import admin_finder  # noqa: E402, F401  (the finder's admin)

@@ -493,7 +493,4 @@ def seed():
         seed_municipality(municipality, regional, index)
     services = Service.objects.in_region(region).count()
     links = Link.objects.filter(municipality__region=region).count()
-    from .demo_finder import seed as seed_finder  # the finder's demo data
-
-    seed_finder()
     return f"{services} services, {links} links in {len(municipalities)} municipalities"

@@ -623,6 +623,3 @@ class ServiceImport(models.Model):
     @property
     def owning_organization(self):
         return self.organization
-
-
-from .models_finder import *  # noqa: E402, F403  (the finder's models)

@@ -13,7 +13,7 @@ from .factories import make_organization, make_region, make_user
 # Fixtures of the pillar apps that the shared harnesses (inventory, permission matrix) name.
 pytest_plugins = [
     "tests.network.fixtures",
-    "tests.network.finder_fixtures",
+    "tests.finder.fixtures",
     "tests.criteria.fixtures",
     "tests.monitoring.fixtures",
 ]

@@ -253,7 +253,7 @@ def _enschede_support():
 
 
 def _enschede_report():
-    from network.models_finder import ServiceReport
+    from finder.models import ServiceReport
 
     return ServiceReport.objects.filter(service=_enschede_support()).order_by("pk").first()
 
@@ -261,9 +261,9 @@ def _enschede_report():
 PAGES += [
     # the data versions, municipalities, life situations (the last two cached while the
     # versions hold; no session: the finder is cookie-free)
-    Page("network:finder", fixtures=("finder_network",), queries=3),
+    Page("finder:index", fixtures=("finder_network",), queries=3),
     Page(
-        "network:finder",
+        "finder:index",
         fixtures=("finder_network",),
         query="gemeente=enschede",
         queries=3,
@@ -275,7 +275,7 @@ PAGES += [
     # (insert). While the versions hold, all but the versions and the count come from the
     # cache.
     Page(
-        "network:finder",
+        "finder:index",
         fixtures=("finder_network",),
         query="gemeente=enschede&situatie=geldzorgen",
         queries=11,
@@ -283,23 +283,23 @@ PAGES += [
     ),
     # the service
     Page(
-        "network:report",
+        "finder:report",
         kwargs=lambda: {"pk": _enschede_support().pk},
         fixtures=("finder_network",),
         queries=1,
     ),
     # the service
     Page(
-        "network:report_thanks",
+        "finder:report_thanks",
         kwargs=lambda: {"pk": _enschede_support().pk},
         fixtures=("finder_network",),
         queries=1,
     ),
     # session, user, open reports, closed reports, the user's access
-    Page("network:report_queue", user="enschede.editor", fixtures=("open_report",), queries=6),
+    Page("finder:report_queue", user="enschede.editor", fixtures=("open_report",), queries=6),
     # session, user, the report with service and organization, the user's access
     Page(
-        "network:report_close",
+        "finder:report_close",
         user="enschede.editor",
         kwargs=lambda: {"pk": _enschede_report().pk},
         fixtures=("open_report",),
@@ -310,10 +310,10 @@ PAGES += [
     # (count, highest and sum of ids), one page of the counts grouped by month,
     # municipality and situation with the number of rows in all. Warm (the table and the
     # choices cached): session, versions, user, access, the version of the search counts.
-    Page("network:unmet_demand", user="enschede.editor", queries=8),
-    Page("network:unmet_demand", user="twente.coordinator", queries=8),
+    Page("finder:unmet_demand", user="enschede.editor", queries=8),
+    Page("finder:unmet_demand", user="twente.coordinator", queries=8),
     Page(
-        "network:unmet_demand",
+        "finder:unmet_demand",
         user="twente.coordinator",
         query="situatie=geldzorgen&tekort=on&sorteer=share",
         label="filtered and sorted",

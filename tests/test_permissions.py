@@ -335,8 +335,8 @@ WRITES += [
 
 
 def _enschede_report(cast):
+    from finder.models import ServiceReport
     from network.models import Provider, Role, Service
-    from network.models_finder import ServiceReport
 
     enschede = Organization.objects.get(slug="enschede")
     provider = Provider.objects.create(name="Meldpunt Voorbeeld", maintained_by=enschede)
@@ -353,14 +353,14 @@ def _enschede_report(cast):
 
 
 def _report_state(kwargs):
-    from network.models_finder import ServiceReport
+    from finder.models import ServiceReport
 
     return ServiceReport.objects.values("status", "closing_note").get(pk=kwargs["pk"])
 
 
 WRITES += [
     Write(
-        "network:report_close",
+        "finder:report_close",
         arrange=_enschede_report,
         data=lambda kwargs: {"note": "Telefoonnummer aangepast.", "led_to_change": "on"},
         state=_report_state,
@@ -383,7 +383,7 @@ UNMET_DEMAND_SEES = {
 def test_the_unmet_demand_page_shows_each_user_only_their_own_scope(client, everyone, who):
     import datetime
 
-    from network.models_finder import FinderSearch, LifeSituation
+    from finder.models import FinderSearch, LifeSituation
 
     situation = LifeSituation.objects.order_by("pk").first()
     for slug in ("enschede", "winterswijk"):
@@ -395,13 +395,13 @@ def test_the_unmet_demand_page_shows_each_user_only_their_own_scope(client, ever
             date=datetime.date.today(),
         )
     login(client, everyone, who)
-    for name in ("network:unmet_demand", "network:unmet_demand_csv"):
+    for name in ("finder:unmet_demand", "finder:unmet_demand_csv"):
         response = client.get(reverse(name))
         if UNMET_DEMAND_SEES[who] == LOGIN:
             assert_outcome(response, LOGIN)
             continue
         assert response.status_code == 200
-        if name == "network:unmet_demand":
+        if name == "finder:unmet_demand":
             seen = {row["municipality__name"] for row in response.context["page"]["rows"]}
             assert seen == UNMET_DEMAND_SEES[who]
 

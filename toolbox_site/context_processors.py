@@ -8,7 +8,7 @@ NAVIGATION = [
     ("home", _("Home")),
     ("criteria:index", _("Quality criteria")),
     ("network:index", _("Network")),
-    ("network:finder", _("Find a client supporter")),
+    ("finder:index", _("Find a client supporter")),
     ("monitoring:index", _("Monitoring")),
     ("documents", _("Documents")),
 ]

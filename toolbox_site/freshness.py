@@ -28,13 +28,13 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 # The apps whose data public and dashboard pages show (and django.contrib.auth, counted
 # as toolbox_site).
-APPS = ("toolbox_site", "network", "criteria", "monitoring")
+APPS = ("toolbox_site", "network", "finder", "criteria", "monitoring")
 # Logs and bookkeeping, written often (a finder search on every search), shown on
 # no cached page.
 IGNORED = {
     "toolbox_site.auditevent",
     "toolbox_site.dataversion",
-    "network.findersearch",
+    "finder.findersearch",
     "network.verificationreminder",
     "network.serviceimport",
     "monitoring.remindersent",

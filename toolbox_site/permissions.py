@@ -175,12 +175,9 @@ def get_object_for_user(user, queryset, *, write=False, **lookup):
 rules.add_perm("toolbox_site.invite_member", is_region_coordinator)
 
 
-# --- Admin permissions of the pillar apps -------------------------------------
-# Each app adds its rules in its own block below (keep the blocks apart).
-
-# network
-# Reference lists (shared by every region) are kept by any region coordinator;
-# services, providers, links and step progress by the coordinators of their region.
+# --- Shared predicates of the pillar apps ---------------------------------------
+# Each app lists its own models' rules in its own rules.py (found by
+# rules.apps.AutodiscoverRulesConfig), built on the predicates above and this one.
 
 
 @rules.predicate
@@ -188,78 +185,3 @@ def coordinates_a_region(user, obj=None):
     """For shared data without an owner (reference lists, periods, breakdowns):
     whoever coordinates a region, whatever the object."""
     return user.is_superuser or bool(access_for(user).coordinated_regions)
-
-
-for _model in ("rolecategory", "role", "lifedomain", "targetgroup", "law", "step"):
-    for _action in ("view", "add", "change", "delete"):
-        rules.add_perm(f"network.{_action}_{_model}", coordinates_a_region)
-for _model in ("provider", "service", "link", "stepprogress"):
-    for _action in ("view", "add", "change", "delete"):
-        rules.add_perm(f"network.{_action}_{_model}", is_region_coordinator)
-for _model in ("verificationreminder", "serviceimport"):
-    rules.add_perm(f"network.view_{_model}", is_region_coordinator)
-# network: finder (life situations are a shared reference list; search counts
-# and residents' reports belong to the coordinator's region)
-for _action in ("view", "add", "change", "delete"):
-    rules.add_perm(f"network.{_action}_lifesituation", coordinates_a_region)
-    rules.add_perm(f"network.{_action}_servicereport", is_region_coordinator)
-rules.add_perm("network.view_findersearch", is_region_coordinator)
-rules.add_perm("network.delete_findersearch", is_region_coordinator)
-
-
-# criteria
-@rules.predicate
-def coordinates_criteria_region(user, obj=None):
-    """Frameworks, themes, criteria and trainings: coordinators of their region."""
-    if user.is_superuser:
-        return True
-    regions = access_for(user).coordinated_regions
-    if obj is None:
-        return bool(regions)
-    return obj.permission_region_id in regions
-
-
-for _model in ("framework", "theme", "criterion", "training", "trainingsession"):
-    for _action in ("view", "add", "change", "delete"):
-        rules.add_perm(f"criteria.{_action}_{_model}", coordinates_criteria_region)
-for _action in ("view", "add", "change", "delete"):
-    rules.add_perm(f"criteria.{_action}_localagreement", is_region_coordinator)
-for _action in ("view", "add", "change"):
-    rules.add_perm(f"criteria.{_action}_trainingtopic", is_region_coordinator)
-
-
-# monitoring
-@rules.predicate
-@rules.predicate
-def is_reporting_editor(user, report):
-    """An editor of the reporting organization itself (not the region's coordinator)."""
-    if user.is_superuser:
-        return True
-    if report is None:
-        return False
-    return access_for(user).roles.get(report.owning_organization.pk) in Membership.WRITE_ROLES
-
-
-@rules.predicate
-def compares_a_municipality(user):
-    """The own view sets a municipality beside its region: for a municipality's members
-    and the region's coordinators. A care office or region team has no municipality."""
-    access = access_for(user)
-    return user.is_superuser or bool(access.coordinated_regions or access.municipalities)
-
-
-rules.add_perm("monitoring.fill_report", is_reporting_editor)
-rules.add_perm("monitoring.compare_municipality", compares_a_municipality)
-rules.add_perm("monitoring.review_report", is_region_coordinator)
-for _model in ("monitoringformat", "section", "indicator", "validationrule"):
-    for _action in ("view", "add", "change", "delete"):
-        rules.add_perm(f"monitoring.{_action}_{_model}", is_region_coordinator)
-for _model in ("period", "dimension", "dimensionitem"):
-    rules.add_perm(f"monitoring.view_{_model}", coordinates_a_region)
-for _model in ("dimension", "dimensionitem"):
-    rules.add_perm(f"monitoring.add_{_model}", coordinates_a_region)
-rules.add_perm("monitoring.view_report", is_region_coordinator)
-rules.add_perm("monitoring.change_report", is_region_coordinator)
-rules.add_perm("monitoring.view_value", is_region_coordinator)
-rules.add_perm("monitoring.view_historicalreport", is_region_coordinator)
-rules.add_perm("monitoring.view_historicalvalue", is_region_coordinator)

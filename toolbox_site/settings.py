@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "toolbox_site",
     "criteria",
     "network",
+    "finder",
     "monitoring",
     "toolbox_site.admin_site.ToolboxAdminConfig",  # django.contrib.admin, see there
     "django.contrib.auth",
@@ -100,7 +101,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
-    "rules",
+    "rules.apps.AutodiscoverRulesConfig",  # loads each app's rules.py
     "axes",
     "csp",
     "simple_history",
@@ -147,6 +148,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "toolbox_site.context_processors.site",
+                "network.extensions.context",
             ],
         },
     },

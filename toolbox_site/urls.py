@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
@@ -74,7 +74,9 @@ urlpatterns = [
     ),
     path("criteria/", include("criteria.urls")),
     path("scholing/", include("criteria.training_urls")),
-    path("", include("network.urls_finder")),  # /netwerk/ and /vind-een-clientondersteuner/
+    # The finder's /netwerk/... pages first: the network map's <slug>/ would match them.
+    path("", include("finder.urls")),
+    path("netwerk/", include("network.urls")),
     path("api/hsds/", include("network.urls_hsds")),
     # The header's language links (GET): public pages need no CSRF cookie for them.
     path("taal/<str:code>/", views.switch_language, name="switch_language"),
@@ -83,6 +85,12 @@ urlpatterns = [
     path(
         "admin/password_change/",
         RedirectView.as_view(pattern_name="password_change", permanent=False),
+    ),
+    # The finder's models were kept under the network app until they became an app
+    # of their own: bookmarks of their old admin pages lead to the new ones.
+    re_path(
+        r"^admin/network/(?P<rest>(?:lifesituation|servicereport|findersearch)/.*)$",
+        RedirectView.as_view(url="/admin/finder/%(rest)s", permanent=True, query_string=True),
     ),
     path("admin/", admin.site.urls),
 ]

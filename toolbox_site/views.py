@@ -22,6 +22,8 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from finder.services import life_situations
+
 from . import freshness
 from .audit import changes_of, log_action
 from .context_processors import resolve_or_none
@@ -78,7 +80,7 @@ def home(request):
     links = {
         "criteria": resolve_or_none("criteria:index"),
         "network": resolve_or_none("network:index"),
-        "finder": resolve_or_none("network:finder"),
+        "finder": resolve_or_none("finder:index"),
         "public_dashboard": resolve_or_none("monitoring:public"),
     }
     # The residents' block: municipality and situation, sent straight to the finder's
@@ -86,9 +88,7 @@ def home(request):
     municipalities = Organization.objects.municipalities().only("name", "slug", "website")
     situations = ()
     if links["finder"]:
-        from network.services import life_situations  # the finder lives in the network app
-
-        situations = life_situations(freshness.versions("network", "toolbox_site"))
+        situations = life_situations(freshness.versions("finder", "network", "toolbox_site"))
     return render(
         request,
         "toolbox_site/home.html",

@@ -65,7 +65,3 @@ def add_bulk_data(region, cast):
                 ),
                 ignore_conflicts=True,
             )
-    # The finder's data (life situations, search counts, residents' reports).
-    from .bulk_finder import add_bulk_data as add_finder_bulk_data
-
-    add_finder_bulk_data(region, cast)

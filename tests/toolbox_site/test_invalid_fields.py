@@ -110,7 +110,7 @@ def test_the_agreements_form(client, cast, criteria_framework):
 
 def test_the_finder(client, finder_network):
     query = urlencode({"gemeente": "atlantis", "situatie": "niets", "leeftijd": "oud"})
-    response = client.get(f"{reverse('network:finder')}?{query}")
+    response = client.get(f"{reverse('finder:index')}?{query}")
     assert_every_invalid_field_is_marked(
         response.content.decode(), "gemeente", "situatie", "leeftijd"
     )

@@ -12,7 +12,12 @@ from ..factories import make_organization, make_user
 from ..inventory import PAGES
 
 # Each app may add ``tests/<app>/bulk.py`` with ``add_bulk_data(region, cast)``.
-BULK_MODULES = ["tests.network.bulk", "tests.criteria.bulk", "tests.monitoring.bulk"]
+BULK_MODULES = [
+    "tests.network.bulk",
+    "tests.finder.bulk",
+    "tests.criteria.bulk",
+    "tests.monitoring.bulk",
+]
 
 
 def add_bulk_data(region, cast):

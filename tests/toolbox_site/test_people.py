@@ -9,7 +9,7 @@ from django.template import Context, Template
 
 from toolbox_site.people import display_name
 
-APPS = ("toolbox_site", "network", "criteria", "monitoring", "templates")
+APPS = ("toolbox_site", "network", "finder", "criteria", "monitoring", "templates")
 AGAIN = re.compile(r"get_full_name\(\) or|get_full_name\|default:[\w.]*(username|get_username)")
 
 

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from network import extensions
+
+
+class FinderConfig(AppConfig):
+    """The resident finder, residents' reports about entries, the anonymous search
+    counts and unmet demand. Builds on the network app."""
+
+    name = "finder"
+    verbose_name = _("Finder")
+
+    def ready(self):
+        extensions.add("map", "finder/open_reports_notice.html")
+        extensions.add("service", "finder/service_report_link.html")

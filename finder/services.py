@@ -1,0 +1,302 @@
+"""Domain operations of the resident finder, shared by views, admin and tests.
+
+- :func:`finder_candidates` and :func:`rank_services`: who can help with a life
+  situation in a municipality, best fit first;
+- :func:`count_search`: the anonymous count behind "vraag zonder aanbod";
+- :func:`unmet_demand`: those counts per municipality, situation and month;
+- :func:`report_allowed`: the flood protection of "Klopt er iets niet?";
+- :func:`erase_old_report_texts`: residents' free text gone a while after closing.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Count, Max, Q, Sum
+from django.db.models.functions import TruncMonth
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from network.models import Formality, Service
+from toolbox_site import freshness
+from toolbox_site.audit import log_action
+from toolbox_site.models import Membership, Organization
+from toolbox_site.permissions import visibility_key
+from toolbox_site.security import over_limit
+
+from .models import AgeGroup, FinderSearch, LifeSituation, Preference, ServiceReport
+
+#: Role categories whose services give client support themselves (A formal, B informal).
+CLIENT_SUPPORT_CATEGORIES = ("A", "B")
+
+#: The target groups that go with an age group.
+AGE_GROUP_TARGETS = {
+    AgeGroup.CHILD: {"jeugd", "ouders", "emb"},
+    AgeGroup.ADULT: {"volwassenen"},
+    AgeGroup.ELDERLY: {"ouderen", "ouderen-met-klein-netwerk", "dementie"},
+}
+
+
+def life_situations(versions):
+    """The life situations a resident chooses from (finder and home page), kept
+    under the data versions (their texts are data, the same in every language)."""
+    return freshness.cached(
+        f"finder-situations:{versions}", lambda: list(LifeSituation.objects.all())
+    )
+
+
+@dataclass
+class Result:
+    service: Service
+    independent_support: bool  # independent client support: the first group
+    score: int
+    reasons: list = field(default_factory=list)
+
+
+def finder_candidates(municipality):
+    """The active services that serve the municipality, with what ranking needs
+    (a fixed number of queries: the services, their life domains and target groups)."""
+    return (
+        Service.objects.active()
+        .serving(municipality)
+        .select_related("provider", "role__category")
+        .prefetch_related("life_domains", "target_groups")
+        .order_by("name", "pk")
+    )
+
+
+def is_independent_support(service):
+    return (
+        service.independent
+        and service.role.gives_support
+        and service.role.category.code in CLIENT_SUPPORT_CATEGORIES
+    )
+
+
+def rank_services(services, situation, *, age_group="", preference="", language=""):
+    """Rank ``services`` (all serving one municipality) for a life situation.
+
+    Independent client support that fits the situation comes first, then the
+    other services that fit (a referrer, an information point, the desk). A
+    service fits when it works on one of the situation's life domains or plays
+    one of the roles that fit the situation. Archived services never appear.
+    Within a group: the situation's roles, shared life domains, the age group,
+    the preference for a volunteer or a professional and the language count.
+    """
+    domain_ids = {domain.pk for domain in situation.life_domains.all()}
+    role_ids = {role.pk for role in situation.roles.all()}
+    situation_groups = {group.slug for group in situation.target_groups.all()}
+    age_targets = AGE_GROUP_TARGETS.get(age_group, set())
+    results = []
+    for service in services:
+        if service.archived:
+            continue
+        domains = [domain for domain in service.life_domains.all() if domain.pk in domain_ids]
+        fits_role = service.role_id in role_ids
+        if not domains and not fits_role:
+            continue
+        groups = {group.slug for group in service.target_groups.all()}
+        score = 0
+        reasons = []
+        if fits_role:
+            score += 4
+        if domains:
+            score += 2 * len(domains)
+            reasons.append(
+                _("They help with: %(domains)s.")
+                % {"domains": ", ".join(domain.name for domain in domains)}
+            )
+        if groups & situation_groups:
+            score += 1
+        if age_targets and groups & age_targets:
+            score += 2
+            reasons.append(_("They often help people of your age."))
+        if preference == Preference.VOLUNTEER and service.formality == Formality.INFORMAL:
+            score += 2
+            reasons.append(_("You get help from a trained volunteer."))
+        elif preference == Preference.PROFESSIONAL and service.formality == Formality.FORMAL:
+            score += 2
+            reasons.append(_("You get help from a professional."))
+        if language and language.lower() in (name.lower() for name in service.language_list):
+            score += 3
+            reasons.append(_("They also speak %(language)s.") % {"language": language})
+        independent = is_independent_support(service)
+        if independent:
+            reasons.insert(0, _("This help is independent: they are on your side."))
+        results.append(Result(service, independent, score, reasons))
+    results.sort(key=lambda r: (not r.independent_support, -r.score, r.service.name))
+    return results
+
+
+def count_search(
+    municipality, situation, *, age_group, preference, language, result_count, independent_found
+):
+    """Count one search anonymously: the choices, the number of results and the day."""
+    return FinderSearch.objects.create(
+        municipality=municipality,
+        situation=situation,
+        age_group=age_group,
+        preference=preference,
+        language=language,
+        result_count=result_count,
+        independent_found=independent_found,
+        date=timezone.localdate(),
+    )
+
+
+def unmet_demand_municipalities(user):
+    """The municipalities whose counts the user may see: their own (as a member),
+    every municipality of a region they coordinate, everything for superusers."""
+    return Organization.objects.municipalities().for_user(user)
+
+
+def unmet_demand_scope(user):
+    """What :func:`unmet_demand_municipalities` selects, as a cache-key part: with the
+    organizations' data version it names the same municipalities."""
+    return visibility_key(user)
+
+
+def search_log_version(municipalities, since):
+    """A version of the search counts of the municipalities since the day (one query).
+
+    Searches raise no data version (toolbox_site/freshness.py ignores them: every
+    resident search writes one), so a page that shows their counts keys its cache on
+    this instead. A search is only ever added or deleted, never changed (the admin
+    cannot), and each of those moves the number of searches and the sum of their ids;
+    the highest id moves on every new search too."""
+    found = FinderSearch.objects.filter(municipality__in=municipalities, date__gte=since).aggregate(
+        count=Count("pk"), top=Max("pk"), total=Sum("pk")
+    )
+    return f"{found['count']}.{found['top'] or 0}.{found['total'] or 0}"
+
+
+def unmet_demand(municipalities):
+    """Searches per municipality, situation and month, and how many found no
+    independent client support (one GROUP BY query)."""
+    return (
+        FinderSearch.objects.filter(municipality__in=municipalities)
+        .annotate(month=TruncMonth("date"))
+        .values("month", "municipality__name", "municipality__slug", "situation__name")
+        .annotate(
+            searches=Count("pk"),
+            without_match=Count("pk", filter=Q(independent_found=False)),
+            without_results=Count("pk", filter=Q(result_count=0)),
+        )
+        .order_by("-month", "municipality__name", "situation__name")
+    )
+
+
+# --- "Klopt er iets niet?" --------------------------------------------------------
+
+#: Reports one visitor may send per window, per service per day and in total per hour.
+REPORTS_PER_VISITOR = 5
+VISITOR_WINDOW = 10 * 60
+REPORTS_PER_SERVICE_PER_DAY = 20
+REPORTS_PER_HOUR = 300
+
+
+def _visitor_key(request):
+    """A short-lived, salted hash: the cache never holds an IP address, and the
+    key changes every window, so it cannot be traced back later."""
+    window = int(timezone.now().timestamp()) // VISITOR_WINDOW
+    source = request.META.get("REMOTE_ADDR", "")
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{window}:{source}".encode()).hexdigest()
+    return f"finder-report:visitor:{digest[:32]}"
+
+
+def _within(key, limit, timeout):
+    return not over_limit(key, limit, timeout)
+
+
+def report_allowed(request, service):
+    """Whether one more report may be sent now (counts it when it may)."""
+    today = timezone.localdate().isoformat()
+    hour = int(timezone.now().timestamp()) // 3600
+    return (
+        _within(_visitor_key(request), REPORTS_PER_VISITOR, VISITOR_WINDOW)
+        and _within(
+            f"finder-report:service:{service.pk}:{today}", REPORTS_PER_SERVICE_PER_DAY, 86400
+        )
+        and _within(f"finder-report:all:{hour}", REPORTS_PER_HOUR, 3600)
+    )
+
+
+def reports_with_old_texts(now=None):
+    """Closed reports whose free text is older than the retention period
+    (``REPORT_TEXT_RETENTION_DAYS`` after closing) and not erased yet."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.REPORT_TEXT_RETENTION_DAYS)
+    return ServiceReport.objects.filter(
+        status=ServiceReport.Status.CLOSED, closed_at__lte=cutoff
+    ).exclude(text="")
+
+
+def erase_old_report_texts(now=None):
+    """Blank the free text of closed reports past the retention period; the report
+    itself (reason, status, closing note) stays for the counts. Returns how many.
+    Idempotent: an erased text is empty, so a second run finds nothing."""
+    with transaction.atomic():
+        reports = list(
+            reports_with_old_texts(now)
+            .select_for_update()
+            .select_related("service__owning_organization")
+        )
+        if not reports:
+            return 0
+        ServiceReport.objects.filter(pk__in=[report.pk for report in reports]).update(text="")
+        for report in reports:
+            log_action(
+                None,
+                report,
+                "network.report.text_erased",
+                {"retention_days": settings.REPORT_TEXT_RETENTION_DAYS},
+            )
+        # update() sends no signals: the network's pages are built anew.
+        freshness.changed("network")
+    return len(reports)
+
+
+def editor_addresses(organization):
+    return sorted(
+        set(
+            Membership.objects.filter(
+                organization=organization,
+                role__in=Membership.WRITE_ROLES,
+                user__is_active=True,
+            )
+            .exclude(user__email="")
+            .values_list("user__email", flat=True)
+        )
+    )
+
+
+def notify_editors(report, request=None):
+    """E-mail the maintaining organization's editors about a new report."""
+    service = report.service
+    recipients = editor_addresses(service.owning_organization)
+    if not recipients:
+        return 0
+    path = reverse("finder:report_queue")
+    link = request.build_absolute_uri(path) if request is not None else path
+    body = _(
+        "Someone reported that an entry on the network map may not be right.\n\n"
+        "Service: %(service)s\nWhat is wrong: %(reason)s\n\n"
+        "The resident's explanation is on the site, not in this e-mail: it is erased a "
+        "while after the report is closed, and a copy in a mailbox would stay.\n\n"
+        "Please check the entry and close the report with a note: %(link)s"
+    ) % {
+        "service": service.name,
+        "reason": report.get_reason_display(),
+        "link": link,
+    }
+    return send_mail(
+        _("Report about %(service)s") % {"service": service.name},
+        body,
+        None,
+        recipients,
+        fail_silently=True,
+    )

@@ -1,0 +1,27 @@
+from django import template
+
+from toolbox_site import freshness
+from toolbox_site.models import Organization
+
+from ..models import ServiceReport
+
+register = template.Library()
+
+
+@register.simple_tag
+def open_report_count(user):
+    """Open reports about the entries the user may change (one query; none for who
+    may change nothing). ``editable_by`` reads the user's access, not the memberships
+    table, which PostgreSQL planned as a scan of every organization and membership."""
+    if not user.is_authenticated:
+        return 0
+    # A new or closed report raises the finder's data version (toolbox_site/freshness.py).
+    key = f"open-reports:{user.pk}:{freshness.versions('finder', 'network', 'toolbox_site')}"
+    return freshness.cached(key, lambda: _count(user))
+
+
+def _count(user):
+    return ServiceReport.objects.filter(
+        status=ServiceReport.Status.OPEN,
+        service__owning_organization__in=Organization.objects.editable_by(user),
+    ).count()
