@@ -6,7 +6,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 
 # What a browser needs from this site; everything else is refused with 405.
 ALLOWED_METHODS = ("GET", "HEAD", "POST")
-# The open-data API also answers browsers' CORS preflights (network/api.py).
+# The open-data API also answers browsers' CORS preflights (network/hsds/http.py).
 API_PREFIX = "/api/"
 API_METHODS = ("GET", "HEAD", "OPTIONS")
 

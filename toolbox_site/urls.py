@@ -77,7 +77,7 @@ urlpatterns = [
     # The finder's /netwerk/... pages first: the network map's <slug>/ would match them.
     path("", include("finder.urls")),
     path("netwerk/", include("network.urls")),
-    path("api/hsds/", include("network.urls_hsds")),
+    path("api/hsds/", include("network.hsds.urls")),
     # The header's language links (GET): public pages need no CSRF cookie for them.
     path("taal/<str:code>/", views.switch_language, name="switch_language"),
     path("monitoring/", include("monitoring.urls")),

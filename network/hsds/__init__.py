@@ -1,0 +1,19 @@
+"""The directory as open data: a read-only Open Referral HSDS 3.0 API.
+
+Mapping (ids are the models' stable UUIDs; ids of parts that have no row of
+their own, such as a phone number, are derived with uuid5 from the owner's UUID,
+so they are stable too):
+
+- Provider → organization;
+- active Service → service (phones, e-mail, url, languages, a "free" cost
+  option, status, ``assured_date`` from ``verified_on``); archived services are
+  not public and are left out everywhere (lists, details, organizations);
+- municipalities served → service areas (the CBS code in ``extent``);
+- roles, life domains and target groups → taxonomy terms in three taxonomies,
+  attached to services through attributes.
+
+Open-data manners: ``Access-Control-Allow-Origin: *`` and a CORS preflight
+(``OPTIONS``, 204) on every URL, an ``ETag`` with
+conditional GET (304), JSON errors (400 for bad parameters, 404 for unknown
+ids), never a 500.
+"""
