@@ -21,6 +21,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from toolbox_site import freshness
 from toolbox_site.audit import log_action
+from toolbox_site.locking import Conflict, lock
 from toolbox_site.people import display_name
 from toolbox_site.permissions import is_region_coordinator
 
@@ -37,13 +38,14 @@ class TransitionError(Exception):
         self.message = message
 
 
-class ConflictError(Exception):
-    """Someone else changed the report since the form was opened."""
+class ConflictError(Conflict):
+    """Someone else changed the report since the form was opened: the core's
+    conflict, with the changes described per value."""
 
     def __init__(self, report, changes):
+        super().__init__(report)
         self.report = report
         self.changes = changes  # [(who, when, [what, ...])]
-        super().__init__("conflict")
 
 
 def format_structure(format_id):
@@ -160,10 +162,11 @@ def stored_values(report):
 
 
 def _lock(report, expected_version=None):
-    locked = Report.objects.select_for_update().get(pk=report.pk)
-    if expected_version is not None and locked.version != expected_version:
-        raise ConflictError(locked, changes_since(locked, expected_version))
-    return locked
+    try:
+        return lock(Report.objects, expected_version, pk=report.pk)
+    except Conflict as conflict:
+        current = conflict.current
+        raise ConflictError(current, changes_since(current, expected_version)) from None
 
 
 def _bump(report, user, fields):

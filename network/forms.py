@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from toolbox_site import freshness
 from toolbox_site.forms import NoAutofocusMixin, RadioWithoutBlankMixin
+from toolbox_site.locking import latest_history_id
 from toolbox_site.models import Organization
 from toolbox_site.validators import ControlCharactersMixin
 
@@ -21,15 +22,8 @@ from .models import (
 MAX_TEXT = 5000
 
 
-def latest_history_id(obj):
-    """The newest history record of an object, to name later changes in a conflict."""
-    if not obj.pk:
-        return None
-    return obj.history.order_by("-history_id").values_list("history_id", flat=True).first()
-
-
 class VersionMixin(ControlCharactersMixin, forms.Form):
-    """The version the user started from, for optimistic locking (see locking.py)."""
+    """The version the user started from, for optimistic locking (toolbox_site/locking.py)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1)
     based_on = forms.IntegerField(

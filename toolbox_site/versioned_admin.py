@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from .admin import ConstraintCheckingForm
 from .dates import show_datetime
+from .locking import last_change
 from .people import display_name
 
 SEEN_VERSION = "seen_version"
@@ -54,18 +55,9 @@ class VersionCheckingForm(ConstraintCheckingForm):
         return self.instance.version if posted is None else posted
 
     def conflict_message(self):
-        history = getattr(type(self.instance), "history", None)
-        record = None
-        if history is not None:
-            record = (
-                history.filter(id=self.instance.pk)
-                .select_related("history_user")
-                .order_by("-history_date", "-history_id")
-                .first()
-            )
-        user = record.history_user if record is not None else None
+        user, when = last_change(self.instance)
         who = display_name(user, _("Someone else"))
-        when = show_datetime(record.history_date) if record is not None else ""
+        when = show_datetime(when) if when is not None else ""
         return _(
             "%(who)s saved this item (%(when)s) while you were editing it. Nothing has been "
             "saved. What you typed is still in the form: compare it with the history, then "

@@ -1,5 +1,5 @@
 """The editor form pages keep the fields of an unbound form by data version
-(includes/form.html, network/views.py ``_form``): they follow the data at once, a
+(includes/form.html, network/views/common.py ``cached_form``): they follow the data at once, a
 form with errors is always rendered afresh, and no organization gets another's copy."""
 
 import re

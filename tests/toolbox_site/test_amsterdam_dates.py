@@ -16,9 +16,9 @@ from criteria.models import Criterion, LocalAgreement
 from criteria.services import describe_conflict
 from monitoring.models import Report
 from monitoring.views import read_only_reason
-from network.locking import conflict_message
 from tests.monitoring.fixtures import make_report
 from toolbox_site.dates import show_date, show_datetime
+from toolbox_site.locking import conflict_message
 
 LATE = datetime.datetime(2026, 12, 5, 23, 30, tzinfo=datetime.UTC)
 

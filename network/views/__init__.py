@@ -1,0 +1,1 @@
+"""The network's pages, one module per feature (see network/urls.py)."""

@@ -1,0 +1,64 @@
+"""What the network's pages share: the breadcrumb, the municipality in the URL,
+the query string cleaned, and forms whose rendered fields are kept under the
+data versions."""
+
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
+
+from toolbox_site import freshness
+from toolbox_site.models import Organization
+from toolbox_site.permissions import get_object_for_user
+
+
+def network_crumb():
+    return (_("Network"), reverse("network:index"))
+
+
+def clean_get(request):
+    """The query string without values that cannot be valid (NUL bytes, huge values)."""
+    data = request.GET.copy()
+    bad = False
+    for key in list(data.keys()):
+        values = data.getlist(key)
+        if any("\x00" in value or len(value) > 200 for value in values):
+            data.setlist(key, [])
+            bad = True
+    return data, bad
+
+
+def municipality_or_404(slug):
+    """The municipality named in the URL, kept under the data versions; 404 if none."""
+    municipality = freshness.cached(
+        f"municipality:{freshness.versions('network', 'toolbox_site')}:{slug}",
+        lambda: (
+            Organization.objects.municipalities().select_related("region").filter(slug=slug).first()
+        ),
+    )
+    if municipality is None:
+        raise Http404
+    return municipality
+
+
+def cached_form(request, build, key_name, *key_parts):
+    """The page's form and the cache key of its fields (includes/form.html).
+
+    A bound form (what the user typed, its errors) is built at once and never
+    cached: the key is None. An unbound form is built only when its fields are
+    rendered, on a cache miss; its key holds the data versions, today and every
+    input of its initial values (the object and its version, the organization).
+    """
+    data = request.POST or None
+    if data is not None:
+        return build(data), None
+    versions = freshness.versions("network", "toolbox_site")
+    key = "-".join([key_name, versions, str(timezone.localdate()), *map(str, key_parts)])
+    return SimpleLazyObject(lambda: build(None)), key
+
+
+def editable_organization(user, slug):
+    return get_object_for_user(
+        user, Organization.objects.select_related("region"), write=True, slug=slug
+    )

@@ -1,0 +1,214 @@
+"""The region's overview of municipalities and the network map of one municipality."""
+
+from collections import defaultdict
+
+from django.db.models import Count, Q
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
+
+from toolbox_site import freshness
+from toolbox_site.models import Organization
+from toolbox_site.permissions import can_change
+from toolbox_site.regions import region_for
+
+from ..filters import ServiceFilter, reference_choices
+from ..graph import graph_of
+from ..models import (
+    Link,
+    Role,
+    RoleCategory,
+    Service,
+    Step,
+    StepProgress,
+    stale_before,
+)
+from .common import clean_get, municipality_or_404, network_crumb
+
+SORT_KEYS = {
+    "naam": lambda row: row["municipality"].name.lower(),
+    "diensten": lambda row: row["services"],
+    "ontbrekend": lambda row: row["missing"],
+    "stappen": lambda row: row["steps_done"],
+    "verouderd": lambda row: row["stale"],
+}
+
+
+def index(request):
+    region_choice = region_for(request)
+    region = region_choice.region
+    sort = request.GET.get("sorteer", "naam")
+    if sort.lstrip("-") not in SORT_KEYS:
+        sort = "naam"
+    return render(
+        request,
+        "network/index.html",
+        {
+            "region_choice": region_choice,
+            "region": region,
+            "sort": sort,
+            # Built only when the cached fragment is missing (see toolbox_site/freshness.py).
+            "versions": freshness.versions("network", "toolbox_site"),
+            "page": SimpleLazyObject(lambda: _overview(region, sort)),
+            "breadcrumbs": [(_("Network"), None)],
+        },
+    )
+
+
+def _overview(region, sort):
+    municipalities = list(
+        Organization.objects.municipalities()
+        .filter(region=region)
+        .annotate(
+            steps_done=Count(
+                "step_progress", filter=Q(step_progress__status=StepProgress.Status.DONE)
+            )
+        )
+        .order_by("name")
+        if region
+        else []
+    )
+    categories = list(RoleCategory.objects.annotate(role_count=Count("roles")))
+    ids = [municipality.pk for municipality in municipalities]
+    # Two index lookups and a count in Python: the planner would otherwise hash-join
+    # the whole national service table for one region's few hundred services.
+    through = Service.municipalities.through
+    served = list(
+        through.objects.filter(organization_id__in=ids).values_list("organization_id", "service_id")
+    )
+    services = {
+        pk: (category_id, role_id, verified_on)
+        for pk, category_id, role_id, verified_on in Service.objects.filter(
+            pk__in={service_id for _municipality, service_id in served}, archived=False
+        ).values_list("pk", "role__category_id", "role_id", "verified_on")
+    }
+    limit = stale_before()
+    per_category = defaultdict(int)
+    totals = defaultdict(lambda: {"services": 0, "roles": set(), "stale": 0})
+    for municipality_id, service_id in served:
+        if service_id not in services:
+            continue
+        category_id, role_id, verified_on = services[service_id]
+        per_category[(municipality_id, category_id)] += 1
+        total = totals[municipality_id]
+        total["services"] += 1
+        total["roles"].add(role_id)
+        total["stale"] += verified_on is None or verified_on < limit
+    role_count = sum(category.role_count for category in categories)
+    step_count = Step.objects.count()
+    rows = []
+    for municipality in municipalities:
+        total = totals[municipality.pk]
+        rows.append(
+            {
+                "municipality": municipality,
+                "per_category": [per_category[(municipality.pk, c.pk)] for c in categories],
+                "services": total["services"],
+                "missing": role_count - len(total["roles"]),
+                "stale": total["stale"],
+                "steps_done": municipality.steps_done,
+            }
+        )
+    key = sort.lstrip("-")
+    rows.sort(key=SORT_KEYS[key], reverse=sort.startswith("-"))
+    columns = [
+        ("naam", _("Municipality")),
+        ("diensten", _("Services")),
+        ("ontbrekend", _("Missing roles")),
+        ("stappen", _("Step plan")),
+        ("verouderd", _("Not checked for over 12 months")),
+    ]
+    headers = []
+    for column, label in columns:
+        current = key == column
+        descending = current and sort.startswith("-")
+        headers.append(
+            {
+                "key": column,
+                "label": label,
+                "current": current,
+                "aria_sort": ("descending" if descending else "ascending") if current else "",
+                "next": f"-{column}" if current and not descending else column,
+            }
+        )
+    return {
+        "categories": categories,
+        "rows": rows,
+        "headers": headers,
+        "step_count": step_count,
+        "role_count": role_count,
+    }
+
+
+def network_map(request, slug):
+    versions = freshness.versions("network", "toolbox_site")
+    municipality = municipality_or_404(slug)
+    data, bad_input = clean_get(request)
+    return render(
+        request,
+        "network/map.html",
+        {
+            "municipality": municipality,
+            "bad_input": bad_input,
+            # Built only when the cached fragment is missing (see toolbox_site/freshness.py).
+            "versions": versions,
+            "page": SimpleLazyObject(lambda: _map_data(municipality, data)),
+            "can_change": can_change(request.user, municipality),
+            "breadcrumbs": [network_crumb(), (municipality.name, None)],
+        },
+    )
+
+
+def _map_data(municipality, data):
+    # The ids first (an index lookup), then the services by id: joining the national
+    # service table through the many-to-many table makes the planner scan all of it.
+    served = Service.municipalities.through.objects.filter(organization=municipality)
+    active = list(
+        Service.objects.active()
+        .filter(pk__in=served.values("service_id"))
+        .select_related("role", "role__category", "provider", "verified_by")
+        .order_by("role__category__order", "role__category__code", "role__order", "name")
+    )
+    service_filter = ServiceFilter(
+        data,
+        queryset=Service.objects.filter(pk__in=[service.pk for service in active]),
+        choices=reference_choices(),
+    )
+    service_filter.form.is_valid()  # invalid values are reported and left out of the filter
+    if service_filter.active_filters:
+        chosen = set(service_filter.qs.values_list("pk", flat=True))
+        services = [service for service in active if service.pk in chosen]
+    else:
+        services = active
+    roles = list(Role.objects.select_related("category"))
+    categories = list({role.category_id: role.category for role in roles}.values())
+    groups = []
+    for category in categories:
+        members = [service for service in services if service.role.category_id == category.pk]
+        groups.append({"category": category, "services": members})
+    present = {service.role_id for service in active}
+    missing = [role for role in roles if role.pk not in present]
+    by_id = {service.pk: service for service in services}
+    links = []
+    for link in Link.objects.on_map(municipality).order_by("pk"):
+        if link.from_service_id in by_id and link.to_service_id in by_id:
+            link.from_service = by_id[link.from_service_id]
+            link.to_service = by_id[link.to_service_id]
+            links.append(link)
+    links.sort(key=lambda link: (link.from_service.name, link.to_service.name, link.kind))
+    graph, legend = graph_of(services, links, categories)
+    today = timezone.localdate()
+    for service in services:
+        service.stale = service.is_stale(today)
+    return {
+        "filter": service_filter,
+        "filter_errors": service_filter.is_bound and bool(service_filter.errors),
+        "groups": groups,
+        "services": services,
+        "missing": missing,
+        "links": links,
+        "graph": graph,
+        "legend": legend,
+        "stale_count": sum(1 for service in services if service.stale),
+    }

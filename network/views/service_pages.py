@@ -1,0 +1,171 @@
+"""A service's page (with its history for who is logged in) and an organization's
+list of its services."""
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import F, IntegerField, Q, Value
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+
+from toolbox_site import freshness
+from toolbox_site.models import Organization
+from toolbox_site.permissions import can_change, can_view, get_object_for_user
+
+from ..forms import ConfirmForm
+from ..models import (
+    Law,
+    LifeDomain,
+    Link,
+    Service,
+    TargetGroup,
+)
+from .common import network_crumb
+
+
+def service_queryset(user):
+    """Services the user may see (every service for ``user=None``), with what their
+    pages show."""
+    services = Service.objects.all() if user is None else Service.objects.for_user(user)
+    return services.select_related(
+        "role",
+        "role__category",
+        "provider",
+        "owning_organization",
+        "owning_organization__region",
+        "verified_by",
+    )
+
+
+def _history_rows(service, limit=20):
+    """The last changes, newest first: when, who, what (fields compared in memory)."""
+    records = list(
+        service.history.select_related("history_user").order_by("-history_id")[: limit + 1]
+    )
+    fields = [
+        field
+        for field in service.history.model._meta.fields
+        if not field.name.startswith("history_") and field.name not in {"id", "uuid"}
+    ]
+    rows = []
+    for newer, older in zip(records, [*records[1:], None], strict=False):
+        if len(rows) == limit:
+            break
+        changed = []
+        if older is not None:
+            for field in fields:
+                if getattr(newer, field.attname) != getattr(older, field.attname):
+                    changed.append(str(field.verbose_name))
+        rows.append(
+            {
+                "date": newer.history_date,
+                "user": newer.history_user,
+                "type": newer.get_history_type_display(),
+                "kind": newer.history_type,
+                "changed": changed,
+            }
+        )
+    return rows
+
+
+def _service_lists(service):
+    """The service's municipalities, life domains, target groups and laws: one UNION query."""
+    parts = [
+        Organization.objects.filter(served_by_services=service)
+        .order_by()
+        .annotate(
+            list_key=Value("municipalities"),
+            sort=Value(0, output_field=IntegerField()),
+            label=F("name"),
+        )
+        .values_list("list_key", "sort", "slug", "label"),
+    ]
+    for key, model in (
+        ("life_domains", LifeDomain),
+        ("target_groups", TargetGroup),
+        ("laws", Law),
+    ):
+        label = F("abbreviation") if model is Law else F("name")
+        parts.append(
+            model.objects.filter(services=service)
+            .order_by()
+            .annotate(list_key=Value(key), sort=F("order"), label=label)
+            .values_list("list_key", "sort", "slug", "label")
+        )
+    lists = {"municipalities": [], "life_domains": [], "target_groups": [], "laws": []}
+    for key, _sort, slug, label in sorted(parts[0].union(*parts[1:], all=True)):
+        lists[key].append({"slug": slug, "name": label})
+    lists["municipalities"].sort(key=lambda item: item["name"])
+    return lists
+
+
+def service_detail(request, pk):
+    versions = freshness.versions("network", "toolbox_site")
+    # The service with everything the page shows of it, cached like the page's parts;
+    # who may see it is decided here, per request: an archived entry only for members
+    # (as Service.objects.for_user).
+    service = freshness.cached(
+        f"service:{pk}:{versions}", lambda: service_queryset(None).filter(pk=pk).first()
+    )
+    if service is None or (service.archived and not can_view(request.user, service)):
+        raise Http404
+    with_history = request.user.is_authenticated
+    return render(
+        request,
+        "network/service_detail.html",
+        {
+            "service": service,
+            # Built only when a cached fragment is missing (see toolbox_site/freshness.py).
+            "versions": versions,
+            "page": SimpleLazyObject(lambda: _service_page(service, with_history)),
+            "with_history": with_history,
+            "stale": service.is_stale(),
+            "can_change": can_change(request.user, service),
+            "confirm_form": ConfirmForm(initial={"version": service.version}),
+            "breadcrumbs": [network_crumb(), (service.name, None)],
+        },
+    )
+
+
+def _service_page(service, with_history):
+    links = list(
+        Link.objects.filter(Q(from_service=service) | Q(to_service=service))
+        .select_related("from_service", "to_service", "municipality")
+        .order_by("municipality__name", "kind", "pk")
+    )
+    return {
+        "links": links,
+        **_service_lists(service),
+        "history": _history_rows(service) if with_history else [],
+    }
+
+
+@login_required
+def organization_services(request, slug):
+    """An organization's own entries: active and archived, stale first; import/export."""
+    organization = get_object_for_user(
+        request.user, Organization.objects.select_related("region"), slug=slug
+    )
+    return render(
+        request,
+        "network/organization_services.html",
+        {
+            "organization": organization,
+            "versions": freshness.versions("network", "toolbox_site"),
+            "page": SimpleLazyObject(lambda: _organization_page(organization)),
+            "can_change": can_change(request.user, organization),
+            "breadcrumbs": [network_crumb(), (organization.name, None)],
+        },
+    )
+
+
+def _organization_page(organization):
+    services = list(
+        Service.objects.filter(owning_organization=organization)
+        .select_related("role")
+        .order_by("archived", "verified_on", "name")
+    )
+    today = timezone.localdate()
+    for service in services:
+        service.stale = service.is_stale(today)
+    return {"services": services}

@@ -1,0 +1,122 @@
+"""The roles, the regional step plan and a municipality's progress on it."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from toolbox_site.locking import Conflict, show_conflict
+from toolbox_site.models import Organization
+from toolbox_site.permissions import can_change, get_object_for_user
+
+from .. import services
+from ..forms import StepProgressForm
+from ..models import (
+    RoleCategory,
+    Step,
+    StepProgress,
+)
+from .common import cached_form, municipality_or_404, network_crumb
+
+
+def roles(request):
+    categories = RoleCategory.objects.prefetch_related("roles__laws")
+    return render(
+        request,
+        "network/roles.html",
+        {"categories": categories, "breadcrumbs": [network_crumb(), (_("Roles"), None)]},
+    )
+
+
+def step_plan(request):
+    return render(
+        request,
+        "network/step_plan.html",
+        {
+            "steps": list(Step.objects.all()),
+            "breadcrumbs": [network_crumb(), (_("Step plan"), None)],
+        },
+    )
+
+
+@login_required
+def municipality_steps(request, slug):
+    municipality = municipality_or_404(slug)
+    progress = {
+        record.step_id: record
+        for record in StepProgress.objects.filter(municipality=municipality).select_related(
+            "updated_by"
+        )
+    }
+    steps = list(Step.objects.all())
+    for step in steps:
+        step.record = progress.get(step.pk)
+    return render(
+        request,
+        "network/municipality_steps.html",
+        {
+            "municipality": municipality,
+            "steps": steps,
+            "done": sum(
+                1 for record in progress.values() if record.status == StepProgress.Status.DONE
+            ),
+            "can_change": can_change(request.user, municipality),
+            "breadcrumbs": [
+                network_crumb(),
+                (municipality.name, reverse("network:map", args=[municipality.slug])),
+                (_("Step plan"), None),
+            ],
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def step_progress_edit(request, slug, number):
+    municipality = get_object_for_user(
+        request.user, Organization.objects.municipalities(), write=True, slug=slug
+    )
+    step = get_object_or_404(Step, number=number)
+
+    def build(data):
+        record = StepProgress.objects.filter(municipality=municipality, step=step).first()
+        record = record or StepProgress(municipality=municipality, step=step, version=0)
+        return StepProgressForm(data, instance=record)
+
+    # Any change of a step's progress raises the network version (in the key).
+    form, fields_key = cached_form(request, build, "step-progress", municipality.pk, step.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_step_progress(form, request.user, municipality, step)
+        except StepProgress.DoesNotExist:
+            raise Http404 from None
+        except Conflict as conflict:
+            show_conflict(form, conflict.current)
+        except services.StepSavedAtOnce:
+            form.add_error(
+                None, _("Someone else saved this step at the same moment. Please try again.")
+            )
+        else:
+            messages.success(request, _("The progress has been saved."))
+            return redirect("network:municipality_steps", slug=municipality.slug)
+    return render(
+        request,
+        "network/step_progress_form.html",
+        {
+            "form": form,
+            "fields_key": fields_key,
+            "municipality": municipality,
+            "step": step,
+            "breadcrumbs": [
+                network_crumb(),
+                (
+                    _("Step plan of %(name)s") % {"name": municipality.name},
+                    reverse("network:municipality_steps", args=[municipality.slug]),
+                ),
+                (step.title, None),
+            ],
+        },
+    )
