@@ -1,9 +1,13 @@
 from django import forms
 from django.utils import timezone
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from toolbox_site.dates import show_datetime
+from toolbox_site.people import display_name
 from toolbox_site.validators import ControlCharactersMixin
 
+from .html import options
 from .models import Audience, LocalAgreement
 
 AUDIENCE_FILTER_CHOICES = [
@@ -83,28 +87,28 @@ class AgreementsForm(ControlCharactersMixin, forms.Form):
         self.today = timezone.localdate()
         for criterion in self.criteria:
             agreement = agreements.get(criterion.pk)
-            code = criterion.code
+            labels = self.labels(criterion.code)
             self.fields[f"status_{criterion.pk}"] = forms.ChoiceField(
-                label=_("Status of %(code)s") % {"code": code},
-                choices=[("", _("not yet discussed")), *LocalAgreement.Status.choices],
+                label=labels["status"],
+                choices=self.status_choices(),
                 required=False,
                 initial=agreement.status if agreement else "",
             )
             self.fields[f"area_{criterion.pk}"] = forms.ChoiceField(
-                label=_("Area of %(code)s") % {"code": code},
-                choices=[("", "–"), *LocalAgreement.Area.choices],
+                label=labels["area"],
+                choices=self.area_choices(),
                 required=False,
                 initial=agreement.area if agreement else "",
             )
             self.fields[f"text_{criterion.pk}"] = forms.CharField(
-                label=_("Agreement on %(code)s") % {"code": code},
+                label=labels["text"],
                 required=False,
                 max_length=LocalAgreement.TEXT_MAX_LENGTH,
                 widget=forms.Textarea(attrs={"rows": 2}),
                 initial=agreement.text if agreement else "",
             )
             self.fields[f"review_date_{criterion.pk}"] = forms.DateField(
-                label=_("Review date of %(code)s") % {"code": code},
+                label=labels["review_date"],
                 required=False,
                 widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                 initial=agreement.review_date if agreement else None,
@@ -116,15 +120,82 @@ class AgreementsForm(ControlCharactersMixin, forms.Form):
                 initial=agreement.version if agreement else 0,
             )
 
-    def rows(self):
-        """Per criterion: the criterion, its agreement and its bound fields."""
-        for criterion in self.criteria:
-            yield {
-                "criterion": criterion,
-                "agreement": self.agreements.get(criterion.pk),
-                "fields": [self[f"{name}_{criterion.pk}"] for name in self.FIELDS],
-                "version": self[f"version_{criterion.pk}"],
-            }
+    @staticmethod
+    def status_choices():
+        return [("", _("not yet discussed")), *LocalAgreement.Status.choices]
+
+    @staticmethod
+    def area_choices():
+        return [("", "–"), *LocalAgreement.Area.choices]
+
+    @staticmethod
+    def labels(code):
+        """The four fields' labels for the criterion with ``code``."""
+        return {
+            "status": gettext("Status of %(code)s") % {"code": code},
+            "area": gettext("Area of %(code)s") % {"code": code},
+            "text": gettext("Agreement on %(code)s") % {"code": code},
+            "review_date": gettext("Review date of %(code)s") % {"code": code},
+        }
+
+    @classmethod
+    def display_rows(cls, criteria, current, form=None):
+        """Per criterion, what the page shows of its fields: the saved values, or
+        what was typed when ``form`` is bound, with its errors. Built from the same
+        labels and choices as the fields, without binding forty sets of widgets
+        (see criteria/html.py)."""
+        status_choices, area_choices = cls.status_choices(), cls.area_choices()
+        data = form.data if form is not None else {}
+        errors = form.errors if form is not None else {}
+        changed_label = gettext("Last changed %(date)s")
+        language = get_language()
+        no_errors = {name: {"invalid": False, "errors": ()} for name in cls.FIELDS}
+        rows = []
+        for criterion in criteria:
+            pk = criterion.pk
+            agreement = current.get(pk)
+            if form is not None:
+                values = {name: data.get(f"{name}_{pk}", "") for name in (*cls.FIELDS, "version")}
+            else:
+                values = {
+                    "status": agreement.status if agreement else "",
+                    "area": agreement.area if agreement else "",
+                    "text": agreement.text if agreement else "",
+                    "review_date": agreement.review_date.isoformat()
+                    if agreement and agreement.review_date
+                    else "",
+                    "version": agreement.version if agreement else 0,
+                }
+            fields = no_errors
+            if errors:
+                fields = {
+                    name: {
+                        "invalid": bool(errors.get(f"{name}_{pk}")),
+                        "errors": errors.get(f"{name}_{pk}", ()),
+                    }
+                    for name in cls.FIELDS
+                }
+            changed = ""
+            if agreement is not None:
+                changed = changed_label % {"date": show_datetime(agreement.updated_at)}
+                if agreement.updated_by is not None:
+                    changed += f" – {display_name(agreement.updated_by)}"
+            rows.append(
+                {
+                    "criterion": criterion,
+                    "pk": pk,
+                    "needs_review": agreement is not None and agreement.needs_review,
+                    "labels": cls.labels(criterion.code),
+                    "fields": fields,
+                    "status_options": options("status", status_choices, values["status"], language),
+                    "area_options": options("area", area_choices, values["area"], language),
+                    "text": values["text"],
+                    "review_date": values["review_date"],
+                    "version": values["version"],
+                    "changed": changed,
+                }
+            )
+        return rows
 
     def values_for(self, criterion):
         data = self.cleaned_data

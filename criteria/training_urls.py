@@ -1,10 +1,10 @@
 from django.urls import path
 
-from . import views
+from .views import training
 
 app_name = "training"
 
 urlpatterns = [
-    path("", views.trainings, name="index"),
-    path("<slug:slug>/", views.training_detail, name="detail"),
+    path("", training.trainings, name="index"),
+    path("<slug:slug>/", training.training_detail, name="detail"),
 ]

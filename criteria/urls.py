@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
-from . import views
 from .models import CODE_PATTERN
+from .views import agreements, framework, matrix
 
 app_name = "criteria"
 
@@ -21,9 +21,9 @@ class CodeConverter:
 register_converter(CodeConverter, "criterion_code")
 
 urlpatterns = [
-    path("", views.index, name="index"),
-    path("gespreksleidraad/", views.guide, name="guide"),
-    path("afspraken/", views.matrix, name="matrix"),
-    path("afspraken/<slug:slug>/", views.agreements, name="agreements"),
-    path("<criterion_code:code>/", views.detail, name="detail"),
+    path("", framework.index, name="index"),
+    path("gespreksleidraad/", framework.guide, name="guide"),
+    path("afspraken/", matrix.matrix, name="matrix"),
+    path("afspraken/<slug:slug>/", agreements.agreements, name="agreements"),
+    path("<criterion_code:code>/", framework.detail, name="detail"),
 ]

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from criteria.models import LocalAgreement
-from criteria.views import STATUS_CLASSES
+from criteria.views.matrix import STATUS_CLASSES
 from monitoring.dashboards import NOT_STARTED
 from monitoring.models import Report
 from toolbox_site.templatetags.toolbox import css_name

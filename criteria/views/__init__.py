@@ -1,0 +1,1 @@
+"""The criteria pages, one module per feature (see criteria/urls.py)."""

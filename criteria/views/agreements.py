@@ -1,0 +1,239 @@
+"""One municipality's local agreements on the criteria: the page and its form.
+The writes themselves are criteria.services.save_agreements."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.db.models import F, FilteredRelation, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from toolbox_site.dates import show_date, show_datetime
+from toolbox_site.models import Organization
+from toolbox_site.people import display_name
+from toolbox_site.permissions import can_change, get_object_for_user
+
+from ..forms import (
+    AgreementsForm,
+)
+from ..html import agreement_fieldset
+from ..models import (
+    Criterion,
+    Framework,
+    LocalAgreement,
+)
+from ..services import save_agreements
+from .common import (
+    PUBLISHED,
+    RECENT_CHANGES,
+    REVIEW_SOON_DAYS,
+    criterion_url,
+    labels,
+    page_versions,
+    remembered,
+)
+
+AGREEMENT_COLUMNS = (
+    "id",
+    "status",
+    "area",
+    "text",
+    "review_date",
+    "needs_review",
+    "updated_at",
+    "version",
+    "updated_by_id",
+)
+
+
+EDITOR_COLUMNS = ("username", "first_name", "last_name")
+
+
+def criteria_with_agreements(municipality):
+    """The criteria of the municipality's current framework, each with theme and
+    framework, and the municipality's agreements on them: one query (a LEFT JOIN)."""
+    user_model = get_user_model()
+    columns = {f"agreement_{name}": F(f"agreement__{name}") for name in AGREEMENT_COLUMNS}
+    columns.update(
+        {f"editor_{name}": F(f"agreement__updated_by__{name}") for name in EDITOR_COLUMNS}
+    )
+    criteria = list(
+        Criterion.objects.filter(
+            framework__region_id=municipality.region_id, framework__status=PUBLISHED
+        )
+        .annotate(
+            agreement=FilteredRelation(
+                "agreements", condition=Q(agreements__municipality=municipality)
+            ),
+            **columns,
+        )
+        .select_related("theme", "framework")
+        .order_by("theme__order", "theme_id", "order", "code")
+    )
+    current = {}
+    for criterion in criteria:
+        if criterion.agreement_id is None:
+            continue
+        agreement = LocalAgreement(
+            municipality=municipality,
+            criterion=criterion,
+            **{name: getattr(criterion, f"agreement_{name}") for name in AGREEMENT_COLUMNS},
+        )
+        agreement._state.adding = False
+        if agreement.updated_by_id is not None:
+            agreement.updated_by = user_model(
+                pk=agreement.updated_by_id,
+                **{name: getattr(criterion, f"editor_{name}") for name in EDITOR_COLUMNS},
+            )
+        current[criterion.pk] = agreement
+    return criteria, current
+
+
+@login_required
+def agreements(request, slug):
+    municipality = get_object_or_404(
+        Organization.objects.municipalities().select_related("region"), slug=slug
+    )
+    if request.method == "POST":
+        # Only the municipality's editors and the region's coordinators write.
+        get_object_for_user(
+            request.user, Organization.objects.filter(pk=municipality.pk), write=True
+        )
+    may_change = can_change(request.user, municipality)
+    form = None
+    versions = ""  # a submitted form is never cached
+    if request.method == "POST":
+        criteria, current = criteria_with_agreements(municipality)
+        form = AgreementsForm(request.POST, criteria=criteria, agreements=current)
+        if form.is_valid():
+            values = {c.pk: form.values_for(c) for c in criteria}
+            seen = {c.pk: form.cleaned_data.get(f"version_{c.pk}") or 0 for c in criteria}
+            result = save_agreements(municipality, criteria, values, seen, request.user)
+            if not result.conflicts:
+                if result.changed:
+                    messages.success(
+                        request,
+                        ngettext(
+                            "%(count)s agreement of %(name)s has been saved.",
+                            "%(count)s agreements of %(name)s have been saved.",
+                            len(result.changed),
+                        )
+                        % {"count": len(result.changed), "name": municipality.name},
+                    )
+                else:
+                    messages.info(request, _("Nothing was changed."))
+                return redirect("criteria:agreements", slug=municipality.slug)
+            # Someone else saved first: keep what was typed, point at each conflict,
+            # and take over the new versions so that saving again is a conscious choice.
+            criteria, current = criteria_with_agreements(municipality)
+            data = request.POST.copy()
+            for pk in result.conflicts:
+                data[f"version_{pk}"] = str(current[pk].version if pk in current else 0)
+            form = AgreementsForm(data, criteria=criteria, agreements=current)
+            form.is_valid()
+            for pk, message in result.conflicts.items():
+                form.add_error(f"status_{pk}", message)
+            messages.error(
+                request,
+                ngettext(
+                    "Someone else changed %(count)s of these agreements while you were editing.",
+                    "Someone else changed %(count)s of these agreements while you were editing.",
+                    len(result.conflicts),
+                )
+                % {"count": len(result.conflicts)},
+            )
+        # What was typed is shown as typed: this page is never cached.
+        page = agreements_page(municipality, criteria, current, form, may_change)
+        framework = criteria[0].framework if criteria else None
+    else:
+        # Built only when the cached fragments are missing (see toolbox_site/freshness.py).
+        page = SimpleLazyObject(
+            lambda: agreements_page(
+                municipality, *criteria_with_agreements(municipality), None, may_change
+            )
+        )
+        versions = page_versions()
+        framework = remembered(
+            "framework",
+            versions,
+            (municipality.region_id,),
+            lambda: (
+                Framework.objects.published()
+                .filter(region_id=municipality.region_id)
+                .order_by("-version")
+                .first()
+            ),
+        )
+    return render(
+        request,
+        "criteria/agreements.html",
+        {
+            "municipality": municipality,
+            "framework": framework,
+            "form": form,
+            "page": page,
+            "versions": versions,
+            "can_change": may_change,
+            "breadcrumbs": [
+                (_("Quality criteria"), reverse("criteria:index")),
+                (_("Agreements compared"), reverse("criteria:matrix")),
+                (municipality.name, None),
+            ],
+        },
+    )
+
+
+def agreements_page(municipality, criteria, current, form, may_change):
+    """The agreements page's data part: what is due for review, the recent changes,
+    and the form's fieldsets (as typed when ``form`` is bound, else as saved)."""
+    today = timezone.localdate()
+    soon = today + timezone.timedelta(days=REVIEW_SOON_DAYS)
+    due = sorted(
+        (
+            agreement
+            for agreement in current.values()
+            if agreement.needs_review or (agreement.review_date and agreement.review_date <= soon)
+        ),
+        key=lambda a: (not a.needs_review, a.review_date or today),
+    )
+    due = [
+        {
+            "pk": agreement.criterion_id,
+            "code": agreement.criterion.code,
+            "text": _("the criterion changed in a new version")
+            if agreement.needs_review
+            else (
+                (
+                    _("review date %(date)s (passed)")
+                    if agreement.review_date < today
+                    else _("review date %(date)s")
+                )
+                % {"date": show_date(agreement.review_date)}
+            ),
+        }
+        for agreement in due
+    ]
+    statuses = labels(LocalAgreement.Status.choices)
+    recent = [
+        f"{show_datetime(record.history_date)}: "
+        f"{record.criterion.code} {statuses.get(record.status, '').lower()}"
+        + (f" ({display_name(record.history_user)})" if record.history_user else "")
+        for record in LocalAgreement.history.filter(municipality=municipality)
+        .select_related("history_user", "criterion")
+        .order_by("-history_date")[:RECENT_CHANGES]
+    ]
+    groups = []
+    to_review = _("to review")
+    prefix = reverse("criteria:index")
+    for row in AgreementsForm.display_rows(criteria, current, form):
+        row["url"] = criterion_url(row["criterion"].code, prefix=prefix)
+        row["html"] = agreement_fieldset(row, not may_change, to_review)
+        theme = row["criterion"].theme
+        if not groups or groups[-1]["theme"] != theme:
+            groups.append({"theme": theme, "rows": []})
+        groups[-1]["rows"].append(row)
+    return {"due": due, "recent": recent, "groups": groups}

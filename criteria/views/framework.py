@@ -1,0 +1,304 @@
+"""The regional quality criteria: the list, one criterion, and the conversation guide."""
+
+from html import escape
+from types import SimpleNamespace
+
+from django.contrib import messages
+from django.db.models import Count, FilteredRelation, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from toolbox_site.models import Organization
+from toolbox_site.regions import region_for
+
+from ..forms import (
+    AUDIENCE_FILTER_CHOICES,
+    CriteriaFilterForm,
+    GuideForm,
+)
+from ..html import dynamic_options, options
+from ..models import (
+    Audience,
+    Criterion,
+    LocalAgreement,
+    Theme,
+)
+from .common import (
+    PUBLISHED,
+    criterion_url,
+    filters_valid,
+    labels,
+    page_versions,
+    region_query,
+    remembered,
+)
+from .matrix import STATUS_CLASSES
+
+
+def audience_filter(voor):
+    """Criteria for formal (or informal) support include those for both."""
+    if voor in (Audience.FORMAL, Audience.INFORMAL):
+        return Q(applies_to__in=[voor, Audience.BOTH])
+    return Q()
+
+
+def agreed_counts():
+    """The number of municipalities that agreed on the criterion (a subquery per
+    criterion, on the agreements' criterion index)."""
+    agreed = (
+        LocalAgreement.objects.filter(criterion=OuterRef("pk"), status=LocalAgreement.Status.AGREED)
+        .order_by()
+        .values("criterion")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(agreed), 0)
+
+
+def criterion_item(row, url, applies, agreed_text):
+    """One criterion of the list, as HTML (the list repeats it some forty times)."""
+    explanation = (
+        f'<p class="measure mb-0">{escape(row["explanation"])}</p>' if row["explanation"] else ""
+    )
+    return (
+        f'<li class="mb-3"><a href="{escape(url)}"><strong>{escape(row["code"])}</strong> '
+        f'{escape(row["title"])}</a> <span class="badge text-bg-light border">{escape(applies)}'
+        f'</span><br><span class="small">{escape(agreed_text)}</span>{explanation}</li>'
+    )
+
+
+def index(request):
+    choice = region_for(request)
+    versions = page_versions()
+    # Built only when the cached fragment is missing (see toolbox_site/freshness.py).
+    page = SimpleLazyObject(lambda: _index_data(request, choice))
+    if request.GET.keys() - {"regio"} and not filters_valid(
+        "index", versions, request, page, choice.region
+    ):
+        messages.warning(request, _("A filter was not valid and has been ignored."))
+    return render(
+        request,
+        "criteria/index.html",
+        {
+            "region_choice": choice,
+            "versions": versions,
+            "page": page,
+            "breadcrumbs": [(_("Quality criteria"), None)],
+        },
+    )
+
+
+def _index_data(request, choice):
+    # All criteria of the current framework with theme and framework, in one query;
+    # the filters work on these forty-odd rows in Python.
+    everything = []
+    if choice.region is not None:
+        everything = list(
+            Criterion.objects.filter(framework__region=choice.region, framework__status=PUBLISHED)
+            .annotate(agreed=agreed_counts())
+            .order_by("theme__order", "theme_id", "order", "code")
+            .values(
+                "code",
+                "title",
+                "explanation",
+                "applies_to",
+                "agreed",
+                "theme_id",
+                "theme__name",
+                "theme__description",
+                "framework__name",
+                "framework__version",
+                "framework__published_on",
+            )
+        )
+    themes = list(
+        {
+            row["theme_id"]: SimpleNamespace(
+                pk=row["theme_id"], name=row["theme__name"], description=row["theme__description"]
+            )
+            for row in everything
+        }.values()
+    )
+    framework = None
+    if everything:
+        first = everything[0]
+        framework = {
+            "name": first["framework__name"],
+            "version": first["framework__version"],
+            "published_on": first["framework__published_on"],
+        }
+    form = CriteriaFilterForm(request.GET or None, themes=themes)
+    criteria = everything
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["thema"]:
+            criteria = [c for c in criteria if c["theme_id"] == data["thema"]]
+        if data["voor"]:
+            criteria = [c for c in criteria if c["applies_to"] in (data["voor"], Audience.BOTH)]
+        if data["q"]:
+            words = data["q"].casefold()
+            criteria = [
+                c
+                for c in criteria
+                if words in c["title"].casefold() or words in c["explanation"].casefold()
+            ]
+    query = region_query(choice)
+    prefix = reverse("criteria:index")
+    applies = labels(Audience.choices)
+    items = {theme.pk: [] for theme in themes}
+    for row in criteria:
+        agreed_text = ngettext(
+            "%(counter)s municipality agreed on it",
+            "%(counter)s municipalities agreed on it",
+            row["agreed"],
+        ) % {"counter": row["agreed"]}
+        items[row["theme_id"]].append(
+            criterion_item(
+                row,
+                criterion_url(row["code"], query, prefix),
+                applies[row["applies_to"]],
+                agreed_text,
+            )
+        )
+    groups = [
+        {"theme": theme, "html": mark_safe("".join(items[theme.pk]))}
+        for theme in themes
+        if items[theme.pk]
+    ]
+    return {
+        "valid": not form.is_bound or form.is_valid(),
+        "framework": framework,
+        "groups": groups,
+        "count": len(criteria),
+        "form": form,
+        "theme_options": dynamic_options(form.fields["thema"].choices, form.data.get("thema")),
+        "audience_options": options("audience", AUDIENCE_FILTER_CHOICES, form.data.get("voor")),
+        "region_query": query,
+    }
+
+
+def detail(request, code):
+    choice = region_for(request)
+    versions = page_versions()
+    criterion = remembered(
+        "criterion",
+        versions,
+        (getattr(choice.region, "pk", None), code),
+        lambda: (
+            Criterion.objects.select_related("theme", "framework")
+            .filter(framework__region=choice.region, framework__status=PUBLISHED, code=code)
+            .first()
+        ),
+    )
+    if criterion is None:
+        raise Http404
+    logged_in = request.user.is_authenticated
+    return render(
+        request,
+        "criteria/detail.html",
+        {
+            "criterion": criterion,
+            "region_choice": choice,
+            "region_query": region_query(choice),
+            "versions": versions,
+            # Built only when the cached fragment is missing (see toolbox_site/freshness.py).
+            "page": SimpleLazyObject(lambda: _detail_data(criterion, choice, logged_in)),
+            "breadcrumbs": [
+                (_("Quality criteria"), reverse("criteria:index") + region_query(choice)),
+                (criterion.code, None),
+            ],
+        },
+    )
+
+
+def _detail_data(criterion, choice, logged_in):
+    trainings = list(criterion.trainings.order_by("title").only("title", "slug", "audience"))
+    rows = []
+    if logged_in:
+        # Every municipality of the region with its agreement, if any (one query).
+        statuses, areas = labels(LocalAgreement.Status.choices), labels(LocalAgreement.Area.choices)
+        base = reverse("criteria:agreements", kwargs={"slug": "gemeente"})[: -len("gemeente/")]
+        municipalities = (
+            Organization.objects.municipalities()
+            .filter(region=choice.region)
+            .annotate(
+                agreement=FilteredRelation(
+                    "local_agreements", condition=Q(local_agreements__criterion=criterion)
+                )
+            )
+            .values_list(
+                "name",
+                "slug",
+                "agreement__status",
+                "agreement__area",
+                "agreement__text",
+                "agreement__needs_review",
+            )
+            .order_by("name")
+        )
+        rows = [
+            {
+                "name": name,
+                "url": f"{base}{slug}/",
+                "status": status,
+                "status_label": statuses.get(status, ""),
+                "status_class": STATUS_CLASSES.get(status, "status-none"),
+                "area_label": areas.get(area, "–"),
+                "text": text,
+                "needs_review": needs_review,
+            }
+            for name, slug, status, area, text, needs_review in municipalities
+        ]
+    return {"trainings": trainings, "rows": rows}
+
+
+def guide(request):
+    choice = region_for(request)
+    return render(
+        request,
+        "criteria/guide.html",
+        {
+            "region_choice": choice,
+            "versions": page_versions(),
+            # Built only when the cached fragment is missing (see toolbox_site/freshness.py).
+            "page": SimpleLazyObject(lambda: _guide_data(request, choice)),
+            "breadcrumbs": [
+                (_("Quality criteria"), reverse("criteria:index") + region_query(choice)),
+                (_("Conversation guide"), None),
+            ],
+        },
+    )
+
+
+def _guide_data(request, choice):
+    form = GuideForm(request.GET or None)
+    voor = form.cleaned_data["voor"] if form.is_valid() else ""
+    themes = []
+    framework = None
+    if choice.region is not None:
+        themes = list(
+            Theme.objects.filter(framework__region=choice.region, framework__status=PUBLISHED)
+            .select_related("framework")
+            .order_by("order", "pk")
+            .prefetch_related(
+                Prefetch(
+                    "criteria",
+                    queryset=Criterion.objects.filter(audience_filter(voor)).order_by(
+                        "order", "code"
+                    ),
+                )
+            )
+        )
+        framework = themes[0].framework if themes else None
+    return {
+        "framework": framework,
+        "themes": [theme for theme in themes if theme.criteria.all()],
+        "form": form,
+        "audience": dict(AUDIENCE_FILTER_CHOICES).get(voor, "") if voor else "",
+    }

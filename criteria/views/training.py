@@ -1,0 +1,96 @@
+"""Training: the calendar of sessions and one training."""
+
+from django.contrib import messages
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
+
+from toolbox_site.regions import region_for
+
+from ..forms import (
+    TrainingFilterForm,
+)
+from ..models import (
+    Audience,
+    Framework,
+    Training,
+    TrainingSession,
+    TrainingTopic,
+)
+from .common import filters_valid, page_versions
+
+
+def trainings(request):
+    choice = region_for(request)
+    versions = page_versions()
+    # Built only when the cached fragment is missing (see toolbox_site/freshness.py).
+    page = SimpleLazyObject(lambda: _trainings_data(request, choice))
+    if request.GET.keys() - {"regio"} and not filters_valid(
+        "trainings", versions, request, page, choice.region
+    ):
+        messages.warning(request, _("A filter was not valid and has been ignored."))
+    return render(
+        request,
+        "criteria/training_list.html",
+        {
+            "region_choice": choice,
+            "versions": versions,
+            "page": page,
+            "breadcrumbs": [(_("Training"), None)],
+        },
+    )
+
+
+def _trainings_data(request, choice):
+    topics = list(TrainingTopic.objects.all())
+    form = TrainingFilterForm(request.GET or None, topics=topics)
+    today = timezone.localdate()
+    data = {"onderwerp": "", "voor": "", "vanaf": None, "voorbij": False}
+    if form.is_valid():
+        data = form.cleaned_data
+    start = data["vanaf"] or (None if data["voorbij"] else today)
+    sessions = TrainingSession.objects.order_by("date", "pk")
+    if start:
+        sessions = sessions.filter(date__gte=start)
+    queryset = Training.objects.filter(region=choice.region)
+    if data["onderwerp"]:
+        queryset = queryset.filter(topics__slug=data["onderwerp"])
+    if data["voor"]:
+        queryset = queryset.filter(audience__in=[data["voor"], Audience.BOTH])
+    if data["vanaf"]:
+        queryset = queryset.filter(sessions__date__gte=data["vanaf"]).distinct()
+    queryset = queryset.prefetch_related(
+        "topics", Prefetch("sessions", queryset=sessions, to_attr="shown_sessions")
+    ).order_by("title")
+    return {
+        "valid": not form.is_bound or form.is_valid(),
+        "trainings": list(queryset),
+        "form": form,
+    }
+
+
+def training_detail(request, slug):
+    training = get_object_or_404(Training.objects.select_related("region"), slug=slug)
+    show_past = request.GET.get("voorbij") == "on"
+    sessions = training.sessions.order_by("date", "pk")
+    if not show_past:
+        sessions = sessions.filter(date__gte=timezone.localdate())
+    criteria = training.criteria.filter(framework__status=Framework.Status.PUBLISHED).order_by(
+        "code"
+    )
+    return render(
+        request,
+        "criteria/training_detail.html",
+        {
+            "training": training,
+            "topics": training.topics.all(),
+            "sessions": sessions,
+            "show_past": show_past,
+            "criteria": criteria,
+            "region_query": f"?regio={training.region.slug}",
+            "breadcrumbs": [(_("Training"), reverse("training:index")), (training.title, None)],
+        },
+    )
