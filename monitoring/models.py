@@ -29,6 +29,9 @@ from toolbox_site.dates import show_date
 from toolbox_site.history import HistoricalRecords
 from toolbox_site.models import Organization
 
+#: The kinds of organization that report: municipalities and the care office.
+REPORTING_KINDS = [Organization.Kind.MUNICIPALITY, Organization.Kind.CARE_OFFICE]
+
 
 class PeriodType(models.TextChoices):
     QUARTER = "quarter", _("quarter")

@@ -20,12 +20,11 @@ from django.utils.translation import gettext as _
 from toolbox_site.dates import show_date
 from toolbox_site.models import Membership, Organization
 
-from .models import MonitoringFormat, Period, Report
+from .models import REPORTING_KINDS, MonitoringFormat, Period, Report
 from .models_reminders import ReminderSent
 
 BEFORE_DAYS = 7
 AFTER_DAYS = 1
-REPORTING_KINDS = [Organization.Kind.MUNICIPALITY, Organization.Kind.CARE_OFFICE]
 DONE = (Report.Status.SUBMITTED, Report.Status.APPROVED)
 
 

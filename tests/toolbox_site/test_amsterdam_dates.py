@@ -15,7 +15,7 @@ from django.utils import translation
 from criteria.models import Criterion, LocalAgreement
 from criteria.services import describe_conflict
 from monitoring.models import Report
-from monitoring.views import read_only_reason
+from monitoring.views.report_page import read_only_reason
 from tests.monitoring.fixtures import make_report
 from toolbox_site.dates import show_date, show_datetime
 from toolbox_site.locking import conflict_message

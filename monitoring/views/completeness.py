@@ -1,0 +1,84 @@
+"""Completeness: which organizations reported for which periods."""
+
+import datetime
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
+
+from toolbox_site import freshness
+from toolbox_site.models import Organization
+from toolbox_site.permissions import access_for, coordinates_region
+from toolbox_site.regions import region_for
+
+from .. import dashboards
+from ..models import REPORTING_KINDS, Period, Report
+from .dashboard_common import period_options, period_range, shown_region
+
+
+@login_required
+def completeness(request):
+    user = request.user
+    errors = []
+    versions = freshness.versions("monitoring", "toolbox_site")
+    region_choice = region_for(request)
+    region = shown_region(request, region_choice, errors, public=False)
+    access = access_for(user)
+    coordinates = coordinates_region(user, region)
+    kinds = REPORTING_KINDS
+    kind = request.GET.get("soort", "")
+    if kind and kind in REPORTING_KINDS:
+        kinds = [kind]
+    elif kind:
+        errors.append(_("Choose a municipality or the care office. You see all organizations."))
+        kind = ""
+    scope_key = "all" if coordinates else access.organizations_key
+    return render(
+        request,
+        "monitoring/dashboard/completeness.html",
+        {
+            "region_choice": region_choice,
+            "region": region,
+            "errors": errors,
+            "coordinates": coordinates,
+            "kind": kind,
+            "kinds": [(value, label) for value, label in Organization.Kind.choices][:2],
+            "statuses": [(dashboards.NOT_STARTED, _("not started")), *Report.Status.choices],
+            # The data part is a cached fragment (toolbox_site/freshness.py), keyed on the
+            # region and, for a non-coordinator, on the organizations the user sees.
+            "versions": versions,
+            "scope": scope_key,
+            "page": SimpleLazyObject(
+                lambda: completeness_data(request, region, kinds, coordinates, access, errors)
+            ),
+            "breadcrumbs": [
+                (_("Monitoring"), reverse("monitoring:index")),
+                (_("Completeness"), None),
+            ],
+        },
+    )
+
+
+def completeness_data(request, region, kinds, coordinates, access, region_errors):
+    errors = list(region_errors)
+    organizations = Organization.objects.none()
+    if region is not None:
+        organizations = Organization.objects.filter(region=region, kind__in=kinds)
+        if not coordinates:
+            organizations = organizations.filter(pk__in=list(access.roles))
+    organizations = list(organizations.order_by("-kind", "name"))  # municipalities first
+    today = datetime.date.today()
+    periods = list(Period.objects.filter(start__lte=today).order_by("start", "type"))
+    chosen = period_range(request, periods, errors)
+    rows, shares = dashboards.completeness(organizations, chosen, today)
+    return {
+        "errors": errors,
+        "rows": rows,
+        "shares": shares,
+        "period_options": period_options(periods),
+        "first_value": chosen[0].start.isoformat() if chosen else "",
+        "last_value": chosen[-1].start.isoformat() if chosen else "",
+        "chosen": [str(period.label) for period in chosen],
+    }
