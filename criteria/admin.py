@@ -5,8 +5,8 @@ from django.utils.translation import ngettext
 
 from toolbox_site.admin import ConstraintChecking, RegionScopedAdmin, region_filter
 from toolbox_site.history_admin import HistoryAdmin
-from toolbox_site.models import Region
-from toolbox_site.permissions import access_for, is_region_coordinator
+from toolbox_site.models import Organization, Region
+from toolbox_site.permissions import is_region_coordinator
 from toolbox_site.versioned_admin import VersionChecked
 
 from .models import (
@@ -44,10 +44,10 @@ class CriteriaRegionAdmin(RegionScopedAdmin, HistoryAdmin):
         return self._has(request, "delete", obj)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if not request.user.is_superuser:
-            regions = access_for(request.user).coordinated_regions
+        if not request.user.has_perm("toolbox.manage_all_regions"):
+            regions = Region.objects.coordinated_by(request.user)
             narrowed = {
-                "region": Region.objects.filter(pk__in=regions),
+                "region": regions,
                 "framework": Framework.objects.filter(region__in=regions),
                 "theme": Theme.objects.filter(framework__region__in=regions),
                 "criterion": Criterion.objects.filter(framework__region__in=regions),
@@ -58,9 +58,9 @@ class CriteriaRegionAdmin(RegionScopedAdmin, HistoryAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name == "criteria" and not request.user.is_superuser:
+        if db_field.name == "criteria":
             kwargs["queryset"] = Criterion.objects.filter(
-                framework__region__in=access_for(request.user).coordinated_regions
+                framework__region__in=Region.objects.coordinated_by(request.user)
             ).select_related("framework")
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
@@ -160,12 +160,8 @@ class LocalAgreementAdmin(VersionChecked, CriteriaRegionAdmin):
     show_full_result_count = False
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "municipality" and not request.user.is_superuser:
-            from toolbox_site.models import Organization
-
-            kwargs["queryset"] = Organization.objects.municipalities().filter(
-                region__in=access_for(request.user).coordinated_regions
-            )
+        if db_field.name == "municipality":
+            kwargs["queryset"] = Organization.objects.municipalities().coordinated_by(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):

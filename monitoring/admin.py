@@ -12,7 +12,7 @@ from django.utils.translation import ngettext, ngettext_lazy
 from toolbox_site.admin import ConstraintChecking, RegionScopedAdmin, region_filter
 from toolbox_site.history_admin import HistoryAdmin
 from toolbox_site.models import Organization
-from toolbox_site.permissions import access_for, coordinates_a_region
+from toolbox_site.permissions import coordinates_a_region
 from toolbox_site.versioned_admin import VersionChecked
 
 from . import services
@@ -83,10 +83,9 @@ class MonitoringFormatAdmin(RegionScopedAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "organization":
-            queryset = Organization.objects.filter(kind=Organization.Kind.REGION_TEAM)
-            if not request.user.is_superuser:
-                queryset = queryset.filter(region__in=access_for(request.user).coordinated_regions)
-            kwargs["queryset"] = queryset
+            kwargs["queryset"] = Organization.objects.filter(
+                kind=Organization.Kind.REGION_TEAM
+            ).coordinated_by(request.user)
             return admin.ModelAdmin.formfield_for_foreignkey(self, db_field, request, **kwargs)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
@@ -136,9 +135,9 @@ class SectionAdmin(RegionScopedAdmin):
         return False  # reached through the format
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "format" and not request.user.is_superuser:
+        if db_field.name == "format":
             kwargs["queryset"] = MonitoringFormat.objects.filter(
-                organization__region__in=access_for(request.user).coordinated_regions
+                organization__in=Organization.objects.coordinated_by(request.user)
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
@@ -194,7 +193,7 @@ class DimensionAdmin(ConstraintChecking, admin.ModelAdmin):
         # Shared by every region: items that reports already use stay as they are.
         if (
             obj is not None
-            and not request.user.is_superuser
+            and not request.user.has_perm("toolbox.manage_all_regions")
             and obj.indicators.filter(format__reports__isnull=False).exists()
         ):
             return False
@@ -265,7 +264,7 @@ class ReportAdmin(VersionChecked, HistoryAdmin, RegionScopedAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
+        return request.user.has_perm("toolbox.manage_all_regions")
 
     def _transition(self, request, queryset, function, done):
         count = 0

@@ -12,7 +12,7 @@ text) means "not reported"; ``number=0`` means zero.
 
 A format that has reports is locked: its sections, indicators and rules are
 never changed under those reports. Changing it means a new version
-(``MonitoringFormat.new_version``); the old reports keep theirs.
+(``monitoring.services.copy_format``); the old reports keep theirs.
 """
 
 import datetime
@@ -120,12 +120,6 @@ class MonitoringFormat(models.Model):
                 params={"format": str(self)},
                 code="locked",
             )
-
-    def new_version(self):
-        """Copy this format with its sections, indicators and rules as the next version."""
-        from .services import copy_format
-
-        return copy_format(self)
 
 
 class PeriodQuerySet(models.QuerySet):
@@ -699,4 +693,45 @@ class Value(models.Model):
         return self.number is None and not self.text
 
 
-from .models_reminders import ReminderSent  # noqa: E402, F401 (deadline reminders)
+# --- What the deadline reminders have sent, so that each goes out once ---------
+# (sent by ``manage.py send_monitoring_reminders``, see ``monitoring/reminders.py``)
+
+
+class ReminderSent(models.Model):
+    class Kind(models.TextChoices):
+        BEFORE = "before", _("a week before the deadline")
+        AFTER = "after", _("a day after the deadline")
+
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="monitoring_reminders",
+        verbose_name=_("organization"),
+    )
+    period = models.ForeignKey(
+        "monitoring.Period",
+        on_delete=models.CASCADE,
+        related_name="reminders",
+        verbose_name=_("period"),
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    recipients = models.TextField(_("recipients"), blank=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "period", "kind"],
+                name="monitoring_reminder_once",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organization} – {self.period} ({self.get_kind_display()})"
+
+    @property
+    def owning_organization(self):
+        return self.organization

@@ -20,8 +20,7 @@ from django.utils.translation import gettext as _
 from toolbox_site.dates import show_date
 from toolbox_site.models import Membership, Organization
 
-from .models import REPORTING_KINDS, MonitoringFormat, Period, Report
-from .models_reminders import ReminderSent
+from .models import REPORTING_KINDS, MonitoringFormat, Period, ReminderSent, Report
 
 BEFORE_DAYS = 7
 AFTER_DAYS = 1

@@ -27,7 +27,7 @@ from toolbox_site.permissions import is_region_coordinator
 
 from .models import DimensionItem, Indicator, MonitoringFormat, Period, Report, Section, Value
 from .rules import is_reporting_editor
-from .validation import Cleaned, cells_of, format_number, validate
+from .validation import Cleaned, cells_of, format_number, raw_of, validate
 
 
 class TransitionError(Exception):
@@ -191,8 +191,6 @@ def validate_report(report, raw=None, *, submitting, structure=None, with_warnin
 
 
 def raw_from_values(structure, stored):
-    from .validation import raw_of
-
     raw = {}
     for key, indicator, _item in cells_of(structure):
         value = stored.get(key)

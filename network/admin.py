@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from toolbox_site.admin import ConstraintChecking, RegionScopedAdmin
 from toolbox_site.history_admin import HistoryAdmin
 from toolbox_site.models import Organization
-from toolbox_site.permissions import access_for, is_region_coordinator
+from toolbox_site.permissions import is_region_coordinator
 from toolbox_site.versioned_admin import VersionChecked
 
 from .models import (
@@ -93,18 +93,14 @@ class ScopedChoicesMixin:
     """Coordinators only pick organizations of their own region."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name in ORGANIZATION_FIELDS and not request.user.is_superuser:
-            regions = access_for(request.user).coordinated_regions
-            queryset = kwargs.get("queryset") or db_field.remote_field.model.objects.all()
-            if db_field.remote_field.model is Organization:
-                kwargs["queryset"] = queryset.filter(region__in=regions)
+        if db_field.name in ORGANIZATION_FIELDS and db_field.remote_field.model is Organization:
+            queryset = kwargs.get("queryset") or Organization.objects.all()
+            kwargs["queryset"] = queryset.coordinated_by(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name == "municipalities" and not request.user.is_superuser:
-            kwargs["queryset"] = Organization.objects.municipalities().filter(
-                region__in=access_for(request.user).coordinated_regions
-            )
+        if db_field.name == "municipalities":
+            kwargs["queryset"] = Organization.objects.municipalities().coordinated_by(request.user)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 

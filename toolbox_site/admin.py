@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from . import freshness
 from .audit import changes_of, log_action
 from .models import AuditEvent, Membership, Organization, Region
-from .permissions import access_for, is_region_coordinator
+from .permissions import is_region_coordinator
 from .validators import ControlCharactersMixin
 
 
@@ -115,12 +115,10 @@ class OwnRegionsFilter(admin.RelatedFieldListFilter):
     filter's query and links would list every region of the country)."""
 
     def field_choices(self, field, request, model_admin):
-        if request.user.is_superuser:
-            return super().field_choices(field, request, model_admin)
         return field.get_choices(
             include_blank=False,
             ordering=self.field_admin_ordering(field, request, model_admin),
-            limit_choices_to={"pk__in": access_for(request.user).coordinated_regions},
+            limit_choices_to={"pk__in": Region.objects.coordinated_by(request.user)},
         )
 
 
@@ -170,16 +168,14 @@ class RegionScopedAdmin(ConstraintChecking, admin.ModelAdmin):
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        if request.user.is_superuser:
-            return queryset
-        regions = access_for(request.user).coordinated_regions
+        if request.user.has_perm("toolbox.manage_all_regions"):
+            return queryset  # no subquery over every region
+        regions = Region.objects.coordinated_by(request.user)
         return queryset.filter(**{f"{self.region_path}__in": regions})
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "organization" and not request.user.is_superuser:
-            kwargs["queryset"] = Organization.objects.filter(
-                region__in=access_for(request.user).coordinated_regions
-            )
+        if db_field.name == "organization":
+            kwargs["queryset"] = Organization.objects.coordinated_by(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
@@ -261,12 +257,14 @@ class OrganizationAdmin(RegionScopedAdmin):
     def get_readonly_fields(self, request, obj=None):
         # Coordinators keep their organizations up to date, but do not move
         # them to another region or change what kind they are.
-        if request.user.is_superuser:
+        if request.user.has_perm("toolbox.manage_all_regions"):
             return []
         return ["kind", "region", "slug"]
 
     def get_prepopulated_fields(self, request, obj=None):
-        return self.prepopulated_fields if request.user.is_superuser else {}
+        if request.user.has_perm("toolbox.manage_all_regions"):
+            return self.prepopulated_fields
+        return {}
 
     @admin.display(description=_("New colleague"))
     def invite_link(self, obj):

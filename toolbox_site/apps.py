@@ -7,6 +7,7 @@ class ToolboxSiteConfig(AppConfig):
     verbose_name = _("Organizations and accounts")
 
     def ready(self):
-        from . import freshness, lookups, permissions  # noqa: F401  (register the lookup and the rules)
+        # The versions follow every save (signals); the lookup registers itself.
+        from . import freshness, lookups  # noqa: F401
 
         freshness.connect()

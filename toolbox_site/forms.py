@@ -5,7 +5,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, Pa
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import Organization
+from .models import Membership, Organization
 from .validators import ControlCharactersMixin
 
 
@@ -194,8 +194,6 @@ class InvitationForm(ControlCharactersMixin, forms.Form):
 
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, **kwargs)
-        from .models import Membership
-
         roles = [Membership.Role.VIEWER, Membership.Role.EDITOR]
         if organization.kind == Organization.Kind.REGION_TEAM:
             roles.append(Membership.Role.COORDINATOR)

@@ -65,9 +65,15 @@ class VersionsMiddleware:
             _request.memo = None
 
 
-def _numbers(names):
-    from .models import DataVersion
+def _counters():
+    """The model of the counters (toolbox_site.models.DataVersion), from the app
+    registry: the models' querysets ask the user's access, which asks this module,
+    so this module imports no model."""
+    return apps.get_model("toolbox_site", "DataVersion")
 
+
+def _numbers(names):
+    DataVersion = _counters()
     memo = getattr(_request, "memo", None)
     if memo is None:  # outside a GET request: read them now
         return dict(DataVersion.objects.filter(name__in=names).values_list("name", "number"))
@@ -95,8 +101,7 @@ def cached(key, build):
 
 
 def bump(name):
-    from .models import DataVersion
-
+    DataVersion = _counters()
     if not DataVersion.objects.filter(name=name).update(number=F("number") + 1):
         DataVersion.objects.get_or_create(name=name, defaults={"number": 1})
 

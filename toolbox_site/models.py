@@ -4,12 +4,27 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .access import access_for
+from .choices import WRITE_ROLES, MembershipRole, OrganizationKind
 from .fields import HttpsURLField, PhoneField
+
+
+class RegionQuerySet(models.QuerySet):
+    def coordinated_by(self, user):
+        """The regions the user coordinates (every one for superusers, none for others)."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        regions = access_for(user).coordinated_regions
+        return self.filter(pk__in=regions) if regions else self.none()
 
 
 class Region(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    objects = RegionQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -32,10 +47,15 @@ class OrganizationQuerySet(models.QuerySet):
         """Organizations whose data the user may change."""
         return self._by_access(user, write=True)
 
+    def of_member(self, user):
+        """The organizations the user is a member of, in any role."""
+        if not user.is_authenticated:
+            return self.none()
+        own = list(access_for(user).roles)
+        return self.filter(pk__in=own) if own else self.none()
+
     def coordinated_by(self, user):
         """Organizations of the regions the user coordinates (every one for superusers)."""
-        from .permissions import access_for
-
         if not user.is_authenticated:
             return self.none()
         if user.is_superuser:
@@ -44,10 +64,8 @@ class OrganizationQuerySet(models.QuerySet):
 
     def _by_access(self, user, *, write):
         # From the user's access (read once per request, and cached: see
-        # permissions.access_for), not a join over memberships: PostgreSQL planned
+        # access.access_for), not a join over memberships: PostgreSQL planned
         # that OR of joins as a scan of every organization and membership.
-        from .permissions import access_for
-
         if not user.is_authenticated:
             return self.none()
         if user.is_superuser:
@@ -62,10 +80,7 @@ class OrganizationQuerySet(models.QuerySet):
 
 
 class Organization(models.Model):
-    class Kind(models.TextChoices):
-        MUNICIPALITY = "municipality", _("municipality")
-        CARE_OFFICE = "care_office", _("care office")
-        REGION_TEAM = "region_team", _("region team")
+    Kind = OrganizationKind
 
     region = models.ForeignKey(
         Region, on_delete=models.PROTECT, related_name="organizations", verbose_name=_("region")
@@ -130,12 +145,8 @@ class Organization(models.Model):
 
 
 class Membership(models.Model):
-    class Role(models.TextChoices):
-        VIEWER = "viewer", _("viewer")
-        EDITOR = "editor", _("editor")
-        COORDINATOR = "coordinator", _("coordinator")
-
-    WRITE_ROLES = (Role.EDITOR, Role.COORDINATOR)
+    Role = MembershipRole
+    WRITE_ROLES = WRITE_ROLES
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

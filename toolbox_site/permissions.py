@@ -14,89 +14,12 @@ Views call :func:`get_object_for_user`, templates use the rules template tags
 the same predicates through ``user.has_perm``.
 """
 
-from dataclasses import dataclass
-
 import rules
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from . import freshness
-from .models import Membership, Organization
-
-
-@dataclass(frozen=True)
-class Access:
-    roles: dict  # organization id -> role
-    coordinated_regions: frozenset  # region ids where the user coordinates
-    member_regions: frozenset = frozenset()  # region ids of all the user's organizations
-    municipalities: frozenset = frozenset()  # the user's organizations that are municipalities
-
-    @property
-    def organizations_key(self):
-        """The user's organizations, as a cache-key part."""
-        return ".".join(str(pk) for pk in sorted(self.roles))
-
-    @property
-    def scope_key(self):
-        """Everything that decides what the user sees, as a cache-key part."""
-        regions = ".".join(str(pk) for pk in sorted(self.coordinated_regions))
-        return f"{self.organizations_key}-r{regions}"
-
-    def may_view(self, organization):
-        return organization.pk in self.roles or organization.region_id in self.coordinated_regions
-
-    def may_change(self, organization):
-        return (
-            self.roles.get(organization.pk) in Membership.WRITE_ROLES
-            or organization.region_id in self.coordinated_regions
-        )
-
-
-NO_ACCESS = Access(roles={}, coordinated_regions=frozenset())
-
-
-def visibility_key(user):
-    """Everything that decides which organizations' data the user sees, as a
-    cache-key part ("all" for superusers)."""
-    return "all" if user.is_superuser else access_for(user).scope_key
-
-
-def access_for(user):
-    """The user's memberships, read once per user object (one query), and kept in
-    the cache while the organizations' data version holds (toolbox_site/freshness.py:
-    every change of a membership or organization raises it)."""
-    if not user.is_authenticated:
-        return NO_ACCESS
-    access = getattr(user, "_toolbox_access", None)
-    if access is None:
-        key = f"access:{user.pk}:{freshness.versions('toolbox_site')}"
-        access = freshness.cached(key, lambda: _read_access(user))
-        user._toolbox_access = access
-    return access
-
-
-def _read_access(user):
-    roles = {}
-    regions = set()
-    member_regions = set()
-    municipalities = set()
-    rows = Membership.objects.filter(user=user).values_list(
-        "organization_id", "role", "organization__kind", "organization__region_id"
-    )
-    for organization_id, role, kind, region_id in rows:
-        roles[organization_id] = role
-        member_regions.add(region_id)
-        if kind == Organization.Kind.MUNICIPALITY:
-            municipalities.add(organization_id)
-        if kind == Organization.Kind.REGION_TEAM and role == Membership.Role.COORDINATOR:
-            regions.add(region_id)
-    return Access(
-        roles=roles,
-        coordinated_regions=frozenset(regions),
-        member_regions=frozenset(member_regions),
-        municipalities=frozenset(municipalities),
-    )
+from .access import access_for
 
 
 def owning_organization(obj):
@@ -140,18 +63,26 @@ def coordinates_region(user, region):
     return region is not None and region.pk in access_for(user).coordinated_regions
 
 
-rules.add_perm("toolbox.view", can_view)
-rules.add_perm("toolbox.change", can_change)
+@rules.predicate
+def sees_region(user, region):
+    """Belongs to the region (a member of one of its organizations) or coordinates it;
+    superusers see every region. Users without any organization see any region."""
+    if user.is_superuser or region is None:
+        return True
+    access = access_for(user)
+    allowed = access.coordinated_regions | access.member_regions
+    return not allowed or region.pk in allowed
 
-# Django admin: region coordinators manage the organizations and memberships of
-# their own region. Creating or deleting organizations stays with superusers.
-rules.add_perm("toolbox_site.view_organization", is_region_coordinator)
-rules.add_perm("toolbox_site.change_organization", is_region_coordinator)
-rules.add_perm("toolbox_site.view_membership", is_region_coordinator)
-rules.add_perm("toolbox_site.add_membership", is_region_coordinator)
-rules.add_perm("toolbox_site.change_membership", is_region_coordinator)
-rules.add_perm("toolbox_site.delete_membership", is_region_coordinator)
-rules.add_perm("toolbox_site.view_auditevent", is_region_coordinator)
+
+def member_organization_ids(user):
+    """The ids of the organizations the user is a member of (read once, cached): for
+    what a member sees of their own organization only, such as its small numbers."""
+    return frozenset(access_for(user).roles)
+
+
+def membership_key(user):
+    """The user's own organizations, as a cache-key part."""
+    return access_for(user).organizations_key
 
 
 def get_object_for_user(user, queryset, *, write=False, **lookup):
@@ -166,13 +97,6 @@ def get_object_for_user(user, queryset, *, write=False, **lookup):
     if write and not can_change(user, obj):
         raise PermissionDenied
     return obj
-
-
-# Accounts: coordinators do NOT get auth.view_user (the user list shows every
-# region's accounts); the membership form has its own account picker
-# (MembershipAdmin.accounts_view), and they invite new colleagues into the
-# organizations of their region. Managing accounts stays with superusers.
-rules.add_perm("toolbox_site.invite_member", is_region_coordinator)
 
 
 # --- Shared predicates of the pillar apps ---------------------------------------

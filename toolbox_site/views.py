@@ -36,7 +36,7 @@ from .forms import (
 )
 from .models import Membership, Organization
 from .people import display_name
-from .permissions import access_for, get_object_for_user
+from .permissions import can_change, get_object_for_user
 from .security import client_ip, over_limit
 from .tokens import invitation_token_generator
 
@@ -198,11 +198,10 @@ def account(request):
         .select_related("organization", "organization__region")
         .order_by("organization__name")
     )
-    access = access_for(request.user)
     rows = [
         {
             "membership": membership,
-            "can_change": access.may_change(membership.organization),
+            "can_change": can_change(request.user, membership.organization),
         }
         for membership in memberships
     ]

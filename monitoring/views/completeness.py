@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from toolbox_site import freshness
 from toolbox_site.models import Organization
-from toolbox_site.permissions import access_for, coordinates_region
+from toolbox_site.permissions import coordinates_region, membership_key
 from toolbox_site.regions import region_for
 
 from .. import dashboards
@@ -25,7 +25,6 @@ def completeness(request):
     versions = freshness.versions("monitoring", "toolbox_site")
     region_choice = region_for(request)
     region = shown_region(request, region_choice, errors, public=False)
-    access = access_for(user)
     coordinates = coordinates_region(user, region)
     kinds = REPORTING_KINDS
     kind = request.GET.get("soort", "")
@@ -34,7 +33,7 @@ def completeness(request):
     elif kind:
         errors.append(_("Choose a municipality or the care office. You see all organizations."))
         kind = ""
-    scope_key = "all" if coordinates else access.organizations_key
+    scope_key = "all" if coordinates else membership_key(user)
     return render(
         request,
         "monitoring/dashboard/completeness.html",
@@ -51,7 +50,7 @@ def completeness(request):
             "versions": versions,
             "scope": scope_key,
             "page": SimpleLazyObject(
-                lambda: completeness_data(request, region, kinds, coordinates, access, errors)
+                lambda: completeness_data(request, region, kinds, coordinates, user, errors)
             ),
             "breadcrumbs": [
                 (_("Monitoring"), reverse("monitoring:index")),
@@ -61,13 +60,13 @@ def completeness(request):
     )
 
 
-def completeness_data(request, region, kinds, coordinates, access, region_errors):
+def completeness_data(request, region, kinds, coordinates, user, region_errors):
     errors = list(region_errors)
     organizations = Organization.objects.none()
     if region is not None:
         organizations = Organization.objects.filter(region=region, kind__in=kinds)
         if not coordinates:
-            organizations = organizations.filter(pk__in=list(access.roles))
+            organizations = organizations.filter(pk__in=Organization.objects.of_member(user))
     organizations = list(organizations.order_by("-kind", "name"))  # municipalities first
     today = datetime.date.today()
     periods = list(Period.objects.filter(start__lte=today).order_by("start", "type"))

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from toolbox_site import freshness
 from toolbox_site.models import Organization
-from toolbox_site.permissions import access_for
+from toolbox_site.permissions import member_organization_ids
 from toolbox_site.regions import region_for
 
 from .. import dashboards
@@ -37,7 +37,7 @@ def dashboard_page(request, *, public):
     versions = freshness.versions("monitoring", "toolbox_site")
     region_choice = region_for(request)
     region = shown_region(request, region_choice, errors, public=public)
-    own_ids = set() if public else set(access_for(request.user).roles)
+    own_ids = set() if public else set(member_organization_ids(request.user))
     context = {
         "public": public,
         "region_choice": region_choice,

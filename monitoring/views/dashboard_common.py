@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from toolbox_site import exports
-from toolbox_site.permissions import access_for
+from toolbox_site.permissions import sees_region
 
 from ..dashboards import Cell
 
@@ -84,17 +84,14 @@ def shown_region(request, region_choice, errors, *, public):
     """The region to show: the chosen one if the user may see it, else their own."""
     region = region_choice.region
     user = request.user
-    if public or region is None or user.is_superuser:
+    if public or sees_region(user, region):
         return region
-    access = access_for(user)
-    allowed = access.coordinated_regions | access.member_regions
-    if not allowed or region.pk in allowed:
-        return region
+    own = next(r for r in region_choice.regions if sees_region(user, r))
     errors.append(
         _("You can only see the monitoring of your own region. You see %(region)s instead.")
-        % {"region": next(r for r in region_choice.regions if r.pk in allowed).name}
+        % {"region": own.name}
     )
-    return next(r for r in region_choice.regions if r.pk in allowed)
+    return own
 
 
 def period_range(request, periods, errors):

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from toolbox_site import freshness
 from toolbox_site.models import Organization
-from toolbox_site.permissions import access_for, get_object_for_user, is_region_coordinator
+from toolbox_site.permissions import get_object_for_user, is_region_coordinator
 
 from ..models import REPORTING_KINDS, MonitoringFormat, Period, Report
 from ..rules import is_reporting_editor
@@ -73,7 +73,6 @@ def index(request):
 
 
 def index_data(user):
-    access = access_for(user)
     today = datetime.date.today()
     # The organizations, each with the period type of its region's active format.
     format_period_type = (
@@ -86,7 +85,8 @@ def index_data(user):
         .values("period_type")[:1]
     )
     organizations = list(
-        Organization.objects.filter(pk__in=list(access.roles), kind__in=REPORTING_KINDS)
+        Organization.objects.of_member(user)
+        .filter(kind__in=REPORTING_KINDS)
         .annotate(period_type=Subquery(format_period_type))
         .order_by("name")
     )

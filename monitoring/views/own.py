@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from toolbox_site import freshness
 from toolbox_site.models import Organization
-from toolbox_site.permissions import access_for, coordinates_region
+from toolbox_site.permissions import coordinates_region, member_organization_ids, membership_key
 from toolbox_site.regions import region_for
 
 from .. import dashboards
@@ -23,14 +23,13 @@ def own_view(request):
     user = request.user
     errors = []
     versions = freshness.versions("monitoring", "toolbox_site")
-    access = access_for(user)
     region_choice = region_for(request)
     region = shown_region(request, region_choice, errors, public=False)
     coordinates = coordinates_region(user, region)
     # The user's organizations: their small numbers are not hidden from them, which
     # changes their own cells and the region's average and median.
-    scope = access.organizations_key
-    municipalities = own_municipalities(region, coordinates, access, scope)
+    scope = membership_key(user)
+    municipalities = own_municipalities(region, coordinates, user, scope)
     asked = request.GET.get("gemeente", "")
     organization = next((m for m in municipalities if m.slug == asked), None)
     if organization is None and asked:
@@ -54,7 +53,9 @@ def own_view(request):
             "coordinates": coordinates,
             "scope": scope,
             "page": SimpleLazyObject(
-                lambda: own_data(request, region, organization, set(access.roles), errors)
+                lambda: own_data(
+                    request, region, organization, set(member_organization_ids(user)), errors
+                )
             ),
             "breadcrumbs": [
                 (_("Monitoring"), reverse("monitoring:index")),
@@ -65,7 +66,7 @@ def own_view(request):
     )
 
 
-def own_municipalities(region, coordinates, access, scope):
+def own_municipalities(region, coordinates, user, scope):
     """The municipalities of the region the user may choose from: all of them for a
     coordinator, else the user's own (kept under the organizations' data version)."""
     if region is None:
@@ -76,7 +77,7 @@ def own_municipalities(region, coordinates, access, scope):
             region=region, kind=Organization.Kind.MUNICIPALITY
         ).order_by("name")
         if not coordinates:
-            municipalities = municipalities.filter(pk__in=list(access.roles))
+            municipalities = municipalities.filter(pk__in=Organization.objects.of_member(user))
         return list(municipalities)
 
     who = "all" if coordinates else scope

@@ -4,8 +4,15 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
-from toolbox_site.models import Membership, Organization
-from toolbox_site.permissions import can_change, can_view
+from toolbox_site.models import Membership, Organization, Region
+from toolbox_site.permissions import (
+    can_change,
+    can_view,
+    coordinates_region,
+    is_region_coordinator,
+    member_organization_ids,
+    sees_region,
+)
 
 from ..factories import make_user
 
@@ -26,6 +33,33 @@ def test_querysets_and_predicates_agree_for_everyone_on_every_organization(every
                 user,
                 organization,
             )
+
+
+def test_the_region_and_membership_querysets_agree_with_the_predicates(everyone):
+    regions = list(Region.objects.all())
+    organizations = list(Organization.objects.all())
+    for user in [AnonymousUser(), *everyone.values()]:
+        coordinated = set(Region.objects.coordinated_by(user))
+        coordinated_organizations = set(Organization.objects.coordinated_by(user))
+        own = set(Organization.objects.of_member(user))
+        for region in regions:
+            assert (region in coordinated) == coordinates_region(user, region), (user, region)
+        for organization in organizations:
+            assert (organization in coordinated_organizations) == (
+                user.is_authenticated and is_region_coordinator(user, organization)
+            ), (user, organization)
+        if user.is_authenticated:
+            assert {o.pk for o in own} == member_organization_ids(user)
+            assert own == {m.organization for m in Membership.objects.filter(user=user)}
+        else:
+            assert not own
+
+
+def test_a_member_sees_only_the_own_region_and_a_superuser_every_one(everyone, elsewhere):
+    twente = everyone["enschede.editor"].memberships.get().organization.region
+    assert sees_region(everyone["enschede.editor"], twente)
+    assert not sees_region(everyone["enschede.editor"], elsewhere.region)
+    assert sees_region(everyone["superuser"], elsewhere.region)
 
 
 @pytest.mark.parametrize(
