@@ -7,8 +7,10 @@ the municipality's inhabitants, with small numbers (1 to 4) for the rare events.
 """
 
 import datetime
+import json
 import random
 from decimal import Decimal
+from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
@@ -28,509 +30,66 @@ from .models import (
     Value,
 )
 
+#: The demo's formats, breakdowns and rules: data, in data/demo.json.
+DATA = json.loads((Path(__file__).parent / "data" / "demo.json").read_text(encoding="utf-8"))
+INDICATOR_FIELDS = (
+    "code",
+    "label",
+    "help",
+    "value_type",
+    "unit",
+    "dimension",
+    "aggregation",
+    "required",
+    "public",
+    "extra",
+)
+DECIMAL_OPTIONS = ("min_value", "max_value")
+
+
+def _indicator(row):
+    extra = {
+        name: Decimal(value) if name in DECIMAL_OPTIONS else value
+        for name, value in row["extra"].items()
+    }
+    return tuple(extra if name == "extra" else row[name] for name in INDICATOR_FIELDS)
+
+
+def _sections(kind):
+    return [
+        (
+            section["title"],
+            section["description"],
+            [_indicator(row) for row in section["indicators"]],
+        )
+        for section in DATA["formats"][kind]["sections"]
+    ]
+
+
+def _rules(kind):
+    return [
+        (rule["indicator"], rule["kind"], rule["operator"], rule["other"])
+        for rule in DATA["formats"][kind]["rules"]
+    ]
+
+
+#: code -> (name, [(item code, label)])
 DIMENSIONS = {
-    "age_group": (
-        "Leeftijdsgroep",
-        [
-            ("0_17", "0–17 jaar"),
-            ("18_26", "18–26 jaar"),
-            ("27_64", "27–64 jaar"),
-            ("65_74", "65–74 jaar"),
-            ("75_plus", "75 jaar en ouder"),
-        ],
-    ),
-    "referral_source": (
-        "Verwijzer",
-        [
-            ("self", "Op eigen initiatief"),
-            ("own_network", "Eigen netwerk"),
-            ("gp", "Huisarts of praktijkondersteuner"),
-            ("district_nursing", "Wijkverpleging"),
-            ("neighbourhood_team", "Wijkteam of Wmo-loket"),
-            ("care_office", "Zorgkantoor"),
-            ("ggd", "GGD"),
-            ("other", "Anders"),
-        ],
-    ),
-    "life_domain": (
-        "Levensdomein",
-        [
-            ("money", "Geld en schulden"),
-            ("work", "Werk, opleiding en dagbesteding"),
-            ("housing", "Wonen"),
-            ("household", "Huishouden en zelfzorg"),
-            ("physical_health", "Lichamelijke gezondheid"),
-            ("mental_health", "Psychische gezondheid en verslaving"),
-            ("social_network", "Sociaal netwerk, relaties en mantelzorg"),
-            ("parenting", "Opvoeden en opgroeien"),
-            ("participation", "Meedoen, vrije tijd en vervoer"),
-            ("safety", "Veiligheid en justitie"),
-            ("arranging_care", "Zorg en ondersteuning regelen"),
-        ],
-    ),
-    "law": (
-        "Wet",
-        [
-            ("wmo", "Wmo"),
-            ("wlz", "Wlz"),
-            ("jeugdwet", "Jeugdwet"),
-            ("zvw", "Zvw"),
-            ("participatiewet", "Participatiewet"),
-        ],
-    ),
-    "support_form": (
-        "Vorm van ondersteuning",
-        [("formal", "Formeel (beroepskracht)"), ("informal", "Informeel (vrijwilliger)")],
-    ),
-    "goal_result": (
-        "Doel bereikt",
-        [("yes", "Ja"), ("partly", "Deels"), ("no", "Nee")],
-    ),
+    code: (dimension["name"], [(item["code"], item["label"]) for item in dimension["items"]])
+    for code, dimension in DATA["dimensions"].items()
 }
-
-W, D, P, YN, CH, TX = (
-    Indicator.ValueType.WHOLE,
-    Indicator.ValueType.DECIMAL,
-    Indicator.ValueType.PERCENTAGE,
-    Indicator.ValueType.YES_NO,
-    Indicator.ValueType.CHOICE,
-    Indicator.ValueType.TEXT,
-)
-SUM, AVG = Indicator.Aggregation.SUM, Indicator.Aggregation.AVERAGE
-
 # (code, label, help, type, unit, dimension, aggregation, required, public, extra)
-MUNICIPALITY_SECTIONS = [
-    (
-        "Bereik",
-        "Hoeveel inwoners kregen cliëntondersteuning?",
-        [
-            (
-                "clients_total",
-                "Unieke cliënten",
-                "Iedere cliënt telt één keer, ook bij meer trajecten.",
-                W,
-                "cliënten",
-                "age_group",
-                SUM,
-                True,
-                True,
-                {},
-            ),
-            (
-                "clients_new",
-                "Nieuwe cliënten",
-                "Cliënten met een eerste contact in dit kwartaal.",
-                W,
-                "cliënten",
-                "referral_source",
-                SUM,
-                True,
-                True,
-                {},
-            ),
-            (
-                "clients_ongoing",
-                "Lopende cliënten",
-                "Cliënten die al voor dit kwartaal begonnen.",
-                W,
-                "cliënten",
-                None,
-                SUM,
-                True,
-                False,
-                {},
-            ),
-            (
-                "clients_closed",
-                "Afgesloten trajecten",
-                "Trajecten die in dit kwartaal zijn afgerond.",
-                W,
-                "trajecten",
-                None,
-                SUM,
-                True,
-                True,
-                {},
-            ),
-            (
-                "clients_support_form",
-                "Cliënten naar vorm van ondersteuning",
-                "Een cliënt kan zowel formele als informele steun krijgen.",
-                W,
-                "cliënten",
-                "support_form",
-                SUM,
-                False,
-                False,
-                {},
-            ),
-        ],
-    ),
-    (
-        "Vragen",
-        "Waar gingen de vragen over? Een traject kan bij meer domeinen en wetten horen.",
-        [
-            (
-                "cases_by_domain",
-                "Trajecten naar levensdomein",
-                "Tel elk domein waar het traject over ging.",
-                W,
-                "trajecten",
-                "life_domain",
-                SUM,
-                False,
-                True,
-                {},
-            ),
-            (
-                "cases_by_law",
-                "Trajecten naar wet",
-                "Tel elke wet die in het traject een rol speelde.",
-                W,
-                "trajecten",
-                "law",
-                SUM,
-                False,
-                False,
-                {},
-            ),
-        ],
-    ),
-    (
-        "Proces",
-        "Hoe snel en hoe lang?",
-        [
-            (
-                "waiting_days",
-                "Wachttijd tot eerste contact",
-                "Gemiddeld aantal kalenderdagen van aanmelding tot eerste gesprek.",
-                D,
-                "dagen",
-                None,
-                AVG,
-                True,
-                True,
-                {"max_value": Decimal(365)},
-            ),
-            (
-                "duration_weeks",
-                "Duur van een traject",
-                "Gemiddelde duur van de afgesloten trajecten.",
-                D,
-                "weken",
-                None,
-                AVG,
-                False,
-                False,
-                {"max_value": Decimal(520)},
-            ),
-            (
-                "contacts_per_client",
-                "Contacten per cliënt",
-                "Gemiddeld aantal gesprekken, telefonisch of bij de cliënt thuis.",
-                D,
-                "contacten",
-                None,
-                AVG,
-                False,
-                False,
-                {},
-            ),
-        ],
-    ),
-    (
-        "Van Wmo naar Wlz",
-        "Samenwerking met het zorgkantoor.",
-        [
-            (
-                "wlz_applications",
-                "Begeleide Wlz-aanvragen",
-                "Aanvragen bij het CIZ waarbij een cliëntondersteuner hielp.",
-                W,
-                "aanvragen",
-                None,
-                SUM,
-                True,
-                True,
-                {},
-            ),
-            (
-                "warm_handovers",
-                "Warme overdrachten naar het zorgkantoor",
-                "Cliënten die samen met de cliëntondersteuner van het zorgkantoor "
-                "zijn overgedragen.",
-                W,
-                "overdrachten",
-                None,
-                SUM,
-                True,
-                False,
-                {},
-            ),
-        ],
-    ),
-    (
-        "Resultaat",
-        "Wat leverde de ondersteuning op?",
-        [
-            (
-                "satisfaction",
-                "Tevredenheid van cliënten",
-                "Gemiddeld rapportcijfer van 0 tot 10. Leeg laten als er niet is gemeten.",
-                D,
-                "cijfer",
-                None,
-                AVG,
-                False,
-                True,
-                {"max_value": Decimal(10)},
-            ),
-            (
-                "goal_reached",
-                "Afgesloten trajecten: doel bereikt?",
-                "Per afgesloten traject: ja, deels of nee.",
-                W,
-                "trajecten",
-                "goal_result",
-                SUM,
-                False,
-                False,
-                {},
-            ),
-            (
-                "awareness_pct",
-                "Bekendheid van cliëntondersteuning",
-                "Alleen in het vierde kwartaal: het percentage uit het jaarlijkse "
-                "cliëntervaringsonderzoek Wmo.",
-                P,
-                "%",
-                None,
-                AVG,
-                False,
-                True,
-                {},
-            ),
-        ],
-    ),
-    (
-        "Capaciteit en kwaliteit",
-        "De mensen achter de ondersteuning.",
-        [
-            (
-                "fte_formal",
-                "Formatie beroepskrachten",
-                "Aantal fte aan onafhankelijke cliëntondersteuners.",
-                D,
-                "fte",
-                None,
-                SUM,
-                True,
-                False,
-                {},
-            ),
-            (
-                "volunteers_active",
-                "Actieve vrijwilligers",
-                "Vrijwilligers die dit kwartaal minstens één cliënt ondersteunden.",
-                W,
-                "vrijwilligers",
-                None,
-                SUM,
-                True,
-                False,
-                {},
-            ),
-            (
-                "registered_pct",
-                "Geregistreerde beroepskrachten",
-                "Deel van de beroepskrachten in het beroepsregister.",
-                P,
-                "%",
-                None,
-                AVG,
-                False,
-                False,
-                {},
-            ),
-            (
-                "training_followed",
-                "Scholing gevolgd",
-                "Volgde het team dit kwartaal een regionale scholing?",
-                YN,
-                "",
-                None,
-                AVG,
-                False,
-                False,
-                {},
-            ),
-            (
-                "registration_system",
-                "Registratiesysteem",
-                "Waarin worden de trajecten geregistreerd?",
-                CH,
-                "",
-                None,
-                SUM,
-                False,
-                False,
-                {"choices": "Eigen systeem\nRegionaal systeem\nSpreadsheet\nGeen registratie"},
-            ),
-            (
-                "signals",
-                "Signalen en knelpunten",
-                "Wat viel op? Bijvoorbeeld groepen die u niet bereikt.",
-                TX,
-                "",
-                None,
-                SUM,
-                False,
-                False,
-                {},
-            ),
-        ],
-    ),
-]
-
-CARE_OFFICE_SECTIONS = [
-    (
-        "Bereik",
-        "Cliëntondersteuning voor Wlz-cliënten.",
-        [
-            (
-                "clients_total",
-                "Unieke cliënten",
-                "Iedere cliënt telt één keer.",
-                W,
-                "cliënten",
-                "age_group",
-                SUM,
-                True,
-                True,
-                {},
-            ),
-            (
-                "clients_new",
-                "Nieuwe cliënten",
-                "Cliënten met een eerste contact in dit kwartaal.",
-                W,
-                "cliënten",
-                "referral_source",
-                SUM,
-                True,
-                True,
-                {},
-            ),
-        ],
-    ),
-    (
-        "Van Wmo naar Wlz",
-        "Samenwerking met de gemeenten.",
-        [
-            (
-                "wlz_applications",
-                "Begeleide Wlz-aanvragen",
-                "Aanvragen bij het CIZ waarbij een cliëntondersteuner hielp.",
-                W,
-                "aanvragen",
-                None,
-                SUM,
-                True,
-                True,
-                {},
-            ),
-            (
-                "warm_handovers",
-                "Warme overdrachten vanuit gemeenten",
-                "Cliënten die samen met de gemeentelijke cliëntondersteuner zijn overgedragen.",
-                W,
-                "overdrachten",
-                None,
-                SUM,
-                True,
-                False,
-                {},
-            ),
-        ],
-    ),
-    (
-        "Proces en resultaat",
-        "",
-        [
-            (
-                "waiting_days",
-                "Wachttijd tot eerste contact",
-                "Gemiddeld aantal kalenderdagen van aanmelding tot eerste gesprek.",
-                D,
-                "dagen",
-                None,
-                AVG,
-                True,
-                True,
-                {"max_value": Decimal(365)},
-            ),
-            (
-                "satisfaction",
-                "Tevredenheid van cliënten",
-                "Gemiddeld rapportcijfer van 0 tot 10. Leeg laten als er niet is gemeten.",
-                D,
-                "cijfer",
-                None,
-                AVG,
-                False,
-                True,
-                {"max_value": Decimal(10)},
-            ),
-            (
-                "fte_formal",
-                "Formatie cliëntondersteuners Wlz",
-                "Aantal fte.",
-                D,
-                "fte",
-                None,
-                SUM,
-                True,
-                False,
-                {},
-            ),
-            (
-                "signals",
-                "Signalen en knelpunten",
-                "Wat viel op in de samenwerking met de gemeenten?",
-                TX,
-                "",
-                None,
-                SUM,
-                False,
-                False,
-                {},
-            ),
-        ],
-    ),
-]
-
+MUNICIPALITY_SECTIONS = _sections("municipality")
+CARE_OFFICE_SECTIONS = _sections("care_office")
 # (indicator, kind, operator, other indicator)
-MUNICIPALITY_RULES = [
-    ("clients_total", "breakdown_total", "eq", None),
-    ("clients_new", "breakdown_total", "eq", None),
-    ("goal_reached", "breakdown_total", "eq", None),
-    ("clients_new", "comparison", "lte", "clients_total"),
-    ("clients_closed", "comparison", "lte", "clients_total"),
-    ("goal_reached", "comparison", "lte", "clients_closed"),
-]
-CARE_OFFICE_RULES = [
-    ("clients_total", "breakdown_total", "eq", None),
-    ("clients_new", "breakdown_total", "eq", None),
-    ("clients_new", "comparison", "lte", "clients_total"),
-]
+MUNICIPALITY_RULES = _rules("municipality")
+CARE_OFFICE_RULES = _rules("care_office")
+MUNICIPALITY_FORMAT = DATA["formats"]["municipality"]["name"]
+CARE_OFFICE_FORMAT = DATA["formats"]["care_office"]["name"]
+RETURN_COMMENT = DATA["return_comment"]
 
-MUNICIPALITY_FORMAT = "Monitor cliëntondersteuning gemeenten"
-CARE_OFFICE_FORMAT = "Monitor cliëntondersteuning zorgkantoor"
+
 QUARTERS = 12
-RETURN_COMMENT = (
-    "Het aantal nieuwe cliënten (480) is tien keer zo hoog als vorig kwartaal. "
-    "Klopt dat, of is er een nul te veel getypt? Graag controleren en opnieuw indienen."
-)
 
 
 def seed_dimensions():
