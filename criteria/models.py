@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from toolbox_site.fields import HttpsURLField
 from toolbox_site.history import HistoricalRecords
-from toolbox_site.models import Organization, Region
+from toolbox_site.models import Organization, OwnedQuerySet, Region
 
 CODE_PATTERN = r"[A-Z]{1,5}-[0-9]{1,3}"
 CODE_RE = re.compile(rf"^{CODE_PATTERN}$")
@@ -242,6 +242,8 @@ class LocalAgreement(models.Model):
     # Optimistic locking: raised by one on every save through the site.
     version = models.PositiveIntegerField(_("version"), default=1)
     history = HistoricalRecords()
+
+    objects = OwnedQuerySet.through("municipality").as_manager()
 
     class Meta:
         ordering = ["municipality__name", "criterion__theme__order", "criterion__order"]

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from network.models import Law, LifeDomain, ReferenceModel, Role, Service, TargetGroup
 from toolbox_site.history import HistoricalRecords
-from toolbox_site.models import Organization
+from toolbox_site.models import Organization, OwnedQuerySet
 
 
 class AgeGroup(models.TextChoices):
@@ -114,6 +114,8 @@ class FinderSearch(models.Model):
     independent_found = models.BooleanField(_("independent client support found"))
     date = models.DateField(_("date"), db_index=True)
 
+    objects = OwnedQuerySet.through("municipality").as_manager()
+
     class Meta:
         db_table = "network_findersearch"
         ordering = ["-date"]
@@ -165,6 +167,8 @@ class ServiceReport(models.Model):
         related_name="+",
         verbose_name=_("closed by"),
     )
+
+    objects = OwnedQuerySet.through("service__owning_organization").as_manager()
 
     class Meta:
         db_table = "network_servicereport"

@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 
 from toolbox_site.dates import show_date
 from toolbox_site.history import HistoricalRecords
-from toolbox_site.models import Organization
+from toolbox_site.models import Organization, OwnedQuerySet
 
 #: The kinds of organization that report: municipalities and the care office.
 REPORTING_KINDS = [Organization.Kind.MUNICIPALITY, Organization.Kind.CARE_OFFICE]
@@ -43,12 +43,8 @@ class FormatLockedError(ValidationError):
     """A change to a format that already has reports."""
 
 
-class MonitoringFormatQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(organization__in=Organization.objects.for_user(user))
-
-    def editable_by(self, user):
-        return self.filter(organization__in=Organization.objects.editable_by(user))
+class MonitoringFormatQuerySet(OwnedQuerySet):
+    """Formats belong to the region team that keeps them."""
 
 
 class MonitoringFormat(models.Model):
@@ -258,6 +254,8 @@ class Section(models.Model):
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
 
+    objects = OwnedQuerySet.through("format__organization").as_manager()
+
     class Meta:
         ordering = ["format", "order", "pk"]
         verbose_name = _("section")
@@ -337,6 +335,8 @@ class Indicator(models.Model):
         _("public"), default=False, help_text=_("Shown on the public dashboard.")
     )
     order = models.PositiveIntegerField(_("order"), default=0)
+
+    objects = OwnedQuerySet.through("format__organization").as_manager()
 
     class Meta:
         ordering = ["format", "section__order", "order", "pk"]
@@ -450,6 +450,8 @@ class ValidationRule(models.Model):
         help_text=_("Optional: the error in plain words. Empty: a standard message."),
     )
 
+    objects = OwnedQuerySet.through("format__organization").as_manager()
+
     class Meta:
         ordering = ["format", "pk"]
         verbose_name = _("validation rule")
@@ -484,16 +486,10 @@ class ValidationRule(models.Model):
             raise ValidationError({"other_indicator": _("A comparison needs two indicators.")})
 
 
-class ReportQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(organization__in=Organization.objects.for_user(user))
-
-    def editable_by(self, user):
-        return self.filter(organization__in=Organization.objects.editable_by(user))
-
+class ReportQuerySet(OwnedQuerySet):
     def reviewable_by(self, user):
         """Reports the user reviews: those of the regions they coordinate."""
-        return self.filter(organization__in=Organization.objects.coordinated_by(user))
+        return self.coordinated_by(user)
 
 
 class Report(models.Model):
@@ -629,9 +625,8 @@ class Report(models.Model):
             raise ValidationError({"period": _("This format uses another kind of period.")})
 
 
-class ValueQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(report__organization__in=Organization.objects.for_user(user))
+class ValueQuerySet(OwnedQuerySet):
+    owner_field = "report__organization"
 
     def reported(self):
         """Values that say something: empty means "not reported", not zero."""
@@ -717,6 +712,8 @@ class ReminderSent(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
     recipients = models.TextField(_("recipients"), blank=True)
+
+    objects = OwnedQuerySet.through("organization").as_manager()
 
     class Meta:
         ordering = ["-sent_at"]

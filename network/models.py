@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from toolbox_site.fields import HttpsURLField, PhoneField
 from toolbox_site.history import HistoricalRecords
-from toolbox_site.models import Organization
+from toolbox_site.models import Organization, OwnedQuerySet
 from toolbox_site.validators import validate_not_in_future
 
 #: A service not checked for longer than this is "stale" and marked on the pages.
@@ -187,20 +187,6 @@ class Step(models.Model):
 # --- Providers and services ------------------------------------------------------
 
 
-class OwnedQuerySet(models.QuerySet):
-    owner_field = "owning_organization"
-
-    def editable_by(self, user):
-        return self.filter(
-            **{f"{self.owner_field}__in": Organization.objects.editable_by(user).values("pk")}
-        )
-
-    def visible_to_members(self, user):
-        return self.filter(
-            **{f"{self.owner_field}__in": Organization.objects.for_user(user).values("pk")}
-        )
-
-
 class ProviderQuerySet(OwnedQuerySet):
     owner_field = "maintained_by"
 
@@ -268,6 +254,8 @@ class Provider(models.Model):
 
 
 class ServiceQuerySet(OwnedQuerySet):
+    owner_field = "owning_organization"
+
     def active(self):
         return self.filter(archived=False)
 
@@ -280,7 +268,8 @@ class ServiceQuerySet(OwnedQuerySet):
             return self.all()
         visible = Q(archived=False)
         if user.is_authenticated:
-            visible |= Q(owning_organization__in=Organization.objects.for_user(user).values("pk"))
+            members = Organization.objects.for_user(user).values("pk")
+            visible |= Q(**{f"{self.owner_field}__in": members})
         return self.filter(visible)
 
     def serving(self, municipality):
@@ -564,6 +553,8 @@ class VerificationReminder(models.Model):
     sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
     recipients = models.TextField(_("recipients"), blank=True)
 
+    objects = OwnedQuerySet.through("organization").as_manager()
+
     class Meta:
         ordering = ["-sent_at"]
         verbose_name = _("verification reminder")
@@ -611,6 +602,8 @@ class ServiceImport(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = OwnedQuerySet.through("organization").as_manager()
 
     class Meta:
         ordering = ["-created_at"]

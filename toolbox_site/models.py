@@ -144,6 +144,45 @@ class Organization(models.Model):
         return self.kind == self.Kind.MUNICIPALITY
 
 
+class OwnedQuerySet(models.QuerySet):
+    """Rows that belong to an organization, reached through ``owner_field`` (a path
+    to an Organization): the one way for every such model to say which of its rows
+    a user may see as a member, change, or coordinate. They follow the
+    organizations' querysets above, which follow the user's access; the predicates
+    in toolbox_site/permissions.py give the same answers (tests/test_ownership.py).
+
+    A model whose rows are public (services, providers, links) widens ``for_user``
+    and keeps the members' view as ``for_members``.
+    """
+
+    owner_field = "organization"
+
+    @classmethod
+    def through(cls, owner_field):
+        """The queryset class for a model owned through ``owner_field``."""
+        return type(
+            cls.__name__, (cls,), {"owner_field": owner_field, "__module__": cls.__module__}
+        )
+
+    def _owned_by(self, organizations):
+        return self.filter(**{f"{self.owner_field}__in": organizations.values("pk")})
+
+    def for_members(self, user):
+        """Rows of the organizations whose non-public data the user may see."""
+        return self._owned_by(Organization.objects.for_user(user))
+
+    def for_user(self, user):
+        return self.for_members(user)
+
+    def editable_by(self, user):
+        """Rows of the organizations whose data the user may change."""
+        return self._owned_by(Organization.objects.editable_by(user))
+
+    def coordinated_by(self, user):
+        """Rows of the organizations in the regions the user coordinates."""
+        return self._owned_by(Organization.objects.coordinated_by(user))
+
+
 class Membership(models.Model):
     Role = MembershipRole
     WRITE_ROLES = WRITE_ROLES
@@ -161,6 +200,8 @@ class Membership(models.Model):
         verbose_name=_("organization"),
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.VIEWER)
+
+    objects = OwnedQuerySet.through("organization").as_manager()
 
     class Meta:
         ordering = ["organization__name", "user__username"]
@@ -182,10 +223,8 @@ class Membership(models.Model):
         return self.organization
 
 
-class AuditEventQuerySet(models.QuerySet):
-    def for_user(self, user):
-        """Events of the organizations whose data the user may see."""
-        return self.filter(organization__in=Organization.objects.for_user(user))
+class AuditEventQuerySet(OwnedQuerySet):
+    """Events of the organizations whose data the user may see (``for_user``)."""
 
 
 class AuditEvent(models.Model):
