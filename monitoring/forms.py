@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from toolbox_site.validators import ControlCharactersMixin, has_control_characters
 
-from . import services
+from . import reading
 from .models import Indicator
 from .validation import (
     MAX_TEXT,
@@ -52,7 +52,7 @@ class ReportForm:
         self.rules = rules
         self.stored = stored
         self.previous = previous
-        self.raw = services.raw_from_values(structure, stored)
+        self.raw = reading.raw_from_values(structure, stored)
         self.comments = {
             key[0]: value.comment for key, value in stored.items() if key[1] == "" and value
         }

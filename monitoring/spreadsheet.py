@@ -21,7 +21,7 @@ from openpyxl.styles import Font, PatternFill
 from toolbox_site import exports
 from toolbox_site.uploads import UploadRefused, open_xlsx, sheet_rows
 
-from . import services
+from . import reading
 from .validation import Cleaned, cells_of, validate
 
 INFO_SHEET = "Over dit bestand"
@@ -59,8 +59,8 @@ def cell_value(cleaned, indicator):
 
 
 def write_report(report):
-    structure = services.format_structure(report.format_id)
-    stored = services.stored_values(report)
+    structure = reading.format_structure(report.format_id)
+    stored = reading.stored_values(report)
     book = exports.workbook()
     info = exports.add_sheet(book, INFO_SHEET)
     rows = [
@@ -212,7 +212,7 @@ def read_report(report, upload):
 
 
 def read_book(report, book, outcome):
-    structure = services.format_structure(report.format_id)
+    structure = reading.format_structure(report.format_id)
     if INFO_SHEET not in book.sheetnames:
         outcome.problem(INFO_SHEET, "", _("This sheet is missing."))
     else:
@@ -240,10 +240,10 @@ def read_book(report, book, outcome):
             ),
         )
     locations = {}
-    raw = services.raw_from_values(structure, services.stored_values(report))
+    raw = reading.raw_from_values(structure, reading.stored_values(report))
     comments = {
         key[0]: value.comment
-        for key, value in services.stored_values(report).items()
+        for key, value in reading.stored_values(report).items()
         if key[1] == "" and value.comment
     }
     for position, (section, indicators) in enumerate(structure, start=1):

@@ -51,9 +51,14 @@ def cell(value):
     return text(value)
 
 
+#: What follows the apostrophe once read back: an XLSX file stores a carriage
+#: return as a newline (XML normalises line ends), so "'\r" comes back as "'\n".
+READ_BACK_START = (*FORMULA_START, "\n")
+
+
 def readable(value):
     """A cell read back from one of our exports: without the apostrophe ``text`` added."""
-    if isinstance(value, str) and value[:1] == "'" and value[1:2] in FORMULA_START:
+    if isinstance(value, str) and value[:1] == "'" and value[1:2] in READ_BACK_START:
         return value[1:]
     return value
 

@@ -5,16 +5,16 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
-from . import views
 from .forms import LoginForm
+from .views import accounts, organizations, pages
 
 admin.site.site_header = _("Toolbox Client Support Twente – management")
 admin.site.site_title = _("Toolbox management")
 admin.site.index_title = _("Management")
 
 account_patterns = [
-    path("", views.account, name="account"),
-    path("gegevens/", views.profile_edit, name="profile_edit"),
+    path("", accounts.account, name="account"),
+    path("gegevens/", accounts.profile_edit, name="profile_edit"),
     path(
         "login/",
         auth_views.LoginView.as_view(
@@ -25,7 +25,7 @@ account_patterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "wachtwoord-wijzigen/",
-        views.PasswordChangeView.as_view(),
+        accounts.PasswordChangeView.as_view(),
         name="password_change",
     ),
     path(
@@ -33,7 +33,7 @@ account_patterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("wachtwoord-vergeten/", views.PasswordResetView.as_view(), name="password_reset"),
+    path("wachtwoord-vergeten/", accounts.PasswordResetView.as_view(), name="password_reset"),
     path(
         "wachtwoord-vergeten/verstuurd/",
         auth_views.PasswordResetDoneView.as_view(),
@@ -41,12 +41,12 @@ account_patterns = [
     ),
     path(
         "wachtwoord-herstellen/<uidb64>/<token>/",
-        views.PasswordResetConfirmView.as_view(),
+        accounts.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(
         "uitnodiging/<uidb64>/<token>/",
-        views.InvitationAcceptView.as_view(),
+        organizations.InvitationAcceptView.as_view(),
         name="invitation_accept",
     ),
     path(
@@ -57,19 +57,23 @@ account_patterns = [
 ]
 
 # Bad requests (e.g. a NUL character) get the site's 400 page, or JSON under /api/.
-handler400 = "toolbox_site.views.bad_request"
+handler400 = "toolbox_site.views.pages.bad_request"
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("toegankelijkheid/", views.accessibility, name="accessibility"),
-    path("privacy/", views.privacy, name="privacy"),
-    path("healthz", views.healthz, name="healthz"),
-    path("favicon.ico", views.favicon),
+    path("", pages.home, name="home"),
+    path("toegankelijkheid/", pages.accessibility, name="accessibility"),
+    path("privacy/", pages.privacy, name="privacy"),
+    path("healthz", pages.healthz, name="healthz"),
+    path("favicon.ico", pages.favicon),
     path("accounts/", include(account_patterns)),
-    path("organisaties/<slug:slug>/bewerken/", views.organization_edit, name="organization_edit"),
+    path(
+        "organisaties/<slug:slug>/bewerken/",
+        organizations.organization_edit,
+        name="organization_edit",
+    ),
     path(
         "organisaties/<slug:slug>/uitnodigen/",
-        views.organization_invite,
+        organizations.organization_invite,
         name="organization_invite",
     ),
     path("criteria/", include("criteria.urls")),
@@ -79,7 +83,7 @@ urlpatterns = [
     path("netwerk/", include("network.urls")),
     path("api/hsds/", include("network.hsds.urls")),
     # The header's language links (GET): public pages need no CSRF cookie for them.
-    path("taal/<str:code>/", views.switch_language, name="switch_language"),
+    path("taal/<str:code>/", pages.switch_language, name="switch_language"),
     path("monitoring/", include("monitoring.urls")),
     # The admin's own password change does not count wrong old passwords; ours does.
     path(

@@ -15,7 +15,7 @@ from toolbox_site.models import AuditEvent
 from toolbox_site.people import display_name
 from toolbox_site.permissions import get_object_for_user, is_region_coordinator
 
-from .. import services
+from .. import reading
 from ..forms import ReportForm
 from ..models import Report
 
@@ -178,8 +178,8 @@ def render_report(
 
 
 def build_form(report):
-    structure, rules, keys = services.report_structure(report)
-    stored, previous = services.stored_and_previous(report, keys)
+    structure, rules, keys = reading.report_structure(report)
+    stored, previous = reading.stored_and_previous(report, keys)
     return ReportForm(report, structure, rules, stored, previous)
 
 

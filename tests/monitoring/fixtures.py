@@ -11,7 +11,7 @@ import random
 
 import pytest
 
-from monitoring import demo, services
+from monitoring import demo, reading
 from monitoring.models import Period, Report
 from monitoring.validation import cells_of, field_name
 from toolbox_site.models import Organization
@@ -100,7 +100,7 @@ def make_report(slug="enschede", status=Report.Status.DRAFT, *, filled=False):
 def valid_post(report, action="save", seed=7):
     """A complete, valid POST of the report form (believable demo values)."""
     _indicators, values = demo_values(report, seed)
-    structure = services.format_structure(report.format_id)
+    structure = reading.format_structure(report.format_id)
     data = {"report": str(report.pk), "version": str(report.version), "action": action}
     for key, indicator, _item in cells_of(structure):
         number, text = values.get(key, (None, ""))

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from monitoring import services
+from monitoring import reading
 from monitoring.models import Indicator
 from monitoring.validation import is_far_from, parse_value, validate
 
@@ -97,8 +97,8 @@ def report(cast):
 
 
 def raw_of_report(report):
-    structure = services.format_structure(report.format_id)
-    raw = services.raw_from_values(structure, services.stored_values(report))
+    structure = reading.format_structure(report.format_id)
+    raw = reading.raw_from_values(structure, reading.stored_values(report))
     rules = list(report.format.rules.select_related("indicator", "other_indicator"))
     return structure, rules, raw
 

@@ -6,7 +6,7 @@ when, the audit log, and clear errors for steps that are not allowed.
 
 import pytest
 
-from monitoring import services
+from monitoring import reading, services
 from monitoring.models import Report
 from toolbox_site.models import AuditEvent
 
@@ -65,7 +65,7 @@ def test_a_returned_report_keeps_the_comment_and_becomes_a_draft_again_when_save
     assert report.return_comment == "Klopt 480 wel?"
     event = AuditEvent.objects.get(action="monitoring.report.returned")
     assert event.data["comment"] == "Klopt 480 wel?"
-    result = services.validate_report(report, submitting=False)
+    result = reading.validate_report(report, submitting=False)
     result.values[("clients_ongoing", "")] = services.Cleaned(number=1)
     report, changed = services.save_values(report, result.values, {}, cast["enschede.editor"])
     assert changed
@@ -104,7 +104,7 @@ def test_only_an_approved_report_can_be_reopened(filled, cast):
 def test_a_stale_version_is_a_conflict_that_names_the_change(filled, cast):
     editor = cast["enschede.editor"]
     stale = filled.version
-    result = services.validate_report(filled, submitting=False)
+    result = reading.validate_report(filled, submitting=False)
     result.values[("waiting_days", "")] = services.Cleaned(number=services.Decimal(99))
     services.save_values(filled, result.values, {}, editor, expected_version=stale)
     with pytest.raises(services.ConflictError) as conflict:
@@ -114,7 +114,7 @@ def test_a_stale_version_is_a_conflict_that_names_the_change(filled, cast):
 
 
 def test_values_keep_their_history(filled, cast):
-    result = services.validate_report(filled, submitting=False)
+    result = reading.validate_report(filled, submitting=False)
     result.values[("clients_closed", "")] = services.Cleaned(number=services.Decimal(3))
     services.save_values(filled, result.values, {}, cast["enschede.editor"])
     value = filled.values.get(indicator__code="clients_closed")

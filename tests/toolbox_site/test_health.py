@@ -16,7 +16,7 @@ def test_it_answers_503_when_the_database_is_down(client, db, monkeypatch):
         def cursor(self):
             raise OperationalError("connection refused")
 
-    monkeypatch.setattr("toolbox_site.views.connection", DownDatabase())
+    monkeypatch.setattr("toolbox_site.views.pages.connection", DownDatabase())
     response = client.get(reverse("healthz"))
     assert response.status_code == 503
     assert response.json() == {"status": "error", "database": "unavailable"}
@@ -53,7 +53,7 @@ def sqlite_wrapper(path):
 
 
 def test_a_locked_sqlite_database_is_reported_unhealthy(db, tmp_path):
-    from toolbox_site.views import database_is_healthy
+    from toolbox_site.views.pages import database_is_healthy
 
     path = tmp_path / "locked.sqlite3"
     holder = sqlite3.connect(path, isolation_level=None)

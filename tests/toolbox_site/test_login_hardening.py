@@ -91,7 +91,7 @@ def test_a_long_login_name_in_the_admin_login_does_not_break_the_lockout_records
 
 
 def test_the_reset_mail_is_sent_after_the_response(rf, enschede_editor):
-    from toolbox_site.views import PasswordResetView
+    from toolbox_site.views.accounts import PasswordResetView
 
     request = rf.post(reverse("password_reset"), {"email": "enschede.editor@example.org"})
     request.session = {}
@@ -110,7 +110,7 @@ def test_a_reset_takes_as_long_for_a_known_as_for_an_unknown_address(
     # Sending is slow, as with an SMTP server: the response must not wait for it.
     from django.core.mail.backends.locmem import EmailBackend
 
-    from toolbox_site.views import PasswordResetView
+    from toolbox_site.views.accounts import PasswordResetView
 
     original = EmailBackend.send_messages
 
