@@ -8,7 +8,7 @@ import sys
 sys.path.insert(0, os.getcwd())
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "toolbox_site.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 

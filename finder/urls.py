@@ -5,24 +5,24 @@ network map can hide them."""
 
 from django.urls import path
 
-from . import views, views_unmet_demand
+from .views import reports, search, unmet_demand
 
 app_name = "finder"
 
 urlpatterns = [
-    path("vind-een-clientondersteuner/", views.finder_view, name="index"),
-    path("netwerk/vraag-zonder-aanbod/", views_unmet_demand.unmet_demand_view, name="unmet_demand"),
+    path("vind-een-clientondersteuner/", search.finder_view, name="index"),
+    path("netwerk/vraag-zonder-aanbod/", unmet_demand.unmet_demand_view, name="unmet_demand"),
     path(
         "netwerk/vraag-zonder-aanbod/export.csv",
-        views_unmet_demand.unmet_demand_csv,
+        unmet_demand.unmet_demand_csv,
         name="unmet_demand_csv",
     ),
-    path("netwerk/meldingen/", views.report_queue, name="report_queue"),
-    path("netwerk/meldingen/<int:pk>/afhandelen/", views.report_close, name="report_close"),
-    path("netwerk/diensten/<int:pk>/klopt-er-iets-niet/", views.report_create, name="report"),
+    path("netwerk/meldingen/", reports.report_queue, name="report_queue"),
+    path("netwerk/meldingen/<int:pk>/afhandelen/", reports.report_close, name="report_close"),
+    path("netwerk/diensten/<int:pk>/klopt-er-iets-niet/", reports.report_create, name="report"),
     path(
         "netwerk/diensten/<int:pk>/klopt-er-iets-niet/bedankt/",
-        views.report_thanks,
+        reports.report_thanks,
         name="report_thanks",
     ),
 ]

@@ -1,13 +1,13 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from . import freshness, lookups
+
 
 class ToolboxSiteConfig(AppConfig):
     name = "toolbox_site"
     verbose_name = _("Organizations and accounts")
 
     def ready(self):
-        # The versions follow every save (signals); the lookup registers itself.
-        from . import freshness, lookups  # noqa: F401
-
-        freshness.connect()
+        freshness.connect()  # the data versions follow every save
+        lookups.register()  # __in ignores numbers an integer column cannot hold

@@ -29,11 +29,15 @@ class SkipOutOfRange:
         return super().process_rhs(compiler, connection)
 
 
-@IntegerField.register_lookup
 class IntegerFieldIn(SkipOutOfRange, In):
     pass
 
 
-@ForeignObject.register_lookup
 class RelatedIntegerIn(SkipOutOfRange, RelatedIn):
     pass
+
+
+def register():
+    """Use these for ``__in`` on integer columns and foreign keys (from AppConfig.ready)."""
+    IntegerField.register_lookup(IntegerFieldIn)
+    ForeignObject.register_lookup(RelatedIntegerIn)

@@ -219,7 +219,7 @@ def dutch_reading_ease(text):
 def test_the_finders_own_texts_are_easy_to_read(client, finder_network, twente):
     """Flesch-Douma (Dutch) at or above 60: B1 level. Measured on the form page and
     on a result page with only the finder's own texts (no services' descriptions)."""
-    from finder.views import next_step
+    from finder.views.search import next_step
 
     form_text = main_text(client.get(URL))
     empty = make_organization(twente, "Lege gemeente")
@@ -331,7 +331,7 @@ def test_the_care_office_card_describes_the_care_office(client, finder_network):
 
 
 def test_an_access_decider_outside_the_municipality_is_not_called_the_municipality(finder_network):
-    from finder.views import next_step
+    from finder.views.search import next_step
 
     service = Service.objects.select_related("provider", "role").get(name="Wmo-loket Enschede")
     service.provider.kind = service.provider.Kind.OTHER

@@ -23,9 +23,9 @@ from django.views.decorators.http import require_GET
 from toolbox_site import exports, freshness
 from toolbox_site.dates import show_month
 
-from . import services as finder
-from .forms import UnmetDemandFilterForm
-from .models import LifeSituation
+from .. import services as finder
+from ..forms import UnmetDemandFilterForm
+from ..models import LifeSituation
 
 #: The page shows this many months, this month included.
 MONTHS = 12

@@ -1,0 +1,1 @@
+"""The finder's pages, one module per feature (see finder/urls.py)."""
