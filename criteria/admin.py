@@ -6,7 +6,7 @@ from django.utils.translation import ngettext
 from toolbox_site.admin import ConstraintChecking, RegionScopedAdmin, region_filter
 from toolbox_site.history_admin import HistoryAdmin
 from toolbox_site.models import Organization, Region
-from toolbox_site.permissions import is_region_coordinator
+from toolbox_site.permissions import is_region_coordinator, manages_all_regions
 from toolbox_site.versioned_admin import VersionChecked
 
 from .models import (
@@ -44,7 +44,7 @@ class CriteriaRegionAdmin(RegionScopedAdmin, HistoryAdmin):
         return self._has(request, "delete", obj)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if not request.user.has_perm("toolbox.manage_all_regions"):
+        if not manages_all_regions(request.user):
             regions = Region.objects.coordinated_by(request.user)
             narrowed = {
                 "region": regions,

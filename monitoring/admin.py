@@ -12,7 +12,7 @@ from django.utils.translation import ngettext, ngettext_lazy
 from toolbox_site.admin import ConstraintChecking, RegionScopedAdmin, region_filter
 from toolbox_site.history_admin import HistoryAdmin
 from toolbox_site.models import Organization
-from toolbox_site.permissions import coordinates_a_region
+from toolbox_site.permissions import coordinates_a_region, manages_all_regions
 from toolbox_site.versioned_admin import VersionChecked
 
 from . import services
@@ -193,7 +193,7 @@ class DimensionAdmin(ConstraintChecking, admin.ModelAdmin):
         # Shared by every region: items that reports already use stay as they are.
         if (
             obj is not None
-            and not request.user.has_perm("toolbox.manage_all_regions")
+            and not manages_all_regions(request.user)
             and obj.indicators.filter(format__reports__isnull=False).exists()
         ):
             return False
@@ -264,7 +264,7 @@ class ReportAdmin(VersionChecked, HistoryAdmin, RegionScopedAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
-        return request.user.has_perm("toolbox.manage_all_regions")
+        return manages_all_regions(request.user)
 
     def _transition(self, request, queryset, function, done):
         count = 0

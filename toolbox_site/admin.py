@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from . import freshness
 from .audit import changes_of, log_action
 from .models import AuditEvent, Membership, Organization, Region
-from .permissions import is_region_coordinator
+from .permissions import is_region_coordinator, manages_all_regions
 from .validators import ControlCharactersMixin
 
 
@@ -168,7 +168,7 @@ class RegionScopedAdmin(ConstraintChecking, admin.ModelAdmin):
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        if request.user.has_perm("toolbox.manage_all_regions"):
+        if manages_all_regions(request.user):
             return queryset  # no subquery over every region
         regions = Region.objects.coordinated_by(request.user)
         return queryset.filter(**{f"{self.region_path}__in": regions})
@@ -257,12 +257,12 @@ class OrganizationAdmin(RegionScopedAdmin):
     def get_readonly_fields(self, request, obj=None):
         # Coordinators keep their organizations up to date, but do not move
         # them to another region or change what kind they are.
-        if request.user.has_perm("toolbox.manage_all_regions"):
+        if manages_all_regions(request.user):
             return []
         return ["kind", "region", "slug"]
 
     def get_prepopulated_fields(self, request, obj=None):
-        if request.user.has_perm("toolbox.manage_all_regions"):
+        if manages_all_regions(request.user):
             return self.prepopulated_fields
         return {}
 

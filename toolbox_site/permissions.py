@@ -64,6 +64,15 @@ def coordinates_region(user, region):
 
 
 @rules.predicate
+def manages_all_regions(user):
+    """What is the same for the whole country (an organization's kind, region and
+    address, breakdown items that reports use, deleting reports): superusers only.
+    Asked as a predicate, not through ``has_perm``: Django's permission backend would
+    read the user's permissions from the database to answer no."""
+    return user.is_superuser
+
+
+@rules.predicate
 def sees_region(user, region):
     """Belongs to the region (a member of one of its organizations) or coordinates it;
     superusers see every region. Users without any organization see any region."""

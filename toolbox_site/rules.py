@@ -3,13 +3,11 @@ of toolbox_site/permissions.py. Each pillar app has a rules.py of its own."""
 
 import rules
 
-from .permissions import can_change, can_view, is_region_coordinator
+from .permissions import can_change, can_view, is_region_coordinator, manages_all_regions
 
 rules.add_perm("toolbox.view", can_view)
 rules.add_perm("toolbox.change", can_change)
-# What is the same for the whole country (an organization's kind, region and address,
-# breakdown items that reports use, deleting reports) is changed by superusers only.
-rules.add_perm("toolbox.manage_all_regions", rules.is_superuser)
+rules.add_perm("toolbox.manage_all_regions", manages_all_regions)
 
 # Django admin: region coordinators manage the organizations and memberships of
 # their own region. Creating or deleting organizations stays with superusers.
