@@ -1,7 +1,6 @@
 from django import template
 
 from toolbox_site import freshness
-from toolbox_site.models import Organization
 
 from ..models import ServiceReport
 
@@ -21,7 +20,4 @@ def open_report_count(user):
 
 
 def _count(user):
-    return ServiceReport.objects.filter(
-        status=ServiceReport.Status.OPEN,
-        service__owning_organization__in=Organization.objects.editable_by(user),
-    ).count()
+    return ServiceReport.objects.editable_by(user).filter(status=ServiceReport.Status.OPEN).count()

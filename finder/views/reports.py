@@ -15,7 +15,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from network.models import Service
 from toolbox_site.audit import log_action
-from toolbox_site.models import Organization
 from toolbox_site.permissions import can_change, get_object_for_user
 
 from .. import services as finder
@@ -99,9 +98,9 @@ def report_thanks(request, pk):
 @login_required
 def report_queue(request):
     """Reports about the entries of the organizations the user may see; open first."""
-    visible = ServiceReport.objects.filter(
-        service__owning_organization__in=Organization.objects.for_user(request.user).values("pk")
-    ).select_related("service", "service__owning_organization", "closed_by")
+    visible = ServiceReport.objects.for_members(request.user).select_related(
+        "service", "service__owning_organization", "closed_by"
+    )
     open_reports = list(visible.filter(status=ServiceReport.Status.OPEN).order_by("created_at"))
     closed_reports = list(
         visible.filter(status=ServiceReport.Status.CLOSED).order_by("-closed_at")[:20]
