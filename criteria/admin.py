@@ -85,7 +85,6 @@ class FrameworkAdmin(CriteriaRegionAdmin):
     list_filter = ["status", region_filter("region")]
     search_fields = ["name"]
     list_select_related = ["region"]
-    list_versions = ("criteria", "toolbox_site")
     ordering = ["region__name", "-version"]
     inlines = [ThemeInline]
     actions = ["publish"]
@@ -140,7 +139,6 @@ class CriterionAdmin(CriteriaRegionAdmin):
     ]
     search_fields = ["code", "title", "explanation"]
     list_select_related = ["theme", "framework"]
-    list_versions = ("criteria", "toolbox_site")
     ordering = ["framework", "theme__order", "order"]
 
 
@@ -151,7 +149,6 @@ class LocalAgreementAdmin(VersionChecked, CriteriaRegionAdmin):
     list_filter = ["status", "area", "needs_review", region_filter("municipality__region")]
     search_fields = ["municipality__name", "criterion__code", "criterion__title", "text"]
     list_select_related = ["municipality", "criterion"]
-    list_versions = ("criteria", "toolbox_site")
     readonly_fields = ["updated_by", "updated_at", "version"]
     raw_id_fields = ["criterion"]
     # Hundreds of thousands of rows nationally: newest first on the primary key's

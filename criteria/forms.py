@@ -1,13 +1,12 @@
 from django import forms
 from django.utils import timezone
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from toolbox_site.dates import show_datetime
 from toolbox_site.people import display_name
 from toolbox_site.validators import ControlCharactersMixin
 
-from .html import options
 from .models import Audience, LocalAgreement
 
 AUDIENCE_FILTER_CHOICES = [
@@ -142,13 +141,12 @@ class AgreementsForm(ControlCharactersMixin, forms.Form):
     def display_rows(cls, criteria, current, form=None):
         """Per criterion, what the page shows of its fields: the saved values, or
         what was typed when ``form`` is bound, with its errors. Built from the same
-        labels and choices as the fields, without binding forty sets of widgets
-        (see criteria/html.py)."""
+        labels and choices as the fields, without binding forty sets of widgets;
+        criteria/includes/agreement_fieldset.html shows them."""
         status_choices, area_choices = cls.status_choices(), cls.area_choices()
         data = form.data if form is not None else {}
         errors = form.errors if form is not None else {}
         changed_label = gettext("Last changed %(date)s")
-        language = get_language()
         no_errors = {name: {"invalid": False, "errors": ()} for name in cls.FIELDS}
         rows = []
         for criterion in criteria:
@@ -180,15 +178,26 @@ class AgreementsForm(ControlCharactersMixin, forms.Form):
                 changed = changed_label % {"date": show_datetime(agreement.updated_at)}
                 if agreement.updated_by is not None:
                     changed += f" – {display_name(agreement.updated_by)}"
+            labels = cls.labels(criterion.code)
             rows.append(
                 {
                     "criterion": criterion,
                     "pk": pk,
                     "needs_review": agreement is not None and agreement.needs_review,
-                    "labels": cls.labels(criterion.code),
+                    "labels": labels,
+                    "ids": {name: f"id_{name}_{pk}" for name in cls.FIELDS},
                     "fields": fields,
-                    "status_options": options("status", status_choices, values["status"], language),
-                    "area_options": options("area", area_choices, values["area"], language),
+                    "selects": [
+                        {
+                            "name": name,
+                            "id": f"id_{name}_{pk}",
+                            "label": labels[name],
+                            "choices": choices,
+                            "selected": str(values[name] or ""),
+                            "field": fields[name],
+                        }
+                        for name, choices in (("status", status_choices), ("area", area_choices))
+                    ],
                     "text": values["text"],
                     "review_date": values["review_date"],
                     "version": values["version"],

@@ -53,6 +53,8 @@ class FrameworkQuerySet(models.QuerySet):
 
 
 class Framework(RegionOwned, models.Model):
+    data_scope = ("region",)  # where its data shows (toolbox_site/freshness.py)
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         PUBLISHED = "published", _("published")
@@ -101,6 +103,8 @@ class Framework(RegionOwned, models.Model):
 
 
 class Theme(RegionOwned, models.Model):
+    data_scope = ("framework__region",)  # where its data shows (toolbox_site/freshness.py)
+
     framework = models.ForeignKey(
         Framework, on_delete=models.CASCADE, related_name="themes", verbose_name=_("framework")
     )
@@ -123,6 +127,8 @@ class Theme(RegionOwned, models.Model):
 
 
 class Criterion(RegionOwned, models.Model):
+    data_scope = ("framework__region",)  # where its data shows (toolbox_site/freshness.py)
+
     framework = models.ForeignKey(
         Framework,
         on_delete=models.CASCADE,
@@ -194,6 +200,8 @@ class Criterion(RegionOwned, models.Model):
 
 
 class LocalAgreement(models.Model):
+    data_scope = ("municipality",)  # where its data shows (toolbox_site/freshness.py)
+
     class Status(models.TextChoices):
         AGREED = "agreed", _("agreed")
         IN_DISCUSSION = "in_discussion", _("in discussion")
@@ -281,6 +289,8 @@ class TrainingTopic(models.Model):
 
 
 class Training(RegionOwned, models.Model):
+    data_scope = ("region",)  # where its data shows (toolbox_site/freshness.py)
+
     class Format(models.TextChoices):
         CLASSROOM = "classroom", _("classroom")
         ONLINE = "online", _("online")
@@ -332,6 +342,8 @@ class Training(RegionOwned, models.Model):
 
 
 class TrainingSession(RegionOwned, models.Model):
+    data_scope = ("training__region",)  # where its data shows (toolbox_site/freshness.py)
+
     training = models.ForeignKey(
         Training, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("training")
     )

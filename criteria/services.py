@@ -85,7 +85,8 @@ def publish_framework(framework, user=None):
                 )
                 result.to_review += needs_review
             LocalAgreement.objects.bulk_create(copies, batch_size=1000)
-            freshness.changed("criteria")  # bulk_create sends no signals
+            # bulk_create sends no signals: the region's pages, every municipality's too.
+            freshness.changed("criteria", framework)
             result.carried = len(copies)
             result.new_codes = sorted(set(new_criteria) - set(old_criteria))
         else:

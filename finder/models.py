@@ -136,6 +136,11 @@ class FinderSearch(models.Model):
 class ServiceReport(models.Model):
     """ "Klopt er iets niet?": a resident's report that an entry is not right."""
 
+    data_scope = (
+        "service__owning_organization",
+        "service__municipalities",
+    )  # where its data shows (toolbox_site/freshness.py)
+
     class Reason(models.TextChoices):
         OUT_OF_DATE = "verouderd", _("The information is out of date")
         CLOSED = "gestopt", _("This service no longer exists")

@@ -41,11 +41,13 @@ AGE_GROUP_TARGETS = {
 }
 
 
-def life_situations(versions):
-    """The life situations a resident chooses from (finder and home page), kept
-    under the data versions (their texts are data, the same in every language)."""
+def life_situations():
+    """The life situations a resident chooses from (finder and home page), kept as
+    a cached part (their texts are data, the same in every language; they belong to
+    no region)."""
     return freshness.cached(
-        f"finder-situations:{versions}", lambda: list(LifeSituation.objects.all())
+        freshness.part("situations", "finder", shared=True),
+        lambda: list(LifeSituation.objects.all()),
     )
 
 

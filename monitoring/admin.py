@@ -77,7 +77,6 @@ class MonitoringFormatAdmin(RegionScopedAdmin):
     ]
     search_fields = ["name"]
     list_select_related = ["organization"]
-    list_versions = ("monitoring", "toolbox_site")
     inlines = [SectionInline, ValidationRuleInline]
     actions = ["make_new_version"]
 
@@ -238,7 +237,6 @@ class ReportAdmin(VersionChecked, HistoryAdmin, RegionScopedAdmin):
     ]
     search_fields = ["organization__name"]
     list_select_related = ["organization", "period", "format"]
-    list_versions = ("monitoring", "toolbox_site")
     list_per_page = 25  # a region has hundreds of reports; the admin renders each row richly
     inlines = [ValueInline]
     actions = ["approve_reports", "reopen_reports"]

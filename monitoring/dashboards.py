@@ -28,8 +28,6 @@ from django.db.models import Avg, Count, Q, Sum
 from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import get_format
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from toolbox_site.models import Organization
@@ -373,10 +371,9 @@ def completeness(organizations, periods, today):
     labels = {status: str(label).capitalize() for status, label in Report.Status.choices}
     labels[NOT_STARTED] = _("not started").capitalize()
     url = reverse("monitoring:report", kwargs={"pk": 0})[:-2]  # ".../rapportages/" + pk + "/"
-    late_badge = format_html('<span class="dashboard-overdue">{}</span>', _("Late"))
     rows = []
     for organization in organizations:
-        cells, html = [], []
+        cells = []
         for period in periods:
             status, pk = states.get((organization.pk, period.pk), (NOT_STARTED, None))
             overdue = period.deadline < today and status in (
@@ -384,34 +381,17 @@ def completeness(organizations, periods, today):
                 Report.Status.DRAFT,
                 Report.Status.RETURNED,
             )
-            cells.append({"status": status, "overdue": overdue, "report_id": pk})
-            badge = (
-                format_html(
-                    '<a href="{}{}/" class="badge monitoring-status monitoring-status-{}">{}</a>',
-                    url,
-                    pk,
-                    css_name(status),
-                    labels[status],
-                )
-                if pk
-                else format_html(
-                    '<span class="badge monitoring-status monitoring-status-{}">{}</span>',
-                    css_name(status),
-                    labels[status],
-                )
+            cells.append(
+                {
+                    "status": status,
+                    "overdue": overdue,
+                    "report_id": pk,
+                    "url": f"{url}{pk}/" if pk else "",
+                    "label": labels[status],
+                    "css": css_name(status),
+                }
             )
-            html.append(
-                format_html('<td class="dashboard-late">{} {}</td>', badge, late_badge)
-                if overdue
-                else format_html("<td>{}</td>", badge)
-            )
-        rows.append(
-            {
-                "organization": organization,
-                "cells": cells,
-                "html": mark_safe("".join(html)),  # the parts are escaped by format_html
-            }
-        )
+        rows.append({"organization": organization, "cells": cells})
     shares = []
     for period in periods:
         count = approved.get(period.pk, 0)

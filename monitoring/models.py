@@ -48,6 +48,8 @@ class MonitoringFormatQuerySet(OwnedQuerySet):
 
 
 class MonitoringFormat(models.Model):
+    data_scope = ("organization",)  # where its data shows (toolbox_site/freshness.py)
+
     class OrganizationKind(models.TextChoices):
         MUNICIPALITY = Organization.Kind.MUNICIPALITY.value, _("municipality")
         CARE_OFFICE = Organization.Kind.CARE_OFFICE.value, _("care office")
@@ -244,6 +246,8 @@ class DimensionItem(models.Model):
 
 
 class Section(models.Model):
+    data_scope = ("format__organization",)  # where its data shows (toolbox_site/freshness.py)
+
     format = models.ForeignKey(
         MonitoringFormat,
         on_delete=models.CASCADE,
@@ -274,6 +278,8 @@ class Section(models.Model):
 
 
 class Indicator(models.Model):
+    data_scope = ("format__organization",)  # where its data shows (toolbox_site/freshness.py)
+
     class ValueType(models.TextChoices):
         WHOLE = "whole", _("whole number")
         DECIMAL = "decimal", _("decimal number")
@@ -403,6 +409,8 @@ class Indicator(models.Model):
 
 
 class ValidationRule(models.Model):
+    data_scope = ("format__organization",)  # where its data shows (toolbox_site/freshness.py)
+
     class Kind(models.TextChoices):
         BREAKDOWN_TOTAL = "breakdown_total", _("breakdown adds up to the total")
         COMPARISON = "comparison", _("comparison between two indicators")
@@ -493,6 +501,8 @@ class ReportQuerySet(OwnedQuerySet):
 
 
 class Report(models.Model):
+    data_scope = ("organization",)  # where its data shows (toolbox_site/freshness.py)
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         SUBMITTED = "submitted", _("submitted")
@@ -634,6 +644,8 @@ class ValueQuerySet(OwnedQuerySet):
 
 
 class Value(models.Model):
+    data_scope = ("report__organization",)  # where its data shows (toolbox_site/freshness.py)
+
     report = models.ForeignKey(
         Report, on_delete=models.CASCADE, related_name="values", verbose_name=_("report")
     )

@@ -131,7 +131,7 @@ def save_values(
             to_update, Value, ["number", "text", "comment"], batch_size=500, default_user=user
         )
     if to_create or to_update:
-        freshness.changed("monitoring")  # bulk writes send no signals
+        freshness.changed("monitoring", report)  # bulk writes send no signals
     if report.status == Report.Status.RETURNED and changed:
         report.status = Report.Status.DRAFT
         _bump(report, user, ["status"])
@@ -301,7 +301,7 @@ def copy_format(source):
     MonitoringFormat.objects.filter(
         organization=source.organization, name=source.name, active=True
     ).exclude(pk=new.pk).update(active=False)
-    freshness.changed("monitoring")  # update() sends no signals
+    freshness.changed("monitoring", source)  # update() sends no signals
     return new
 
 

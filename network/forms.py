@@ -31,11 +31,11 @@ class VersionMixin(ControlCharactersMixin, forms.Form):
     )
 
 
-def list_choices(field, key, build):
-    """Give a choice field its options as (pk, label) pairs, kept under ``key``
-    (which holds the data versions) rather than read as objects on every form; the
+def list_choices(field, part, build):
+    """Give a choice field its options as (pk, label) pairs, kept as a cached part
+    (toolbox_site/freshness.py) rather than read as objects on every form; the
     field's queryset still validates what is submitted."""
-    options = freshness.cached(key, build)
+    options = freshness.cached(part, build)
     empty = [("", field.empty_label)] if field.empty_label is not None else []
     field.choices = [*empty, *options]
 
@@ -96,7 +96,7 @@ class ServiceForm(NoAutofocusMixin, RadioWithoutBlankMixin, VersionMixin, forms.
         self.fields["role"].queryset = Role.objects.select_related("category")
         list_choices(
             self.fields["role"],
-            f"network-form-roles:{freshness.versions('network')}",
+            freshness.part("form-roles", "network", region=organization.region_id),
             lambda: [
                 (pk, f"{code}. {name}")
                 for pk, code, name in Role.objects.values_list("pk", "category__code", "name")
@@ -106,8 +106,9 @@ class ServiceForm(NoAutofocusMixin, RadioWithoutBlankMixin, VersionMixin, forms.
         self.fields["provider"].queryset = providers
         list_choices(
             self.fields["provider"],
-            f"network-form-providers:{organization.region_id}:"
-            f"{freshness.versions('network', 'toolbox_site')}",
+            freshness.part(
+                "form-providers", "network", "toolbox_site", region=organization.region_id
+            ),
             lambda: list(providers.values_list("pk", "name")),
         )
         self.fields["provider"].required = False
@@ -190,7 +191,7 @@ class LinkForm(NoAutofocusMixin, RadioWithoutBlankMixin, VersionMixin, forms.Mod
             .select_related("role")
             .order_by("name", "pk")
         )
-        key = f"network-form-services:{municipality.pk}:{freshness.versions('network')}"
+        key = freshness.part("form-services", "network", municipality=municipality)
         for field_name in ("from_service", "to_service"):
             self.fields[field_name].queryset = services
             list_choices(

@@ -315,11 +315,8 @@ def codes(organization):
             found[column].append((slug, name))
         return {column: sorted(found[column]) for column in CODE_COLUMNS}
 
-    key = (
-        f"network-import-codes:{organization.region_id}:"
-        f"{freshness.versions('network', 'toolbox_site')}"
-    )
-    return freshness.cached(key, build)
+    part = freshness.part("import-codes", "network", "toolbox_site", region=organization.region_id)
+    return freshness.cached(part, build)
 
 
 def validate(upload, organization):

@@ -199,6 +199,12 @@ class ProviderQuerySet(OwnedQuerySet):
 
 
 class Provider(models.Model):
+    data_scope = (
+        "maintained_by",
+        "services__owning_organization",
+        "services__municipalities",
+    )  # where its data shows (toolbox_site/freshness.py)
+
     class Kind(models.TextChoices):
         MUNICIPALITY = "municipality", _("municipality")
         CARE_OFFICE = "care_office", _("care office")
@@ -288,6 +294,11 @@ class ServiceQuerySet(OwnedQuerySet):
 
 
 class Service(models.Model):
+    data_scope = (
+        "owning_organization",
+        "municipalities",
+    )  # where its data shows (toolbox_site/freshness.py)
+
     uuid = models.UUIDField(_("UUID"), default=uuid.uuid4, unique=True, editable=False)
     owning_organization = models.ForeignKey(
         Organization,
@@ -399,6 +410,12 @@ class LinkQuerySet(OwnedQuerySet):
 
 
 class Link(models.Model):
+    data_scope = (
+        "municipality",
+        "from_service__owning_organization",
+        "to_service__owning_organization",
+    )  # where its data shows (toolbox_site/freshness.py)
+
     class Kind(models.TextChoices):
         REFERS_TO = "refers_to", _("refers to")
         WORKS_WITH = "works_with", _("works with")
@@ -480,6 +497,8 @@ class StepProgressQuerySet(OwnedQuerySet):
 
 
 class StepProgress(models.Model):
+    data_scope = ("municipality",)  # where its data shows (toolbox_site/freshness.py)
+
     class Status(models.TextChoices):
         NOT_STARTED = "not_started", _("not started")
         IN_PROGRESS = "in_progress", _("in progress")

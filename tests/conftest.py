@@ -45,12 +45,14 @@ freshness.DEFER = False
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Rate limits (password reset) count in the cache: every test starts at zero."""
-    from django.core.cache import cache
+    """Page parts and rate limits (password reset) are cached: every test starts empty."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for alias in ("default", "limits"):
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in ("default", "limits"):
+        caches[alias].clear()
 
 
 @pytest.fixture

@@ -43,10 +43,11 @@ class Page:
         return f"{path}?{self.query}" if self.query else path
 
 
-# The queries, per page, on a cold cache. A logged-in request always starts with the
-# session, the data versions (toolbox_site/freshness.py, read once per request) and the
-# user; while the versions hold, the user, the access and the regions come from the cache,
-# and so do the data parts of the pages that name the versions below:
+# The queries, per page, on a cold cache. A logged-in request starts with the session,
+# the user and their access (memberships); a page with cached parts reads the data
+# versions of its scope (toolbox_site/freshness.py: the first read of a request takes
+# the national and shared ones too, a municipality's or region's may take one more);
+# while they hold, the parts that name them below come from the cache:
 PAGES = [
     # the data versions, the municipalities and the life situations of the residents' box
     Page("home", queries=3),
@@ -65,16 +66,16 @@ PAGES = [
     Page("login"),
     Page("password_reset"),
     # session, user, memberships with organization and region, the user's access
-    Page("account", user="enschede.editor", queries=5),
-    Page("account", user="twente.coordinator", queries=5),
+    Page("account", user="enschede.editor", queries=4),
+    Page("account", user="twente.coordinator", queries=4),
     # session, user
-    Page("password_change", user="enschede.viewer", queries=3),
+    Page("password_change", user="enschede.viewer", queries=2),
     # session, user
-    Page("profile_edit", user="menzis.adviser", queries=3),
+    Page("profile_edit", user="menzis.adviser", queries=2),
     # session, user, organization with region, the user's access
-    Page("organization_edit", user="enschede.editor", kwargs={"slug": "enschede"}, queries=5),
+    Page("organization_edit", user="enschede.editor", kwargs={"slug": "enschede"}, queries=4),
     # session, user, organization with region, the user's access
-    Page("organization_invite", user="twente.coordinator", kwargs={"slug": "enschede"}, queries=5),
+    Page("organization_invite", user="twente.coordinator", kwargs={"slug": "enschede"}, queries=4),
     # the account the link names (none: the link is not valid)
     Page(
         "invitation_accept",
@@ -84,14 +85,14 @@ PAGES = [
     ),
     Page("admin:login"),
     # session, user, user and group permissions (ModelBackend), the user's access, recent actions
-    Page("admin:index", user="twente.coordinator", queries=7),
+    Page("admin:index", user="twente.coordinator", queries=6),
     # session, user, user and group permissions, access, count, count of all, the organizations
     # with region, the region filter's choices
-    Page("admin:toolbox_site_organization_changelist", user="twente.coordinator", queries=10),
+    Page("admin:toolbox_site_organization_changelist", user="twente.coordinator", queries=8),
     # session, user, access, the user's regions for the filter, count (no count of all:
     # the log only grows), user and group permissions, the events with organization and
     # user, the date hierarchy's first/last and years, the actions for the filter
-    Page("admin:toolbox_site_auditevent_changelist", user="twente.coordinator", queries=12),
+    Page("admin:toolbox_site_auditevent_changelist", user="twente.coordinator", queries=11),
 ]
 
 
@@ -174,7 +175,7 @@ PAGES += [
         user="enschede.viewer",
         kwargs={"slug": "enschede"},
         fixtures=_NET,
-        queries=7,
+        queries=6,
     ),
     # session, user, municipality, the user's access, step, progress record
     Page(
@@ -206,13 +207,13 @@ PAGES += [
     # keeps the unbound form's fields and builds no form)
     Page("network:service_edit", user="enschede.editor", kwargs=_OCO, fixtures=_NET, queries=16),
     # session, user, service, access
-    Page("network:service_archive", user="enschede.editor", kwargs=_OCO, fixtures=_NET, queries=5),
+    Page("network:service_archive", user="enschede.editor", kwargs=_OCO, fixtures=_NET, queries=4),
     Page(
         "network:service_unarchive",
         user="enschede.editor",
         kwargs=_STOPPED,
         fixtures=_NET,
-        queries=5,
+        queries=4,
     ),
     # session, user, municipality, access, the services to choose from (read once for
     # "from" and "to", then kept by data version)
@@ -221,12 +222,12 @@ PAGES += [
         user="enschede.editor",
         kwargs={"slug": "enschede"},
         fixtures=_NET,
-        queries=6,
+        queries=7,
     ),
     # session, user, link with municipality and services, access, the services to choose from
-    Page("network:link_edit", user="enschede.editor", kwargs=_link, fixtures=_NET, queries=6),
+    Page("network:link_edit", user="enschede.editor", kwargs=_link, fixtures=_NET, queries=7),
     # session, user, link with municipality and services, access
-    Page("network:link_delete", user="enschede.editor", kwargs=_link, fixtures=_NET, queries=5),
+    Page("network:link_delete", user="enschede.editor", kwargs=_link, fixtures=_NET, queries=4),
     # session, user, organization, access, the codes the columns accept (one union)
     Page("network:import", user="enschede.editor", kwargs={"slug": "enschede"}, queries=6),
     # session, user, organization, access, the organization's services and their related
@@ -236,7 +237,7 @@ PAGES += [
         user="enschede.editor",
         kwargs={"slug": "enschede", "file_format": "csv"},
         fixtures=_NET,
-        queries=10,
+        queries=9,
         html=False,
     ),
 ]
@@ -278,7 +279,7 @@ PAGES += [
         "finder:index",
         fixtures=("finder_network",),
         query="gemeente=enschede&situatie=geldzorgen",
-        queries=11,
+        queries=12,
         label="results",
     ),
     # the service
@@ -296,14 +297,14 @@ PAGES += [
         queries=1,
     ),
     # session, user, open reports, closed reports, the user's access
-    Page("finder:report_queue", user="enschede.editor", fixtures=("open_report",), queries=6),
+    Page("finder:report_queue", user="enschede.editor", fixtures=("open_report",), queries=5),
     # session, user, the report with service and organization, the user's access
     Page(
         "finder:report_close",
         user="enschede.editor",
         kwargs=lambda: {"pk": _enschede_report().pk},
         fixtures=("open_report",),
-        queries=5,
+        queries=4,
     ),
     # session, versions, user, the user's access, the municipalities in the user's scope
     # and the life situations (the filters' choices), the version of their search counts
@@ -415,14 +416,14 @@ PAGES += [
         "criteria:agreements",
         user="enschede.editor",
         kwargs={"slug": "enschede"},
-        queries=8,
+        queries=9,
         fixtures=("criteria_agreements",),
     ),
     Page(
         "criteria:agreements",
         user="hengelo.editor",
         kwargs={"slug": "enschede"},
-        queries=8,
+        queries=9,
         fixtures=("criteria_agreements",),
         label="reading",
     ),
@@ -441,7 +442,7 @@ PAGES += [
     Page(
         "admin:criteria_framework_changelist",
         user="twente.coordinator",
-        queries=10,
+        queries=8,
         fixtures=("criteria_framework",),
     ),
     # admin: session, user, access, regions for the filter, the frameworks of the criteria
@@ -450,7 +451,7 @@ PAGES += [
     Page(
         "admin:criteria_criterion_changelist",
         user="twente.coordinator",
-        queries=11,
+        queries=9,
         fixtures=("criteria_framework",),
     ),
     # admin: session, user, access, regions for the filter, count, user permissions, group
@@ -458,7 +459,7 @@ PAGES += [
     Page(
         "admin:criteria_localagreement_changelist",
         user="twente.coordinator",
-        queries=9,
+        queries=8,
         fixtures=("criteria_agreements",),
     ),
     # training with region, topics, upcoming sessions, linked criteria
@@ -492,7 +493,7 @@ PAGES += [
     # the same, and the submitted reports that await approval in the region
     Page("monitoring:index", user="twente.coordinator", queries=8, fixtures=_MONITORING),
     # session, user, data versions, report with organization/format/period/submitter;
-    # and on a cold cache: access (then kept under the versions), the values of the report
+    # and on a cold cache: access, the values of the report
     # and of the organization's earlier periods (for the warnings), the report's history
     # (audit events with user); and, the first time a process shows a format (then kept,
     # as a format with reports never changes): sections, indicators with breakdown,
@@ -526,7 +527,7 @@ PAGES += [
     Page(
         "admin:monitoring_monitoringformat_changelist",
         user="twente.coordinator",
-        queries=10,
+        queries=8,
         fixtures=_MONITORING,
     ),
     # admin: session, user, access, the period filter's choices, the region filter's choices,
@@ -535,7 +536,7 @@ PAGES += [
     Page(
         "admin:monitoring_report_changelist",
         user="twente.coordinator",
-        queries=11,
+        queries=9,
         fixtures=_MONITORING,
     ),
     # session, user, report with organization/format/period/submitter, access
@@ -543,7 +544,7 @@ PAGES += [
         "monitoring:upload",
         user="enschede.editor",
         kwargs=_monitoring_report("enschede"),
-        queries=5,
+        queries=4,
         fixtures=_MONITORING,
     ),
     # the report as an XLSX file to fill in offline: session, user, report, access, the
@@ -552,7 +553,7 @@ PAGES += [
         "monitoring:download",
         user="enschede.editor",
         kwargs=_monitoring_report("enschede"),
-        queries=9,
+        queries=8,
         fixtures=_MONITORING,
         html=False,
     ),
@@ -561,12 +562,12 @@ PAGES += [
 
 # monitoring: dashboards
 PAGES += [
-    # session, user, data versions; and on a cold cache: access and regions (then kept
-    # under the versions), organizations, periods, reports, approved per period
+    # session, user, access, regions, data versions; and on a cold cache: organizations,
+    # periods, reports, approved per period
     Page("monitoring:completeness", user="twente.coordinator", queries=9, fixtures=_MONITORING),
     Page("monitoring:completeness", user="enschede.viewer", queries=9, fixtures=_MONITORING),
-    # session, user, data versions; and on a cold cache: access and regions (then kept
-    # under the versions), indicators, periods, municipalities, values per municipality
+    # session, user, access, regions, data versions; and on a cold cache: indicators,
+    # periods, municipalities, values per municipality
     # and period, region figures per period, breakdown per item
     Page(
         "monitoring:dashboard",
@@ -588,7 +589,7 @@ PAGES += [
     # periods, municipalities, the two series, breakdown per item
     Page("monitoring:public", queries=8, fixtures=_MONITORING),
     # session, data versions, user; and on a cold cache: access, regions and the
-    # municipalities to choose from (then kept under the versions), periods, indicators,
+    # municipalities to choose from, periods, indicators,
     # latest approved period, values per indicator and municipality, region figures per
     # indicator
     Page("monitoring:own", user="enschede.editor", queries=11, fixtures=_MONITORING),

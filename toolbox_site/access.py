@@ -9,7 +9,6 @@ those, not this module.
 
 from dataclasses import dataclass
 
-from . import freshness
 from .choices import WRITE_ROLES, MembershipRole, OrganizationKind
 
 
@@ -47,20 +46,18 @@ NO_ACCESS = Access(roles={}, coordinated_regions=frozenset())
 def visibility_key(user):
     """Everything that decides which organizations' data the user sees, as a
     cache-key part ("all" for superusers)."""
+    if not user.is_authenticated:
+        return "anonymous"
     return "all" if user.is_superuser else access_for(user).scope_key
 
 
 def access_for(user):
-    """The user's memberships, read once per user object (one query), and kept in
-    the cache while the organizations' data version holds (toolbox_site/freshness.py:
-    every change of a membership or organization raises it)."""
+    """The user's memberships, read once per user object (one query)."""
     if not user.is_authenticated:
         return NO_ACCESS
     access = getattr(user, "_toolbox_access", None)
     if access is None:
-        key = f"access:{user.pk}:{freshness.versions('toolbox_site')}"
-        access = freshness.cached(key, lambda: _read_access(user))
-        user._toolbox_access = access
+        access = user._toolbox_access = _read_access(user)
     return access
 
 

@@ -1,7 +1,6 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.admin import helpers
-from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
@@ -14,7 +13,6 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from . import freshness
 from .audit import changes_of, log_action
 from .models import AuditEvent, Membership, Organization, Region
 from .permissions import is_region_coordinator, manages_all_regions
@@ -82,33 +80,6 @@ class ConstraintChecking:
     formset = ConstraintCheckingFormSet  # read by inlines only
 
 
-class _LazyPage:
-    """A change list page's objects, read only when iterated (not when the cached rows
-    are shown); its length follows from the count the change list made anyway."""
-
-    def __init__(self, queryset, length):
-        self.queryset = queryset
-        self.length = length
-
-    def __len__(self):
-        return self.length
-
-    def __iter__(self):
-        return iter(self.queryset)
-
-    def __getattr__(self, name):
-        return getattr(self.queryset, name)
-
-
-class LazyPageChangeList(ChangeList):
-    def get_results(self, request):
-        super().get_results(request)
-        query = self.result_list.query
-        high = self.result_count if query.high_mark is None else query.high_mark
-        length = max(0, min(high, self.result_count) - query.low_mark)
-        self.result_list = _LazyPage(self.result_list, length)
-
-
 class OwnRegionsFilter(admin.RelatedFieldListFilter):
     """A region filter that offers a coordinator their own regions only: the list shows
     no other region's objects, so every other choice would be an empty page (and the
@@ -135,24 +106,8 @@ class RegionScopedAdmin(ConstraintChecking, admin.ModelAdmin):
     """
 
     region_path = "region"
-    #: The apps whose data versions the change list's rows are cached under
-    #: (toolbox_site/freshness.py, templates/admin/cached_change_list.html); the key
-    #: also holds the user, the address (filters, search, order, page), the language,
-    #: the day and the number of rows found. Empty: not cached.
-    list_versions = ()
-    change_list_template = "admin/cached_change_list.html"
-
-    def get_changelist(self, request, **kwargs):
-        return LazyPageChangeList if self.list_versions and not self.list_editable else ChangeList
-
-    def changelist_view(self, request, extra_context=None):
-        if self.list_versions:
-            extra_context = {
-                **(extra_context or {}),
-                "versions": freshness.versions(*self.list_versions),
-                "list_user": request.user.pk,
-            }
-        return super().changelist_view(request, extra_context)
+    # The admin serves a few coordinators: no count of every row on each page.
+    show_full_result_count = False
 
     def action_checkbox(self, obj):
         # Django's own, the same HTML without rendering a widget template per row.
@@ -246,7 +201,6 @@ class OrganizationAdmin(RegionScopedAdmin):
     search_fields = ["name", "cbs_code", "email"]
     prepopulated_fields = {"slug": ["name"]}
     list_select_related = ["region"]
-    list_versions = ("toolbox_site",)
     inlines = [MembershipInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "region"]}),
@@ -457,7 +411,6 @@ class AuditEventAdmin(RegionScopedAdmin):
     list_select_related = ["organization", "user"]
     # Entries are only ever added (never changed or deleted), so with the number found
     # in the key the cached rows follow the log; the names shown follow toolbox_site.
-    list_versions = ("toolbox_site",)
     # The log only grows: no second count of all its entries on every page (a filtered
     # list offers "show all" instead of the total).
     show_full_result_count = False

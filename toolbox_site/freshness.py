@@ -1,33 +1,60 @@
-"""Data versions for cached page fragments.
+"""The one way to cache: page parts kept under the versions of the data they show.
 
-A page whose data part is expensive wraps it in ``{% cache %}`` with the
-versions of the apps it shows in the key::
+A view names a part of its page and the data under it::
 
-    {% cache 3600 network-map versions LANGUAGE_CODE municipality.pk request.get_full_path %}
+    part = freshness.part("network-map", "network", "toolbox_site",
+                          municipality=municipality, request=request)
 
-and hands the template its data as a lazy object, so a cache hit runs no query
-beyond the one that reads the versions. Every save, delete and many-to-many
-change of an app's models raises the app's version once the transaction
-commits (after the commit: no lock is held on the counter while the
-transaction runs, so concurrent writers never deadlock on it). Code that
-writes with ``bulk_create``, ``bulk_update`` or ``QuerySet.update`` sends no
-signals and calls :func:`changed` itself.
+and the template wraps the expensive markup in ``{% cached part %}…{% endcached %}``
+(``{% load freshness %}``), handing it the data as a lazy object, so a hit runs no
+query beyond the one that reads the versions. Python code asks
+``freshness.cached(part, build)``. The key is built here and nowhere else: it always
+holds the versions, the language and the day, and with ``request`` the visitor's
+scope (which organizations' data they see) and the full path with its query string.
+``vary`` adds what else the part depends on.
 
-The counters live in the database, so the cache may be per process (the
-default local-memory cache): a key built from an old version is simply never
-asked for again and ages out.
+**Versions follow the data's scope.** Every save, delete and many-to-many change of
+a model raises, once its transaction commits, counters of its app:
+
+- ``network`` — every change (the national pages, such as the HSDS list);
+- ``network@r12`` — a change of data of region 12 or one of its municipalities;
+- ``network@w12`` — a change of data of region 12 that belongs to no single
+  municipality (the region's framework, a regional organization);
+- ``network@m345`` — a change of data of municipality 345;
+- ``network@*`` — a change whose scope is not known (reference data such as roles).
+
+A model says where its data belongs with ``data_scope``: paths to the organizations
+or regions that own or use a row (``("owning_organization", "municipalities")``).
+A region's page reads ``@*`` and ``@r<region>``; a municipality's page ``@*``,
+``@w<region>`` and ``@m<municipality>``; so a write in Enschede leaves Achterhoek's
+pages, and Hengelo's municipal pages, warm. The scope is read before a save or
+delete (where the row was) and after (where it is now). Code that writes with
+``bulk_create``, ``bulk_update`` or ``QuerySet.update`` sends no signals and calls
+:func:`changed` itself, with the objects it changed.
+
+The counters live in the database (``DataVersion``), so the cache may be per
+process (the local-memory default) or shared (Redis, ``CACHE_URL``): a key built from
+an old version is simply never asked for again and ages out.
 """
 
+import hashlib
 import threading
+from dataclasses import dataclass
 
 from django.apps import apps
-from django.core.cache import cache
-from django.db import transaction
+from django.core.cache import caches
+from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
+from django.template import Node, TemplateSyntaxError
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
-# The apps whose data public and dashboard pages show (and django.contrib.auth, counted
-# as toolbox_site).
+from .access import visibility_key
+from .choices import OrganizationKind
+
+# The apps whose data the pages show (and django.contrib.auth, counted as toolbox_site).
 APPS = ("toolbox_site", "network", "finder", "criteria", "monitoring")
 # Logs and bookkeeping, written often (a finder search on every search), shown on
 # no cached page.
@@ -39,20 +66,25 @@ IGNORED = {
     "network.serviceimport",
     "monitoring.remindersent",
 }
+# Models of other apps: where their rows belong (see ``data_scope``).
+SCOPES = {"auth.user": ("memberships__organization",)}
 # Raise versions once the transaction commits. The test suite runs every test
 # inside a transaction that never commits, so it raises them at once instead
 # (tests/conftest.py); tests/toolbox_site/test_freshness.py covers both.
 DEFER = True
-# A cached fragment's lifetime in seconds: a safety net only, the versions decide.
+# A part's lifetime in seconds: a safety net only, the versions decide.
 TIMEOUT = 3600
+# The cache alias of page parts (rate limits have their own, "limits").
+ALIAS = "default"
+UNSCOPED = "*"
 
 
 _request = threading.local()
 
 
 class VersionsMiddleware:
-    """Read the versions once per GET or HEAD request, however many parts of the
-    page ask (the user, the access, the regions and the page's own fragments)."""
+    """Read each version once per GET or HEAD request, however many parts of the
+    page ask."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -65,94 +97,331 @@ class VersionsMiddleware:
             _request.memo = None
 
 
+# --- Reading versions ----------------------------------------------------------------------
+
+
 def _counters():
     """The model of the counters (toolbox_site.models.DataVersion), from the app
-    registry: the models' querysets ask the user's access, which asks this module,
-    so this module imports no model."""
+    registry: the models' querysets ask the user's access, so this module imports
+    no model."""
     return apps.get_model("toolbox_site", "DataVersion")
 
 
 def _numbers(names):
-    DataVersion = _counters()
+    """The counters named (one query for those not yet read in this request)."""
     memo = getattr(_request, "memo", None)
-    if memo is None:  # outside a GET request: read them now
-        return dict(DataVersion.objects.filter(name__in=names).values_list("name", "number"))
-    if "" not in memo:  # the first ask of this request reads every app's (one query)
-        memo.update(DataVersion.objects.values_list("name", "number"))
-        memo[""] = True
+    if memo is None:
+        memo = {}
+    missing = [name for name in names if name not in memo]
+    if missing:
+        if not memo:  # the first ask reads the national and shared counters too
+            missing += [name for app in APPS for name in (app, f"{app}@{UNSCOPED}")]
+        memo.update(dict.fromkeys(missing, 0))
+        memo.update(_counters().objects.filter(name__in=missing).values_list("name", "number"))
     return memo
 
 
-def versions(*names):
-    """The current versions of the named apps as one cache-key part (one query,
-    and none more in the same GET request)."""
+def counter_names(app, region=None, municipality=None, shared=False):
+    """The counters a page of ``app``'s data in this scope depends on."""
+    if shared:  # only data that belongs to no region (life situations, roles, names)
+        return [f"{app}@{UNSCOPED}"]
+    if municipality is not None and municipality.kind != OrganizationKind.MUNICIPALITY:
+        region = municipality.region_id  # the care office, a region team: their region's
+    elif municipality is not None:
+        return [
+            f"{app}@{UNSCOPED}",
+            f"{app}@w{municipality.region_id}",
+            f"{app}@m{municipality.pk}",
+        ]
+    if region is not None:
+        region_id = getattr(region, "pk", region)
+        return [f"{app}@{UNSCOPED}", f"{app}@r{region_id}"]
+    return [app]
+
+
+def versions(*app_names, region=None, municipality=None, shared=False):
+    """The versions of the named apps' data in a scope, as one key part: the whole
+    country, one region, one municipality (with its region's own data), or only the
+    data that belongs to no region (``shared``)."""
+    names = [name for app in app_names for name in counter_names(app, region, municipality, shared)]
     numbers = _numbers(names)
     return "-".join(f"{name}.{numbers.get(name, 0)}" for name in names)
 
 
-def cached(key, build):
-    """``build()``, or its copy cached under ``key`` (which must hold the versions).
-    None is kept too (an unknown object stays unknown until the data changes)."""
-    found = cache.get(key)
+# --- Keys and cached parts -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Part:
+    """A cached part of a page: its key, built by :func:`part`."""
+
+    key: str
+
+
+def part(name, *app_names, region=None, municipality=None, shared=False, request=None, vary=()):
+    """The key of the part ``name`` that shows ``app_names``' data in a scope.
+
+    Always in the key: the versions, the language and today's date. With
+    ``request``: what the visitor may see and the full path (query parameters).
+    ``vary``: anything else the part depends on."""
+    bits = [
+        versions(*app_names, region=region, municipality=municipality, shared=shared),
+        get_language() or "",
+        timezone.localdate().isoformat(),
+    ]
+    if request is not None:
+        bits += [visibility_key(request.user), request.get_full_path()]
+    bits += [str(value) for value in vary]
+    digest = hashlib.sha256("\x1f".join(bits).encode()).hexdigest()
+    return Part(f"part:{name}:{digest}")
+
+
+def cached(part, build):
+    """``build()``, or its copy kept under ``part``. None is kept too (an unknown
+    object stays unknown until the data changes)."""
+    cache = caches[ALIAS]
+    found = cache.get(part.key)
     if found is None:
         found = (build(),)
-        cache.set(key, found, TIMEOUT)
+        cache.set(part.key, found, TIMEOUT)
     return found[0]
 
 
-def bump(name):
+class CachedNode(Node):
+    """``{% cached part %}…{% endcached %}``: the markup kept under ``part``; rendered
+    every time when ``part`` is empty (a bound form, a page that must not be kept)."""
+
+    def __init__(self, nodelist, part):
+        self.nodelist = nodelist
+        self.part = part
+
+    def render(self, context):
+        found = self.part.resolve(context)
+        if not found:
+            return self.nodelist.render(context)
+        if not isinstance(found, Part):
+            raise TemplateSyntaxError("{% cached %} takes a part built by freshness.part().")
+        return mark_safe(cached(found, lambda: self.nodelist.render(context)))
+
+
+# --- Raising versions ----------------------------------------------------------------------
+
+
+def _bump(names):
     DataVersion = _counters()
-    if not DataVersion.objects.filter(name=name).update(number=F("number") + 1):
-        DataVersion.objects.get_or_create(name=name, defaults={"number": 1})
+    for name in sorted(names):  # one row a statement: concurrent writers never deadlock
+        if DataVersion.objects.filter(name=name).update(number=F("number") + 1):
+            continue
+        try:
+            with transaction.atomic():
+                DataVersion.objects.create(name=name, number=1)
+        except IntegrityError:  # created at the same moment by another writer
+            DataVersion.objects.filter(name=name).update(number=F("number") + 1)
 
 
-def changed(name, using=None):
-    """The app's data changed: raise its version when the transaction commits.
+def _names(app, places):
+    """The counters to raise for a change of ``app``'s data at ``places`` (None:
+    not known)."""
+    names = {app}
+    if places is None:
+        return names | {f"{app}@{UNSCOPED}"}
+    for kind, pk, region_id in places:
+        names.add(f"{app}@r{region_id}")
+        names.add(f"{app}@m{pk}" if kind == "municipality" else f"{app}@w{region_id}")
+    return names
 
-    Once per app and transaction, however many rows change (a cascading
-    delete of a report's values sends a signal per value)."""
+
+def _raise(names, using=None):
     if not DEFER:
-        bump(name)
+        _bump(names)
         return
     connection = transaction.get_connection(using)
     if not connection.in_atomic_block:
-        bump(name)
+        _bump(names)
         return
-    pending = connection.__dict__.setdefault("freshness_pending", {})
-    callback = pending.get(name)
-    # Still queued for this transaction? (After a rollback Django drops the queue.)
-    if callback is not None and any(hook is callback for _, hook, _ in connection.run_on_commit):
-        return
+    pending = _pending(connection)
+    if pending is None:
 
-    def callback():
-        pending.pop(name, None)
-        bump(name)
+        def hook():
+            connection.__dict__.pop("freshness_pending", None)
+            _bump(pending["names"])
 
-    pending[name] = callback
-    transaction.on_commit(callback, using=using)
+        pending = {"names": set(), "hook": hook, "memo": {}}
+        connection.__dict__["freshness_pending"] = pending
+        transaction.on_commit(hook, using=using)
+    pending["names"].update(names)
 
 
-def _version_of(model):
-    # Accounts, groups and permissions belong with the organizations: the users are
-    # cached under that version (toolbox_site/backends.py), and their names are shown.
+def _pending(connection):
+    """What this transaction will raise at its commit (None if nothing is queued:
+    after a rollback Django drops the queue)."""
+    pending = connection.__dict__.get("freshness_pending")
+    if pending is not None and any(
+        hook is pending["hook"] for _, hook, _ in connection.run_on_commit
+    ):
+        return pending
+    return None
+
+
+def _memo(using=None):
+    """Lookups of this transaction (an organization's region, a report's
+    organization), so a cascade of a thousand values asks once."""
+    if not DEFER:
+        return {}
+    pending = _pending(transaction.get_connection(using))
+    return pending["memo"] if pending else {}
+
+
+def changed(app, *objects, using=None):
+    """``app``'s data changed: raise its versions when the transaction commits.
+
+    ``objects`` are the rows changed (their ``data_scope`` says where they belong);
+    without them, or for rows whose place is not known, every page of the app is
+    built anew."""
+    places = set()
+    for obj in objects:
+        found = _places(obj, using=using)
+        if found is None:
+            places = None
+            break
+        places |= found
+    _raise(_names(app, places if objects else None), using=using)
+
+
+# --- Where a row belongs -------------------------------------------------------------------
+
+
+def _scope_of(model):
+    return SCOPES.get(model._meta.label_lower, getattr(model, "data_scope", None))
+
+
+def _target(model, path):
+    for segment in path.split("__"):
+        model = model._meta.get_field(segment).related_model
+    return model
+
+
+def _lookup(model, pk, path, memo):
+    key = (model._meta.label_lower, pk, path)
+    if key not in memo:
+        memo[key] = set(model._base_manager.filter(pk=pk).values_list(path, flat=True)) - {None}
+    return memo[key]
+
+
+def _ids(instance, path, stored, memo):
+    """The ids at the end of ``path`` for ``instance``: as stored in the database
+    (``stored``, before a save) or as the instance holds them now."""
+    model = type(instance)
+    if stored:
+        return set(model._base_manager.filter(pk=instance.pk).values_list(path, flat=True)) - {None}
+    first, _, rest = path.partition("__")
+    field = model._meta.get_field(first)
+    if field.many_to_one:
+        pk = getattr(instance, field.attname)
+        if pk is None:
+            return set()
+        return {pk} if not rest else _lookup(field.related_model, pk, rest, memo)
+    return _lookup(model, instance.pk, path, {}) if instance.pk is not None else set()
+
+
+def _organizations(ids, memo):
+    Organization = apps.get_model("toolbox_site", "Organization")
+    missing = [pk for pk in ids if ("organization", pk) not in memo]
+    for pk, region_id, kind in Organization.objects.filter(pk__in=missing).values_list(
+        "pk", "region_id", "kind"
+    ):
+        memo[("organization", pk)] = (kind, pk, region_id)
+    return [memo.get(("organization", pk)) for pk in ids]
+
+
+def _places(instance, stored=False, using=None):
+    """Where ``instance``'s data shows: a set of (kind, id, region id) with kind
+    "municipality" or "region"; None when not known."""
+    Region = apps.get_model("toolbox_site", "Region")
+    Organization = apps.get_model("toolbox_site", "Organization")
+    model = type(instance)
+    memo = _memo(using)
+    if model is Region:
+        return {("region", instance.pk, instance.pk)}
+    if model is Organization:
+        # Organizations' names show across regions (a service of one serves another's
+        # municipalities): a change of one builds every page anew. They rarely change.
+        memo.pop(("organization", instance.pk), None)
+        return None
+    paths, organizations, regions = _scope_of(model), set(), set()
+    if not paths:
+        return None
+    for path in paths:
+        target = _target(model, path)
+        found = _ids(instance, path, stored, memo)
+        (regions if target is Region else organizations).update(found)
+    return _where(organizations, regions, memo)
+
+
+def _where(organizations, regions, memo):
+    """The places of these organizations and regions (None if one has no region)."""
+    places = {("region", pk, pk) for pk in regions}
+    for found in _organizations(organizations, memo):
+        if found is None or found[2] is None:
+            return None
+        kind, pk, region_id = found
+        places.add((_kind(kind), pk, region_id))
+    return places
+
+
+def _kind(organization_kind):
+    return "municipality" if organization_kind == OrganizationKind.MUNICIPALITY else "region"
+
+
+# --- Signals -------------------------------------------------------------------------------
+
+
+def _app_of(model):
+    # Accounts, groups and permissions belong with the organizations.
     label = model._meta.app_label
     return "toolbox_site" if label == "auth" else label
 
 
-def _on_change(sender, using=None, **kwargs):
-    changed(_version_of(sender), using=using)
+def _on_pre_save(sender, instance, raw=False, using=None, update_fields=None, **kwargs):
+    # Where the row was: a service moved to another organization leaves its old pages.
+    if raw or instance.pk is None or instance._state.adding:
+        return
+    if update_fields is not None and set(update_fields) <= {"last_login"}:
+        return
+    places = _places(instance, stored=True, using=using)
+    if places:
+        _raise(_names(_app_of(sender), places), using=using)
 
 
-def _on_m2m(sender, action, using=None, **kwargs):
-    if action.startswith("post_"):
-        changed(_version_of(sender), using=using)
-
-
-def _on_save(sender, using=None, update_fields=None, **kwargs):
+def _on_save(sender, instance, raw=False, using=None, update_fields=None, **kwargs):
     # A login writes last_login: no page shows it.
     if update_fields is not None and set(update_fields) <= {"last_login"}:
         return
-    changed(_version_of(sender), using=using)
+    _raise(_names(_app_of(sender), None if raw else _places(instance, using=using)), using=using)
+
+
+def _on_delete(sender, instance, using=None, **kwargs):
+    # Before the delete: the rows it goes through are still there.
+    _raise(_names(_app_of(sender), _places(instance, using=using)), using=using)
+
+
+def _on_m2m(sender, instance, action, model, pk_set, using=None, **kwargs):
+    if action not in ("pre_clear", "post_add", "post_remove"):
+        return
+    app = _app_of(type(instance))
+    places = _places(instance, using=using)
+    label = model._meta.label_lower
+    # The rows added or removed on the other side belong somewhere too.
+    if places is not None and label == "toolbox_site.organization":
+        found = _where(pk_set or (), (), _memo(using))
+    elif places is not None and label == "toolbox_site.region":
+        found = _where((), pk_set or (), {})
+    else:
+        found = set()
+        for pk in pk_set or () if places is not None and _scope_of(model) else ():
+            more = _places(model(pk=pk), stored=True, using=using)
+            found = None if more is None or found is None else found | more
+    _raise(_names(app, None if found is None or places is None else places | found), using=using)
 
 
 def connect():
@@ -160,8 +429,10 @@ def connect():
         for model in apps.get_app_config(label).get_models():
             if model._meta.label_lower in IGNORED or model.__name__.startswith("Historical"):
                 continue
-            post_save.connect(_on_save, sender=model, dispatch_uid=f"freshness-save-{model}")
-            post_delete.connect(_on_change, sender=model, dispatch_uid=f"freshness-del-{model}")
+            uid = f"freshness-{model._meta.label_lower}"
+            pre_save.connect(_on_pre_save, sender=model, dispatch_uid=f"{uid}-pre-save")
+            post_save.connect(_on_save, sender=model, dispatch_uid=f"{uid}-save")
+            pre_delete.connect(_on_delete, sender=model, dispatch_uid=f"{uid}-delete")
             for field in model._meta.local_many_to_many:
                 m2m_changed.connect(
                     _on_m2m, sender=field.remote_field.through, dispatch_uid=f"freshness-{field}"

@@ -184,6 +184,8 @@ class OwnedQuerySet(models.QuerySet):
 
 
 class Membership(models.Model):
+    data_scope = ("organization",)  # where its data shows (toolbox_site/freshness.py)
+
     Role = MembershipRole
     WRITE_ROLES = WRITE_ROLES
 

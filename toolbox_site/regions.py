@@ -4,14 +4,13 @@ Nothing assumes there is only one region. A page shows the region chosen with
 ``?regio=<slug>``, else the logged-in user's own region (where they coordinate,
 else where they are a member), else the site's default region
 (``settings.DEFAULT_REGION``), else the first region. One query: all regions,
-for the region choice (none while the cached copy holds).
+for the region choice.
 """
 
 from dataclasses import dataclass
 
 from django.conf import settings
 
-from . import freshness
 from .models import Region
 from .permissions import access_for
 
@@ -30,10 +29,7 @@ class RegionChoice:
 
 
 def region_for(request, parameter=REGION_PARAMETER):
-    regions = freshness.cached(
-        f"regions:{freshness.versions('toolbox_site')}",
-        lambda: list(Region.objects.order_by("name")),
-    )
+    regions = list(Region.objects.order_by("name"))
     by_slug = {region.slug: region for region in regions}
     by_id = {region.pk: region for region in regions}
     asked = request.GET.get(parameter, "")
@@ -47,3 +43,12 @@ def region_for(request, parameter=REGION_PARAMETER):
         or (regions[0] if regions else None)
     )
     return RegionChoice(region, regions, unknown=bool(asked))
+
+
+def own_region_id(user):
+    """The one region of the user's organizations, for the cached parts of pages that
+    show their own data (toolbox_site/freshness.py); None, the whole country, for who
+    belongs to several regions or to none."""
+    access = access_for(user)
+    regions = access.coordinated_regions | access.member_regions
+    return next(iter(regions)) if len(regions) == 1 else None

@@ -8,7 +8,7 @@ then five wrong passwords from anywhere would lock a user out for everyone.
 import ipaddress
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 
 # The lockout record's username column holds 255 characters.
 AXES_USERNAME_LENGTH = 255
@@ -59,8 +59,11 @@ def axes_username(request, credentials=None):
 def over_limit(key, limit, seconds):
     """Count one use of ``key``; True once it has been used more than ``limit`` times.
 
-    The count lives in Django's cache for ``seconds`` after the first use.
+    The count lives in the "limits" cache (apart from page parts, so nothing
+    evicts it; shared by every process when CACHE_URL names a Redis) for
+    ``seconds`` after the first use.
     """
+    cache = caches["limits"]
     cache_key = f"toolbox:limit:{key}"
     cache.add(cache_key, 0, seconds)
     try:

@@ -92,7 +92,7 @@ INSTALLED_APPS = [
     "network",
     "finder",
     "monitoring",
-    "toolbox_site.admin_site.ToolboxAdminConfig",  # django.contrib.admin, see there
+    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -163,15 +163,35 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Each server process keeps its own cache in memory: rate limits and the page
-# fragments of toolbox_site/freshness.py, whose keys carry data versions read
-# from the database, so no process ever serves another's stale copy.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": envint("CACHE_MAX_ENTRIES", 1000)},
+# Two caches: "default" holds page parts (toolbox_site/freshness.py, whose keys carry
+# data versions read from the database, so no process serves a stale copy); "limits"
+# holds the rate-limit counters (password reset, residents' reports), which no page
+# part can evict. One machine: each process keeps both in memory. Several machines:
+# CACHE_URL=redis://host:6379/0 moves both to one Redis (Django's RedisCache), so
+# the limits count across every process.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL:
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": alias,
+        }
+        for alias in ("default", "limits")
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "parts",
+            "OPTIONS": {"MAX_ENTRIES": envint("CACHE_MAX_ENTRIES", 1000)},
+        },
+        "limits": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "limits",
+            "OPTIONS": {"MAX_ENTRIES": envint("LIMITS_MAX_ENTRIES", 100_000)},
+        },
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -184,8 +204,7 @@ AUTHENTICATION_BACKENDS = [
     # Axes first, so a locked-out user is refused before the password is checked.
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    # Django's ModelBackend, with the user cached by data version.
-    "toolbox_site.backends.ModelBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "account"

@@ -20,7 +20,6 @@ from toolbox_site.permissions import can_change, get_object_for_user
 from ..forms import (
     AgreementsForm,
 )
-from ..html import agreement_fieldset
 from ..models import (
     Criterion,
     Framework,
@@ -33,7 +32,7 @@ from .common import (
     REVIEW_SOON_DAYS,
     criterion_url,
     labels,
-    page_versions,
+    page_part,
     remembered,
 )
 
@@ -105,7 +104,6 @@ def agreements(request, slug):
         )
     may_change = can_change(request.user, municipality)
     form = None
-    versions = ""  # a submitted form is never cached
     if request.method == "POST":
         criteria, current = criteria_with_agreements(municipality)
         form = AgreementsForm(request.POST, criteria=criteria, agreements=current)
@@ -156,11 +154,10 @@ def agreements(request, slug):
                 municipality, *criteria_with_agreements(municipality), None, may_change
             )
         )
-        versions = page_versions()
         framework = remembered(
             "framework",
-            versions,
-            (municipality.region_id,),
+            municipality.region_id,
+            (),
             lambda: (
                 Framework.objects.published()
                 .filter(region_id=municipality.region_id)
@@ -176,7 +173,17 @@ def agreements(request, slug):
             "framework": framework,
             "form": form,
             "page": page,
-            "versions": versions,
+            # A submitted form is shown as typed, never from the cache.
+            "parts": None
+            if form
+            else {
+                name: page_part(
+                    f"agreements-{name}",
+                    municipality=municipality,
+                    vary=(getattr(framework, "pk", None), may_change),
+                )
+                for name in ("summary", "fields")
+            },
             "can_change": may_change,
             "breadcrumbs": [
                 (_("Quality criteria"), reverse("criteria:index")),
@@ -227,13 +234,11 @@ def agreements_page(municipality, criteria, current, form, may_change):
         .order_by("-history_date")[:RECENT_CHANGES]
     ]
     groups = []
-    to_review = _("to review")
     prefix = reverse("criteria:index")
     for row in AgreementsForm.display_rows(criteria, current, form):
         row["url"] = criterion_url(row["criterion"].code, prefix=prefix)
-        row["html"] = agreement_fieldset(row, not may_change, to_review)
         theme = row["criterion"].theme
         if not groups or groups[-1]["theme"] != theme:
             groups.append({"theme": theme, "rows": []})
         groups[-1]["rows"].append(row)
-    return {"due": due, "recent": recent, "groups": groups}
+    return {"due": due, "recent": recent, "groups": groups, "disabled": not may_change}

@@ -1,8 +1,6 @@
 """What the criteria pages share: the region in links, a criterion's address,
 the data versions and what is remembered under them, and status labels."""
 
-import hashlib
-
 from django.urls import reverse
 from django.utils.text import capfirst
 
@@ -31,25 +29,32 @@ def criterion_url(code, query="", prefix=None):
     return f"{prefix or reverse('criteria:index')}{code}/{query}"
 
 
-def page_versions():
-    """The data versions the cached parts of these pages depend on (one query):
-    criteria, and the regions, municipalities and users of toolbox_site."""
-    return freshness.versions("criteria", "toolbox_site")
+def page_part(name, request=None, region=None, municipality=None, vary=()):
+    """A cached part of a criteria page (toolbox_site/freshness.py): the criteria and
+    the organizations' names, in the page's region or municipality."""
+    return freshness.part(
+        f"criteria-{name}",
+        "criteria",
+        "toolbox_site",
+        region=region,
+        municipality=municipality,
+        request=request,
+        vary=vary,
+    )
 
 
-def remembered(name, versions, parts, compute):
-    """``compute()``, remembered under the data versions (like the cached fragments):
-    for the little that a page needs outside its cached fragment."""
-    digest = hashlib.sha256(":".join(str(part) for part in parts).encode()).hexdigest()
-    return freshness.cached(f"criteria:{name}:{versions}:{digest}", compute)
+def remembered(name, region, vary, compute):
+    """``compute()``, kept like a cached part: for the little that a page needs
+    outside its cached part."""
+    return freshness.cached(page_part(name, region=region, vary=vary), compute)
 
 
-def filters_valid(name, versions, request, page, region=None):
+def filters_valid(name, request, page, region=None):
     """Whether the page's GET filters were valid, without building the page when
     the answer is known. Only asked when there are filters (a warning says they
     were ignored; messages cannot be part of a cached fragment)."""
-    parts = (getattr(region, "pk", None), request.get_full_path())
-    return remembered(f"valid-{name}", versions, parts, lambda: bool(page["valid"]))
+    part = page_part(f"valid-{name}", request, region)
+    return freshness.cached(part, lambda: bool(page["valid"]))
 
 
 def labels(choices):

@@ -1,6 +1,5 @@
 """The regional quality criteria: the list, one criterion, and the conversation guide."""
 
-from html import escape
 from types import SimpleNamespace
 
 from django.contrib import messages
@@ -10,7 +9,6 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -22,7 +20,6 @@ from ..forms import (
     CriteriaFilterForm,
     GuideForm,
 )
-from ..html import dynamic_options, options
 from ..models import (
     Audience,
     Criterion,
@@ -34,7 +31,7 @@ from .common import (
     criterion_url,
     filters_valid,
     labels,
-    page_versions,
+    page_part,
     region_query,
     remembered,
 )
@@ -61,33 +58,18 @@ def agreed_counts():
     return Coalesce(Subquery(agreed), 0)
 
 
-def criterion_item(row, url, applies, agreed_text):
-    """One criterion of the list, as HTML (the list repeats it some forty times)."""
-    explanation = (
-        f'<p class="measure mb-0">{escape(row["explanation"])}</p>' if row["explanation"] else ""
-    )
-    return (
-        f'<li class="mb-3"><a href="{escape(url)}"><strong>{escape(row["code"])}</strong> '
-        f'{escape(row["title"])}</a> <span class="badge text-bg-light border">{escape(applies)}'
-        f'</span><br><span class="small">{escape(agreed_text)}</span>{explanation}</li>'
-    )
-
-
 def index(request):
     choice = region_for(request)
-    versions = page_versions()
-    # Built only when the cached fragment is missing (see toolbox_site/freshness.py).
+    # Built only when the cached part is missing (see toolbox_site/freshness.py).
     page = SimpleLazyObject(lambda: _index_data(request, choice))
-    if request.GET.keys() - {"regio"} and not filters_valid(
-        "index", versions, request, page, choice.region
-    ):
+    if request.GET.keys() - {"regio"} and not filters_valid("index", request, page, choice.region):
         messages.warning(request, _("A filter was not valid and has been ignored."))
     return render(
         request,
         "criteria/index.html",
         {
             "region_choice": choice,
-            "versions": versions,
+            "part": page_part("index", request, choice.region),
             "page": page,
             "breadcrumbs": [(_("Quality criteria"), None)],
         },
@@ -159,37 +141,34 @@ def _index_data(request, choice):
             row["agreed"],
         ) % {"counter": row["agreed"]}
         items[row["theme_id"]].append(
-            criterion_item(
-                row,
-                criterion_url(row["code"], query, prefix),
-                applies[row["applies_to"]],
-                agreed_text,
-            )
+            {
+                **row,
+                "url": criterion_url(row["code"], query, prefix),
+                "applies": applies[row["applies_to"]],
+                "agreed_text": agreed_text,
+            }
         )
-    groups = [
-        {"theme": theme, "html": mark_safe("".join(items[theme.pk]))}
-        for theme in themes
-        if items[theme.pk]
-    ]
+    groups = [{"theme": theme, "rows": items[theme.pk]} for theme in themes if items[theme.pk]]
     return {
         "valid": not form.is_bound or form.is_valid(),
         "framework": framework,
         "groups": groups,
         "count": len(criteria),
         "form": form,
-        "theme_options": dynamic_options(form.fields["thema"].choices, form.data.get("thema")),
-        "audience_options": options("audience", AUDIENCE_FILTER_CHOICES, form.data.get("voor")),
+        "theme_choices": form.fields["thema"].choices,
+        "theme_selected": form.data.get("thema", ""),
+        "audience_choices": AUDIENCE_FILTER_CHOICES,
+        "audience_selected": form.data.get("voor", ""),
         "region_query": query,
     }
 
 
 def detail(request, code):
     choice = region_for(request)
-    versions = page_versions()
     criterion = remembered(
         "criterion",
-        versions,
-        (getattr(choice.region, "pk", None), code),
+        choice.region,
+        (code,),
         lambda: (
             Criterion.objects.select_related("theme", "framework")
             .filter(framework__region=choice.region, framework__status=PUBLISHED, code=code)
@@ -206,8 +185,8 @@ def detail(request, code):
             "criterion": criterion,
             "region_choice": choice,
             "region_query": region_query(choice),
-            "versions": versions,
-            # Built only when the cached fragment is missing (see toolbox_site/freshness.py).
+            "part": page_part("detail", request, choice.region),
+            # Built only when the cached part is missing (see toolbox_site/freshness.py).
             "page": SimpleLazyObject(lambda: _detail_data(criterion, choice, logged_in)),
             "breadcrumbs": [
                 (_("Quality criteria"), reverse("criteria:index") + region_query(choice)),
@@ -265,8 +244,8 @@ def guide(request):
         "criteria/guide.html",
         {
             "region_choice": choice,
-            "versions": page_versions(),
-            # Built only when the cached fragment is missing (see toolbox_site/freshness.py).
+            "part": page_part("guide", request, choice.region),
+            # Built only when the cached part is missing (see toolbox_site/freshness.py).
             "page": SimpleLazyObject(lambda: _guide_data(request, choice)),
             "breadcrumbs": [
                 (_("Quality criteria"), reverse("criteria:index") + region_query(choice)),

@@ -7,8 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
 
@@ -20,12 +18,11 @@ from toolbox_site.templatetags.toolbox import css_name
 from ..forms import (
     MatrixFilterForm,
 )
-from ..html import dynamic_options, options
 from ..models import (
     Criterion,
     LocalAgreement,
 )
-from .common import PUBLISHED, criterion_url, filters_valid, labels, page_versions, region_query
+from .common import PUBLISHED, criterion_url, filters_valid, labels, page_part, region_query
 
 # The class of each state's badge (defined in static/css/site.css).
 STATUS_CLASSES = {status: f"status-{css_name(status)}" for status in LocalAgreement.Status}
@@ -105,20 +102,19 @@ def export(rows, municipalities, region, file_format):
     return exports.csv_response(name, table)
 
 
-def matrix_cells_html(rows):
-    """The cells of each row as one HTML string: status as text, and its colour."""
-    labels_ = labels(LocalAgreement.Status.choices)
-    html = {None: mark_safe('<td><span class="status status-none">–</span></td>')}
-    for status, label in labels_.items():
-        for needs_review in (False, True):
-            html[(status, needs_review)] = format_html(
-                '<td><span class="status {}">{}{}</span></td>',
-                STATUS_CLASSES[status],
-                label,
-                "*" if needs_review else "",
-            )
+def matrix_cells(rows):
+    """Each row's cells: the status as text, its colour and whether it is to review
+    (one dict per kind of cell, shared by every cell of that kind)."""
+    kinds = {None: {"label": "–", "class": "status-none", "review": False}}
+    for status, label in labels(LocalAgreement.Status.choices).items():
+        for review in (False, True):
+            kinds[(status, review)] = {
+                "label": label,
+                "class": STATUS_CLASSES[status],
+                "review": review,
+            }
     for row in rows:
-        row["cells"] = mark_safe("".join(html[cell] for cell in row["statuses"]))
+        row["cells"] = [kinds[cell] for cell in row["statuses"]]
 
 
 def matrix_filters_valid(request, form):
@@ -134,12 +130,10 @@ def matrix(request):
         if not matrix_filters_valid(request, form):
             messages.warning(request, _("A filter was not valid and has been ignored."))
         return export(rows, municipalities, choice.region, file_format)
-    versions = page_versions()
-    # Built only when the cached fragment is missing (see toolbox_site/freshness.py).
-    # The matrix is the same for everyone who may see it: the key holds the region.
+    # Built only when the cached part is missing (see toolbox_site/freshness.py).
     page = SimpleLazyObject(lambda: _matrix_page(request, choice))
     if request.GET.keys() - {"regio", "formaat"} and not filters_valid(
-        "matrix", versions, request, page, choice.region
+        "matrix", request, page, choice.region
     ):
         messages.warning(request, _("A filter was not valid and has been ignored."))
     return render(
@@ -147,7 +141,7 @@ def matrix(request):
         "criteria/matrix.html",
         {
             "region_choice": choice,
-            "versions": versions,
+            "part": page_part("matrix", request, choice.region),
             "page": page,
             "breadcrumbs": [
                 (_("Quality criteria"), reverse("criteria:index") + region_query(choice)),
@@ -159,7 +153,7 @@ def matrix(request):
 
 def _matrix_page(request, choice):
     _choice, framework, form, _themes, municipalities, rows = matrix_data(request, choice)
-    matrix_cells_html(rows)
+    matrix_cells(rows)
     query = region_query(choice)
     prefix = reverse("criteria:index")
     for row in rows:
@@ -171,10 +165,10 @@ def _matrix_page(request, choice):
         "valid": matrix_filters_valid(request, form),
         "framework": framework,
         "form": form,
-        "theme_options": dynamic_options(form.fields["thema"].choices, form.data.get("thema")),
-        "area_options": options(
-            "area-filter", form.fields["gebied"].choices, form.data.get("gebied")
-        ),
+        "theme_choices": form.fields["thema"].choices,
+        "theme_selected": form.data.get("thema", ""),
+        "area_choices": form.fields["gebied"].choices,
+        "area_selected": form.data.get("gebied", ""),
         "municipalities": [
             {"name": name, "url": f"{base}{slug}/"} for _pk, name, slug in municipalities
         ],

@@ -20,16 +20,15 @@ from ..models import (
     TrainingSession,
     TrainingTopic,
 )
-from .common import filters_valid, page_versions
+from .common import filters_valid, page_part
 
 
 def trainings(request):
     choice = region_for(request)
-    versions = page_versions()
-    # Built only when the cached fragment is missing (see toolbox_site/freshness.py).
+    # Built only when the cached part is missing (see toolbox_site/freshness.py).
     page = SimpleLazyObject(lambda: _trainings_data(request, choice))
     if request.GET.keys() - {"regio"} and not filters_valid(
-        "trainings", versions, request, page, choice.region
+        "trainings", request, page, choice.region
     ):
         messages.warning(request, _("A filter was not valid and has been ignored."))
     return render(
@@ -37,7 +36,7 @@ def trainings(request):
         "criteria/training_list.html",
         {
             "region_choice": choice,
-            "versions": versions,
+            "part": page_part("trainings", request, choice.region),
             "page": page,
             "breadcrumbs": [(_("Training"), None)],
         },

@@ -1,7 +1,5 @@
 from django import template
 
-from toolbox_site import freshness
-
 from ..models import ServiceReport
 
 register = template.Library()
@@ -14,10 +12,4 @@ def open_report_count(user):
     table, which PostgreSQL planned as a scan of every organization and membership."""
     if not user.is_authenticated:
         return 0
-    # A new or closed report raises the finder's data version (toolbox_site/freshness.py).
-    key = f"open-reports:{user.pk}:{freshness.versions('finder', 'network', 'toolbox_site')}"
-    return freshness.cached(key, lambda: _count(user))
-
-
-def _count(user):
     return ServiceReport.objects.editable_by(user).filter(status=ServiceReport.Status.OPEN).count()

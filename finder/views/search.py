@@ -2,7 +2,6 @@
 supporters who fit, in B1 Dutch, without cookies."""
 
 import functools
-import hashlib
 from functools import wraps
 
 from django.contrib.auth.models import AnonymousUser
@@ -10,7 +9,6 @@ from django.db.models import prefetch_related_objects
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -84,15 +82,14 @@ def finder_view(request):
     # its errors; a link with only ``gemeente`` (a municipality's website) opens the
     # form with that municipality chosen.
     searched = any(name in request.GET for name in SEARCH_FIELDS)
-    versions = freshness.versions("finder", "network", "toolbox_site")
-    situations = finder.life_situations(versions)
+    situations = finder.life_situations()
     municipalities = Organization.objects.municipalities()
 
     @functools.cache
     def every_municipality():
         # (slug, name) pairs: the country's list, cheap to keep and to read back.
         return freshness.cached(
-            f"finder-municipality-names:{versions}",
+            freshness.part("municipality-names", "toolbox_site", shared=True),
             lambda: list(municipalities.order_by("name").values_list("slug", "name")),
         )
 
@@ -102,14 +99,10 @@ def finder_view(request):
         # A search needs only the municipality asked for (the whole list is read
         # only to show the form with an error).
         asked = request.GET.get("gemeente", "")[:150]
-        asked_key = hashlib.sha256(asked.encode()).hexdigest()
-        found = freshness.cached(
-            f"finder-municipality:{versions}:{asked_key}",
-            lambda: list(
-                municipalities.filter(slug="" if "\x00" in asked else asked).only(
-                    "pk", "name", "slug", "phone", "email", "website", "region_id"
-                )
-            ),
+        found = list(
+            municipalities.filter(slug="" if "\x00" in asked else asked).only(
+                "pk", "name", "slug", "kind", "phone", "email", "website", "region_id"
+            )
         )
         by_slug = {m.slug: m for m in found}
         pairs = [(m.slug, m.name) for m in found]
@@ -138,8 +131,10 @@ def finder_view(request):
         "user": AnonymousUser(),
         "messages": (),
         "unknown_municipality": unknown_municipality,
-        "versions": versions,
-        "empty_form": None if searched else initial,
+        # The empty form (every municipality of the country) is a cached part.
+        "form_part": None
+        if searched
+        else freshness.part("finder-form", "finder", "toolbox_site", shared=True, vary=(initial,)),
         "breadcrumbs": [(_("Find a client supporter"), None)],
     }
     if searched and form.is_valid():
@@ -149,18 +144,16 @@ def finder_view(request):
         choices = (data["leeftijd"], data["voorkeur"], data["taal"])
         # The results as HTML, with the counts the search log needs: built again only
         # when the network changed (see toolbox_site/freshness.py) or the day did.
-        key = "finder-results:" + "|".join(
-            [
-                versions,
-                translation.get_language(),
-                timezone.localdate().isoformat(),
-                str(municipality.pk),
-                str(situation.pk),
-                *choices,
-            ]
+        part = freshness.part(
+            "finder-results",
+            "finder",
+            "network",
+            "toolbox_site",
+            municipality=municipality,
+            vary=(situation.pk, *choices),
         )
         body, result_count, independent_found = freshness.cached(
-            key, lambda: _results_body(municipality, situation, *choices)
+            part, lambda: _results_body(municipality, situation, *choices)
         )
         finder.count_search(
             municipality,

@@ -14,7 +14,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, ExpressionWrapper, F, FloatField, Window
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET
 
 from toolbox_site import exports, freshness
 from toolbox_site.dates import show_month
+from toolbox_site.regions import own_region_id
 
 from .. import services as finder
 from ..forms import UnmetDemandFilterForm
@@ -57,9 +58,9 @@ def months_since(start):
     return months
 
 
-def visible(user, versions, scope):
-    """The municipalities the user may see (ids), and the filter choices: kept under
-    the organizations' data versions and the user's scope."""
+def visible(user):
+    """The municipalities the user may see (ids), and the filter choices: a cached
+    part per region and visibility."""
 
     def build():
         municipalities = list(
@@ -74,7 +75,15 @@ def visible(user, versions, scope):
             "situations": list(LifeSituation.objects.order_by("name").values_list("slug", "name")),
         }
 
-    return freshness.cached(f"unmet-demand-visible:{versions}:{scope}", build)
+    part = freshness.part(
+        "unmet-demand-visible",
+        "finder",
+        "network",
+        "toolbox_site",
+        region=own_region_id(user),
+        vary=(finder.unmet_demand_scope(user),),
+    )
+    return freshness.cached(part, build)
 
 
 def filter_form(request, seen, start):
@@ -183,9 +192,7 @@ def column_headers(filters, sort_key):
 @login_required
 @require_GET
 def unmet_demand_view(request):
-    versions = freshness.versions("finder", "network", "toolbox_site")
-    scope = finder.unmet_demand_scope(request.user)
-    seen = visible(request.user, versions, scope)
+    seen = visible(request.user)
     start = first_month()
     form = filter_form(request, seen, start)
     filters = form.filters()
@@ -212,13 +219,17 @@ def unmet_demand_view(request):
             "start": start,
             "query": query,
             "headers": column_headers(filters, sort_key),
-            # The table is cached (the template): under the data versions for the names,
-            # the user's scope, the filters and page asked for, and a version of the
-            # search counts, which raise none.
-            "versions": versions,
-            "scope": scope,
-            "table_key": f"{query}:{number}:{translation.get_language()}",
-            "searches_version": finder.search_log_version(seen["ids"], start),
+            # The table is a cached part: the region's data, the user's scope, the filters
+            # and page asked for, and a version of the search counts, which raise none.
+            "part": freshness.part(
+                "unmet-demand",
+                "finder",
+                "network",
+                "toolbox_site",
+                region=own_region_id(request.user),
+                request=request,
+                vary=(start, finder.search_log_version(seen["ids"], start)),
+            ),
             "page": SimpleLazyObject(page),
             "breadcrumbs": [
                 (_("Network"), reverse("network:index")),
@@ -231,8 +242,7 @@ def unmet_demand_view(request):
 @login_required
 @require_GET
 def unmet_demand_csv(request):
-    versions = freshness.versions("finder", "network", "toolbox_site")
-    seen = visible(request.user, versions, finder.unmet_demand_scope(request.user))
+    seen = visible(request.user)
     start = first_month()
     form = filter_form(request, seen, start)
     _key, (_label, order, _column, _ascending) = form.sort()

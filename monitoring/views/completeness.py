@@ -22,7 +22,6 @@ from .dashboard_common import period_options, period_range, shown_region
 def completeness(request):
     user = request.user
     errors = []
-    versions = freshness.versions("monitoring", "toolbox_site")
     region_choice = region_for(request)
     region = shown_region(request, region_choice, errors, public=False)
     coordinates = coordinates_region(user, region)
@@ -45,10 +44,16 @@ def completeness(request):
             "kind": kind,
             "kinds": [(value, label) for value, label in Organization.Kind.choices][:2],
             "statuses": [(dashboards.NOT_STARTED, _("not started")), *Report.Status.choices],
-            # The data part is a cached fragment (toolbox_site/freshness.py), keyed on the
-            # region and, for a non-coordinator, on the organizations the user sees.
-            "versions": versions,
-            "scope": scope_key,
+            # The data part is a cached part of the region (toolbox_site/freshness.py),
+            # and, for a non-coordinator, of the organizations the user sees.
+            "part": freshness.part(
+                "monitoring-completeness",
+                "monitoring",
+                "toolbox_site",
+                region=region,
+                request=request,
+                vary=(coordinates, scope_key),
+            ),
             "page": SimpleLazyObject(
                 lambda: completeness_data(request, region, kinds, coordinates, user, errors)
             ),

@@ -34,7 +34,6 @@ from .dashboard_common import (
 
 def dashboard_page(request, *, public):
     errors = []
-    versions = freshness.versions("monitoring", "toolbox_site")
     region_choice = region_for(request)
     region = shown_region(request, region_choice, errors, public=public)
     own_ids = set() if public else set(member_organization_ids(request.user))
@@ -62,11 +61,17 @@ def dashboard_page(request, *, public):
         )
     context.update(
         {
-            # The data part is a cached fragment (toolbox_site/freshness.py): built only
-            # when the fragment is missing. Its content depends on the region and on the
-            # user's own organizations (their small numbers are not hidden from them).
-            "versions": versions,
-            "scope": "public" if public else ".".join(str(pk) for pk in sorted(own_ids)),
+            # The data part is a cached part of the region (toolbox_site/freshness.py):
+            # built only when it is missing. It depends on the user's own organizations
+            # too (their small numbers are not hidden from them).
+            "part": freshness.part(
+                "monitoring-dashboard",
+                "monitoring",
+                "toolbox_site",
+                region=region,
+                request=request,
+                vary=(public, *sorted(own_ids)),
+            ),
             "page": page,
         }
     )

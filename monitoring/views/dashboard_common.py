@@ -5,8 +5,6 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from toolbox_site import exports
@@ -38,22 +36,18 @@ class Table:
     rows: list = field(default_factory=list)  # [row heading, Cell or str, ...]
     key: str = ""
 
-    def html_rows(self):
-        """The body rows as HTML (escaped), built here: a long table renders fast."""
-        rows = []
-        for row in self.rows:
-            cells = format_html_join(
-                "",
-                '<td class="text-end{}">{}</td>',
-                (
-                    (" dashboard-hidden" if value.hidden else "", value.shown)
-                    if isinstance(value, Cell)
-                    else ("", value)
+    def body(self):
+        """The body rows for the template: the heading, then (hidden, text) per cell."""
+        return [
+            (
+                row[0],
+                [
+                    (value.hidden, value.shown) if isinstance(value, Cell) else (False, value)
                     for value in row[1:]
-                ),
+                ],
             )
-            rows.append(format_html('<tr><th scope="row">{}</th>{}</tr>', row[0], cells))
-        return mark_safe("\n".join(rows))  # the parts are escaped by format_html
+            for row in self.rows
+        ]
 
 
 def period_options(periods):

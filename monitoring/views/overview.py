@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from toolbox_site import freshness
 from toolbox_site.models import Organization
 from toolbox_site.permissions import get_object_for_user, is_region_coordinator
+from toolbox_site.regions import own_region_id
 
 from ..models import REPORTING_KINDS, MonitoringFormat, Period, Report
 from ..rules import is_reporting_editor
@@ -61,11 +62,17 @@ def index(request):
         request,
         "monitoring/index.html",
         {
-            # The lists are a cached fragment per user (toolbox_site/freshness.py): built
+            # The lists are a cached part per user (toolbox_site/freshness.py): built
             # only when it is missing. What the user may do follows from their
-            # memberships and roles (toolbox_site's version).
-            "viewer": user.pk,
-            "versions": freshness.versions("monitoring", "toolbox_site"),
+            # memberships and roles.
+            "part": freshness.part(
+                "monitoring-index",
+                "monitoring",
+                "toolbox_site",
+                region=own_region_id(user),
+                request=request,
+                vary=(user.pk,),
+            ),
             "page": SimpleLazyObject(lambda: index_data(user)),
             "breadcrumbs": [(_("Monitoring"), None)],
         },

@@ -22,14 +22,13 @@ from .dashboard_common import clean, parse_date, period_options, shown_region
 def own_view(request):
     user = request.user
     errors = []
-    versions = freshness.versions("monitoring", "toolbox_site")
     region_choice = region_for(request)
     region = shown_region(request, region_choice, errors, public=False)
     coordinates = coordinates_region(user, region)
     # The user's organizations: their small numbers are not hidden from them, which
     # changes their own cells and the region's average and median.
     scope = membership_key(user)
-    municipalities = own_municipalities(region, coordinates, user, scope)
+    municipalities = own_municipalities(region, coordinates, user)
     asked = request.GET.get("gemeente", "")
     organization = next((m for m in municipalities if m.slug == asked), None)
     if organization is None and asked:
@@ -47,11 +46,17 @@ def own_view(request):
             "region": region,
             "municipalities": municipalities,
             "organization": organization,
-            # The data part is a cached fragment (toolbox_site/freshness.py), keyed on the
-            # region, the municipality shown and the organizations the user belongs to.
-            "versions": versions,
+            # The data part is a cached part (toolbox_site/freshness.py) of the region:
+            # per municipality shown and the organizations the user belongs to.
+            "part": freshness.part(
+                "monitoring-own",
+                "monitoring",
+                "toolbox_site",
+                region=region,
+                request=request,
+                vary=(coordinates, scope, getattr(organization, "pk", None)),
+            ),
             "coordinates": coordinates,
-            "scope": scope,
             "page": SimpleLazyObject(
                 lambda: own_data(
                     request, region, organization, set(member_organization_ids(user)), errors
@@ -66,23 +71,17 @@ def own_view(request):
     )
 
 
-def own_municipalities(region, coordinates, user, scope):
+def own_municipalities(region, coordinates, user):
     """The municipalities of the region the user may choose from: all of them for a
-    coordinator, else the user's own (kept under the organizations' data version)."""
+    coordinator, else the user's own."""
     if region is None:
         return []
-
-    def read():
-        municipalities = Organization.objects.filter(
-            region=region, kind=Organization.Kind.MUNICIPALITY
-        ).order_by("name")
-        if not coordinates:
-            municipalities = municipalities.filter(pk__in=Organization.objects.of_member(user))
-        return list(municipalities)
-
-    who = "all" if coordinates else scope
-    key = f"own-municipalities:{freshness.versions('toolbox_site')}:{region.pk}:{who}"
-    return freshness.cached(key, read)
+    municipalities = Organization.objects.filter(
+        region=region, kind=Organization.Kind.MUNICIPALITY
+    ).order_by("name")
+    if not coordinates:
+        municipalities = municipalities.filter(pk__in=Organization.objects.of_member(user))
+    return list(municipalities)
 
 
 def own_data(request, region, organization, own_ids, region_errors):

@@ -8,8 +8,6 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from toolbox_site import freshness
-
 from .. import services
 from ..rules import is_reporting_editor
 from .report_page import (
@@ -29,7 +27,6 @@ from .report_page import (
 def report_detail(request, pk):
     if request.method == "POST":
         return report_save(request, pk)
-    versions = freshness.versions("monitoring", "toolbox_site")
     report = report_or_404(request.user, pk)
     may_fill = is_reporting_editor(request.user, report)
     editable = may_fill and report.is_editable_state and report.period.is_open
@@ -44,7 +41,7 @@ def report_detail(request, pk):
         report,
         None,
         may_fill=may_fill,
-        shown=shown_stored_form(report, editable, versions),
+        shown=shown_stored_form(report, editable),
     )
 
 

@@ -3,9 +3,8 @@ its history, and the form as stored, as typed or in conflict."""
 
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -122,7 +121,8 @@ def shown_form(form, editable):
                 "pk": block["section"].pk,
                 "title": block["section"].title,
                 "description": block["section"].description,
-                "html": mark_safe("".join(row["html"] for row in block["rows"])),  # escaped
+                # Rendered here, once, so the cached part holds markup, not objects.
+                "html": render_to_string("monitoring/includes/report_rows.html", block),
             }
             for block in form.sections(editable)
         ],
@@ -132,22 +132,19 @@ def shown_form(form, editable):
     }
 
 
-def shown_stored_form(report, editable, versions):
-    """The unbound form (the stored values) and the history, from the cache when the
-    data has not changed since (toolbox_site/freshness.py): building the form and its
-    warnings is the page's main cost. The form tag and its CSRF token are never cached."""
-    key = ":".join(
-        [
-            "monitoring-report",
-            str(report.pk),
-            str(report.version),
-            versions,
-            translation.get_language() or "",
-            "editable" if editable else "read-only",
-            timezone.localdate().isoformat(),
-        ]
+def shown_stored_form(report, editable):
+    """The unbound form (the stored values) and the history, a cached part
+    (toolbox_site/freshness.py) of the report's organization: building the form and
+    its warnings is the page's main cost. The form tag and its CSRF token are never
+    cached."""
+    part = freshness.part(
+        "monitoring-report",
+        "monitoring",
+        "toolbox_site",
+        municipality=report.organization,
+        vary=(report.pk, report.version, editable),
     )
-    return freshness.cached(key, lambda: shown_form(build_form(report), editable))
+    return freshness.cached(part, lambda: shown_form(build_form(report), editable))
 
 
 def render_report(

@@ -8,9 +8,8 @@ import json
 import math
 import re
 import uuid
-from functools import wraps
+from functools import partial, wraps
 
-from django.core.cache import cache as django_cache
 from django.http import HttpResponse, JsonResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.dateparse import parse_date, parse_datetime
@@ -48,6 +47,23 @@ def preflight():
     return response
 
 
+class NotADocument(Exception):
+    """A view answered with a response of its own (never cached)."""
+
+    def __init__(self, response):
+        super().__init__()
+        self.response = response
+
+
+def _document(view, request, *args, **kwargs):
+    """The view's document as JSON, with its ETag."""
+    result = view(request, *args, **kwargs)
+    if isinstance(result, HttpResponse):
+        raise NotADocument(result)
+    body = json.dumps(result, ensure_ascii=False, separators=(",", ":")).encode()
+    return body, f'"{hashlib.sha256(body).hexdigest()[:40]}"'
+
+
 def api_view(view=None, *, versioned=True):
     """GET (and HEAD) only; JSON with CORS and an ETag; 304 on a matching
     If-None-Match; bad parameters become a JSON 400. Documents are cached by
@@ -66,23 +82,18 @@ def api_view(view=None, *, versioned=True):
             return preflight()
         # The documents hold absolute addresses: the host and scheme are part of the key.
         asked = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-        key = versioned and "hsds:{}:{}".format(
-            freshness.versions("network", "toolbox_site"),
-            hashlib.sha256(asked.encode()).hexdigest(),
-        )
-        cached = django_cache.get(key) if key else None
-        if cached is None:
-            try:
-                result = view(request, *args, **kwargs)
-            except BadRequest as problem:
-                return error(400, str(problem))
-            if isinstance(result, HttpResponse):
-                return result
-            body = json.dumps(result, ensure_ascii=False, separators=(",", ":")).encode()
-            cached = (body, f'"{hashlib.sha256(body).hexdigest()[:40]}"')
-            if key:
-                django_cache.set(key, cached, freshness.TIMEOUT)
-        body, etag = cached
+        # The directory spans the country: the national versions.
+        build = partial(_document, view, request, *args, **kwargs)
+        try:
+            if versioned:
+                part = freshness.part("hsds", "network", "toolbox_site", vary=(asked,))
+                body, etag = freshness.cached(part, build)
+            else:
+                body, etag = build()
+        except BadRequest as problem:
+            return error(400, str(problem))
+        except NotADocument as answer:
+            return answer.response
         response = get_conditional_response(request, etag=etag)
         if response is None:
             response = HttpResponse(body, content_type="application/json")

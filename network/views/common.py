@@ -4,7 +4,6 @@ data versions."""
 
 from django.http import Http404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
@@ -30,32 +29,30 @@ def clean_get(request):
 
 
 def municipality_or_404(slug):
-    """The municipality named in the URL, kept under the data versions; 404 if none."""
-    municipality = freshness.cached(
-        f"municipality:{freshness.versions('network', 'toolbox_site')}:{slug}",
-        lambda: (
-            Organization.objects.municipalities().select_related("region").filter(slug=slug).first()
-        ),
+    """The municipality named in the URL, with its region; 404 if none."""
+    municipality = (
+        Organization.objects.municipalities().select_related("region").filter(slug=slug).first()
     )
     if municipality is None:
         raise Http404
     return municipality
 
 
-def cached_form(request, build, key_name, *key_parts):
-    """The page's form and the cache key of its fields (includes/form.html).
+def cached_form(request, build, name, region_id, *vary):
+    """The page's form and the cached part of its fields (includes/form.html).
 
     A bound form (what the user typed, its errors) is built at once and never
-    cached: the key is None. An unbound form is built only when its fields are
-    rendered, on a cache miss; its key holds the data versions, today and every
-    input of its initial values (the object and its version, the organization).
+    cached: the part is None. An unbound form is built only when its fields are
+    rendered, on a miss; its part holds the region's network data and every input
+    of its initial values (``vary``: the object and its version).
     """
     data = request.POST or None
     if data is not None:
         return build(data), None
-    versions = freshness.versions("network", "toolbox_site")
-    key = "-".join([key_name, versions, str(timezone.localdate()), *map(str, key_parts)])
-    return SimpleLazyObject(lambda: build(None)), key
+    part = freshness.part(
+        f"form-{name}", "network", "toolbox_site", region=region_id, request=request, vary=vary
+    )
+    return SimpleLazyObject(lambda: build(None)), part
 
 
 def editable_organization(user, slug):

@@ -29,7 +29,7 @@ def link_create(request, slug):
         request,
         lambda data: LinkForm(data, municipality=municipality, instance=Link()),
         "link-create",
-        municipality.pk,
+        municipality.region_id,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -71,6 +71,7 @@ def link_edit(request, pk):
         request,
         lambda data: LinkForm(data, municipality=municipality, instance=link),
         "link-edit",
+        municipality.region_id,
         link.pk,
         link.version,
     )

@@ -48,8 +48,14 @@ def index(request):
             "region_choice": region_choice,
             "region": region,
             "sort": sort,
-            # Built only when the cached fragment is missing (see toolbox_site/freshness.py).
-            "versions": freshness.versions("network", "toolbox_site"),
+            # Built only when the cached part is missing (see toolbox_site/freshness.py).
+            "part": freshness.part(
+                "network-overview",
+                "network",
+                "toolbox_site",
+                region=region,
+                vary=(sort, region_choice.several),
+            ),
             "page": SimpleLazyObject(lambda: _overview(region, sort)),
             "breadcrumbs": [(_("Network"), None)],
         },
@@ -142,8 +148,8 @@ def _overview(region, sort):
 
 
 def network_map(request, slug):
-    versions = freshness.versions("network", "toolbox_site")
     municipality = municipality_or_404(slug)
+    may_change = can_change(request.user, municipality)
     data, bad_input = clean_get(request)
     return render(
         request,
@@ -151,10 +157,17 @@ def network_map(request, slug):
         {
             "municipality": municipality,
             "bad_input": bad_input,
-            # Built only when the cached fragment is missing (see toolbox_site/freshness.py).
-            "versions": versions,
+            # Built only when the cached part is missing (see toolbox_site/freshness.py).
+            "part": freshness.part(
+                "network-map",
+                "network",
+                "toolbox_site",
+                municipality=municipality,
+                request=request,
+                vary=(may_change,),
+            ),
             "page": SimpleLazyObject(lambda: _map_data(municipality, data)),
-            "can_change": can_change(request.user, municipality),
+            "can_change": may_change,
             "breadcrumbs": [network_crumb(), (municipality.name, None)],
         },
     )

@@ -31,7 +31,7 @@ def service_create(request, slug):
             data, organization=organization, instance=Service(owning_organization=organization)
         ),
         "service-create",
-        organization.pk,
+        organization.region_id,
     )
     if request.method == "POST" and form.is_valid():
         service = services.create_service(form, request.user)
@@ -65,6 +65,7 @@ def service_edit(request, pk):
         request,
         lambda data: ServiceForm(data, organization=service.owning_organization, instance=service),
         "service-edit",
+        service.owning_organization.region_id,
         service.pk,
         service.version,
     )

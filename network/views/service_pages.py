@@ -100,13 +100,9 @@ def _service_lists(service):
 
 
 def service_detail(request, pk):
-    versions = freshness.versions("network", "toolbox_site")
-    # The service with everything the page shows of it, cached like the page's parts;
-    # who may see it is decided here, per request: an archived entry only for members
+    # Who may see it is decided here, per request: an archived entry only for members
     # (as Service.objects.for_user).
-    service = freshness.cached(
-        f"service:{pk}:{versions}", lambda: service_queryset(None).filter(pk=pk).first()
-    )
+    service = service_queryset(None).filter(pk=pk).first()
     if service is None or (service.archived and not can_view(request.user, service)):
         raise Http404
     with_history = request.user.is_authenticated
@@ -115,8 +111,19 @@ def service_detail(request, pk):
         "network/service_detail.html",
         {
             "service": service,
-            # Built only when a cached fragment is missing (see toolbox_site/freshness.py).
-            "versions": versions,
+            # Built only when a cached part is missing (see toolbox_site/freshness.py):
+            # a service's changes raise the versions of its owner's region (and of every
+            # region it serves), and so do its links'.
+            "parts": {
+                name: freshness.part(
+                    f"service-{name}",
+                    "network",
+                    "toolbox_site",
+                    region=service.owning_organization.region_id,
+                    vary=(service.pk, with_history),
+                )
+                for name in ("facts", "links")
+            },
             "page": SimpleLazyObject(lambda: _service_page(service, with_history)),
             "with_history": with_history,
             "stale": service.is_stale(),
@@ -151,7 +158,13 @@ def organization_services(request, slug):
         "network/organization_services.html",
         {
             "organization": organization,
-            "versions": freshness.versions("network", "toolbox_site"),
+            "part": freshness.part(
+                "organization-services",
+                "network",
+                "toolbox_site",
+                region=organization.region_id,
+                vary=(organization.pk,),
+            ),
             "page": SimpleLazyObject(lambda: _organization_page(organization)),
             "can_change": can_change(request.user, organization),
             "breadcrumbs": [network_crumb(), (organization.name, None)],

@@ -86,8 +86,8 @@ def step_progress_edit(request, slug, number):
         record = record or StepProgress(municipality=municipality, step=step, version=0)
         return StepProgressForm(data, instance=record)
 
-    # Any change of a step's progress raises the network version (in the key).
-    form, fields_key = cached_form(request, build, "step-progress", municipality.pk, step.pk)
+    # Any change of a step's progress raises the region's network version (in the key).
+    form, fields_key = cached_form(request, build, "step-progress", municipality.region_id, step.pk)
     if request.method == "POST" and form.is_valid():
         try:
             services.save_step_progress(form, request.user, municipality, step)

@@ -61,9 +61,13 @@ def test_arbitrary_posts_to_the_report_form_never_fail_or_write_partially(
         assert after[0] in (Report.Status.DRAFT, Report.Status.SUBMITTED)
 
 
+# Lone surrogates cannot be put in an address (the test client fails on them too).
 @given(
     check=st.one_of(
-        st.text(st.characters(blacklist_characters="\x00"), max_size=20), st.just("submit")
+        st.text(
+            st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=20
+        ),
+        st.just("submit"),
     )
 )
 def test_any_check_parameter_on_the_report_page_renders_it(client, cast, report, check):

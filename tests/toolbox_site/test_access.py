@@ -91,9 +91,8 @@ def test_a_coordinator_role_in_a_municipality_is_not_a_region_coordinator(ensche
 def test_memberships_are_read_once_per_user_object(
     enschede_editor, enschede, hengelo, django_assert_num_queries
 ):
-    # The data versions (the cache key), then the user's memberships with their
-    # organizations' kind and region.
-    with django_assert_num_queries(2):
+    # The user's memberships with their organizations' kind and region.
+    with django_assert_num_queries(1):
         for _ in range(5):
             can_change(enschede_editor, enschede)
             can_view(enschede_editor, hengelo)

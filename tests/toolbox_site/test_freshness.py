@@ -94,7 +94,7 @@ def test_a_new_link_between_services_shows_at_once(client, network):
     assert "Samen op huisbezoek" in client.get(url).content.decode()
 
 
-CACHE_BLOCK = re.compile(r"{%\s*cache\b.*?{%\s*endcache\s*%}", re.S)
+CACHE_BLOCK = re.compile(r"{%\s*cached\b.*?{%\s*endcached\s*%}", re.S)
 
 
 def test_no_cached_fragment_holds_a_per_request_secret():
@@ -174,3 +174,25 @@ def test_a_removed_membership_counts_at_the_next_request(client, cast, enschede)
     assert client.get(url).status_code == 200
     Membership.objects.filter(user=user, organization=enschede).delete()
     assert client.get(url).status_code == 404
+
+
+def test_freshness_is_the_only_way_to_cache():
+    """No cache calls, template cache tags or hand-built keys outside freshness (and the
+    rate limits' own cache in toolbox_site/security.py)."""
+    root = Path(settings.BASE_DIR)
+    allowed = {
+        root / "toolbox_site" / name for name in ("freshness.py", "security.py", "settings.py")
+    }
+    offenders = []
+    for app in ("toolbox_site", "network", "finder", "criteria", "monitoring", "templates"):
+        for path in sorted((root / app).rglob("*")):
+            if path.suffix not in (".py", ".html") or "migrations" in path.parts:
+                continue
+            text = path.read_text()
+            if path not in allowed and re.search(
+                r"django\.core\.cache|\bcaches?\[|\bcache\.(get|set|add|incr|delete)\(", text
+            ):
+                offenders.append(str(path))
+            if re.search(r"{%\s*load[^%]*\bcache\b|{%\s*cache\s", text):
+                offenders.append(str(path))
+    assert offenders == []

@@ -121,7 +121,10 @@ def report(cast):
     return make_report("enschede")
 
 
-TEXT = st.text(st.characters(blacklist_characters="\x00"), max_size=20)  # NUL: a 400 earlier
+# NUL: a 400 earlier; lone surrogates: a browser cannot send them (nor the test client)
+TEXT = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=20
+)
 
 
 @given(

@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import defaults
@@ -42,14 +43,20 @@ def home(request):
     }
     # The residents' block: municipality and situation, sent straight to the finder's
     # results (or, without a finder, the municipalities' websites).
+    # A cached part (toolbox_site/freshness.py): the lists are read only on a miss.
     municipalities = Organization.objects.municipalities().only("name", "slug", "website")
-    situations = ()
-    if links["finder"]:
-        situations = life_situations(freshness.versions("finder", "network", "toolbox_site"))
+    situations = SimpleLazyObject(lambda: life_situations() if links["finder"] else [])
     return render(
         request,
         "toolbox_site/home.html",
-        {"links": links, "municipalities": municipalities, "situations": situations},
+        {
+            "links": links,
+            "municipalities": municipalities,
+            "situations": situations,
+            "residents_part": freshness.part(
+                "home-residents", "finder", "toolbox_site", shared=True, vary=(links["finder"],)
+            ),
+        },
     )
 
 
