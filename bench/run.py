@@ -8,6 +8,7 @@ every page of ``tests/inventory.py`` next to a trivial view, in the same run.
 """
 
 import argparse
+import contextlib
 import http.cookiejar
 import json
 import os
@@ -155,6 +156,18 @@ def main():
         "--skip-data", action="store_true", help="reuse the database of the previous run"
     )
     parser.add_argument(
+        "--states",
+        default="warm,cold",
+        help="warm (the page-part cache as in production), cold (a cache that stores nothing)",
+    )
+    parser.add_argument(
+        "--mixed",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="readers on one region while an editor saves in another (with the warm state)",
+    )
+    parser.add_argument("--mixed-seconds", type=int, default=20, help="length of each mixed run")
+    parser.add_argument(
         "--aggregation-only",
         action="store_true",
         help="only time the dashboard's aggregation against raw SQL (no server)",
@@ -180,8 +193,6 @@ def main():
         print_monitoring_aggregation()
         return
 
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
     server_env = {
         **base_env,
         "DEBUG": "False",
@@ -195,65 +206,57 @@ def main():
     }
     # Static files as in production: hashed names and a manifest.
     manage(server_env, "collectstatic", "--noinput", "-v0")
+    os.environ.update(
+        {"DJANGO_SETTINGS_MODULE": "bench.settings", "DEBUG": "True", "DATABASE_URL": database_url}
+    )
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+    states = {}
+    for state in args.states.split(","):
+        env = {**server_env, "BENCH_COLD": "1" if state == "cold" else "0"}
+        with serve(env, args.workers) as base:
+            states[state] = measure_pages(base, args)
+            if state == "warm" and args.mixed:
+                mixed = measure_mixed(base, args)
+    for state, (results, trivial, statement) in states.items():
+        print_table(results, trivial["median_ms"], statement["median_ms"], args, state)
+    if len(states) == 2:
+        print_side_by_side(states)
+    if args.mixed and "warm" in states:
+        print_mixed(mixed)
+    print_monitoring_aggregation()
+    if args.json:
+        args.json.write_text(
+            json.dumps(
+                {state: results for state, (results, _t, _s) in states.items()}
+                | ({"mixed": mixed} if args.mixed and "warm" in states else {}),
+                indent=2,
+            )
+        )
+
+
+@contextlib.contextmanager
+def serve(server_env, workers):
+    """gunicorn with the production configuration (gunicorn.conf.py) on a free port."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
-        [
-            str(Path(PYTHON).parent / "gunicorn"),
-            # The production configuration (gunicorn.conf.py), on a free port.
-            "--config",
-            str(ROOT / "gunicorn.conf.py"),
-        ],
+        [str(Path(PYTHON).parent / "gunicorn"), "--config", str(ROOT / "gunicorn.conf.py")],
         cwd=ROOT,
         env={
             **server_env,
             "GUNICORN_BIND": f"127.0.0.1:{port}",
-            "WEB_CONCURRENCY": str(args.workers),
+            "WEB_CONCURRENCY": str(workers),
             "GUNICORN_LOG_LEVEL": "warning",
             "GUNICORN_ACCESS_LOG": "",
         },
     )
     try:
         wait_until_up(base, server)
-        os.environ.update(
-            {
-                "DJANGO_SETTINGS_MODULE": "bench.settings",
-                "DEBUG": "True",
-                "DATABASE_URL": database_url,
-            }
-        )
-        sys.path.insert(0, str(ROOT))
-        import django
-
-        django.setup()
-        from django.urls import reverse
-
-        from tests.inventory import PAGES
-
-        # The yardstick the issues name: the accessibility statement (same layout, no data).
-        yardstick = next(page for page in PAGES if page.name == "accessibility")
-        pages = [page for page in PAGES if args.only in page.id and page is not yardstick]
-        visitors = {None: Visitor(base)}
-        for username in {page.user for page in pages if page.user}:
-            visitors[username] = Visitor(base)
-            visitors[username].log_in(username, DEMO_PASSWORD)
-
-        results = []
-        trivial = measure(visitors[None], "/bench/trivial/", 200, args.requests, args.concurrency)
-        results.append({"page": "trivial view", **trivial})
-        statement = measure(
-            visitors[None], reverse("accessibility"), 200, args.requests, args.concurrency
-        )
-        results.append({"page": yardstick.id, **statement})
-        for page in pages:
-            path = page.url()
-            outcome = measure(
-                visitors[page.user],
-                path,
-                page.status,
-                args.requests,
-                args.concurrency,
-                yardstick=(visitors[None], reverse("accessibility")),
-            )
-            results.append({"page": page.id, **outcome})
+        yield base
     finally:
         server.terminate()
         try:
@@ -261,15 +264,133 @@ def main():
         except subprocess.TimeoutExpired:
             server.kill()
 
-    print_table(results, trivial["median_ms"], statement["median_ms"], args)
-    print_monitoring_aggregation()
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=2))
+
+def visitors_for(base, pages):
+    visitors = {None: Visitor(base)}
+    for username in {page.user for page in pages if page.user}:
+        visitors[username] = Visitor(base)
+        visitors[username].log_in(username, DEMO_PASSWORD)
+    return visitors
 
 
-def print_table(results, trivial_median, statement_median, args):
+def measure_pages(base, args):
+    """Every inventory page next to the accessibility page, in one server's run."""
+    from django.urls import reverse
+
+    from tests.inventory import PAGES
+
+    # The yardstick the issues name: the accessibility statement (same layout, no data).
+    yardstick = next(page for page in PAGES if page.name == "accessibility")
+    pages = [page for page in PAGES if args.only in page.id and page is not yardstick]
+    visitors = visitors_for(base, pages)
+    results = []
+    trivial = measure(visitors[None], "/bench/trivial/", 200, args.requests, args.concurrency)
+    results.append({"page": "trivial view", **trivial})
+    statement = measure(
+        visitors[None], reverse("accessibility"), 200, args.requests, args.concurrency
+    )
+    results.append({"page": yardstick.id, **statement})
+    for page in pages:
+        outcome = measure(
+            visitors[page.user],
+            page.url(),
+            page.status,
+            args.requests,
+            args.concurrency,
+            yardstick=(visitors[None], reverse("accessibility")),
+        )
+        results.append({"page": page.id, **outcome})
+    return results, trivial, statement
+
+
+def reader_paths():
+    """What the mixed run's readers ask: Twente's pages (one region)."""
+    from django.urls import reverse
+
+    return [
+        reverse("network:index") + "?regio=twente",
+        reverse("network:map", kwargs={"slug": "enschede"}),
+        reverse("criteria:index") + "?regio=twente",
+        reverse("training:index") + "?regio=twente",
+        reverse("monitoring:public") + "?regio=twente",
+        reverse("finder:index") + "?gemeente=enschede&situatie=geldzorgen",
+    ]
+
+
+def read_for(base, seconds, readers=2):
+    """Latencies of ``readers`` clients asking Twente's pages in turn for ``seconds``."""
+    paths = reader_paths()
+    latencies = []
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+
+    def reader(offset):
+        visitor = Visitor(base)
+        index = offset
+        while time.monotonic() < stop:
+            _status, _queries, elapsed, _body = visitor.get(paths[index % len(paths)])
+            index += 1
+            with lock:
+                latencies.append(elapsed)
+
+    threads = [threading.Thread(target=reader, args=(n,)) for n in range(readers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    latencies.sort()
+    return {
+        "requests": len(latencies),
+        "median_ms": statistics.median(latencies) * 1000,
+        "p95_ms": latencies[int(len(latencies) * 0.95) - 1] * 1000,
+    }
+
+
+def measure_mixed(base, args):
+    """Readers on one region, quiet and while an editor saves in another region every
+    second (a service of a national-scale region, saved through the model as a form
+    does: the data versions of that region go up)."""
+    from network.models import Service
+    from toolbox_site.management.commands.generate_scale_data import REGION_PREFIX
+
+    service = (
+        Service.objects.filter(owning_organization__region__slug__startswith=REGION_PREFIX)
+        .order_by("pk")
+        .first()
+    )
+    if service is None:
+        raise SystemExit("The mixed run needs the national-scale data (generate_scale_data).")
+    for path in reader_paths():  # every page built once
+        Visitor(base).get(path)
+    quiet = read_for(base, args.mixed_seconds)
+    saving = threading.Event()
+    saves = []
+
+    def editor():
+        while not saving.is_set():
+            service.description = f"Bijgewerkt om {time.time():.0f}"
+            service.save()
+            saves.append(time.time())
+            saving.wait(1)
+
+    thread = threading.Thread(target=editor)
+    thread.start()
+    try:
+        busy = read_for(base, args.mixed_seconds)
+    finally:
+        saving.set()
+        thread.join()
+    return {
+        "quiet": quiet,
+        "under_writes": busy,
+        "saves": len(saves),
+        "region": service.owning_organization.region.name,
+    }
+
+
+def print_table(results, trivial_median, statement_median, args, state):
     print(
-        f"\nBenchmark: scale {args.scale}, {args.requests} requests per page, "
+        f"\nBenchmark ({state}): scale {args.scale}, {args.requests} requests per page, "
         f"{args.concurrency} clients, gunicorn with {args.workers} sync workers\n"
         "ratio: median / trivial view's median; vs a11y: median / the median of the\n"
         "accessibility page, requested after each request of the page (same run)\n"
@@ -287,6 +408,32 @@ def print_table(results, trivial_median, statement_median, args):
             f"{row['requests_per_s']:>7.0f} {queries:>8} {row['median_ms'] / trivial_median:>6.1f} "
             f"{row['median_ms'] / (row.get('yardstick_ms') or statement_median):>7.2f}"
         )
+
+
+def print_side_by_side(states):
+    """Each page's ratio to the accessibility page, warm and cold, in one table."""
+    ratios = {}
+    for state, (results, _trivial, statement) in states.items():
+        for row in results[2:]:
+            yardstick = row.get("yardstick_ms") or statement["median_ms"]
+            ratios.setdefault(row["page"], {})[state] = row["median_ms"] / yardstick
+    print("\nRatios to the accessibility page, warm and cold\n")
+    print(f"{'page':<66} {'warm':>6} {'cold':>6}")
+    for page, found in ratios.items():
+        print(f"{page:<66} {found.get('warm', 0):>6.2f} {found.get('cold', 0):>6.2f}")
+
+
+def print_mixed(mixed):
+    quiet, busy = mixed["quiet"], mixed["under_writes"]
+    print(
+        f"\nMixed run: two readers on Twente's pages; an editor saving in {mixed['region']} "
+        f"every second ({mixed['saves']} saves)\n"
+        f"  quiet:        {quiet['requests']:>5} requests, median {quiet['median_ms']:7.2f} ms, "
+        f"p95 {quiet['p95_ms']:7.2f} ms\n"
+        f"  under writes: {busy['requests']:>5} requests, median {busy['median_ms']:7.2f} ms, "
+        f"p95 {busy['p95_ms']:7.2f} ms\n"
+        f"  p95 ratio {busy['p95_ms'] / quiet['p95_ms']:.2f} (target <= 1.5)"
+    )
 
 
 def print_monitoring_aggregation(repeat=100):
