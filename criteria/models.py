@@ -53,7 +53,7 @@ class FrameworkQuerySet(models.QuerySet):
 
 
 class Framework(RegionOwned, models.Model):
-    data_scope = ("region",)  # where its data shows (toolbox_site/freshness.py)
+    data_scope = ("region",)  # where its data shows (toolbox_site/data_scope.py)
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
@@ -103,7 +103,7 @@ class Framework(RegionOwned, models.Model):
 
 
 class Theme(RegionOwned, models.Model):
-    data_scope = ("framework__region",)  # where its data shows (toolbox_site/freshness.py)
+    data_scope = ("framework__region",)  # where its data shows (toolbox_site/data_scope.py)
 
     framework = models.ForeignKey(
         Framework, on_delete=models.CASCADE, related_name="themes", verbose_name=_("framework")
@@ -127,7 +127,7 @@ class Theme(RegionOwned, models.Model):
 
 
 class Criterion(RegionOwned, models.Model):
-    data_scope = ("framework__region",)  # where its data shows (toolbox_site/freshness.py)
+    data_scope = ("framework__region",)  # where its data shows (toolbox_site/data_scope.py)
 
     framework = models.ForeignKey(
         Framework,
@@ -200,7 +200,7 @@ class Criterion(RegionOwned, models.Model):
 
 
 class LocalAgreement(models.Model):
-    data_scope = ("municipality",)  # where its data shows (toolbox_site/freshness.py)
+    data_scope = ("municipality",)  # where its data shows (toolbox_site/data_scope.py)
 
     class Status(models.TextChoices):
         AGREED = "agreed", _("agreed")
@@ -289,7 +289,7 @@ class TrainingTopic(models.Model):
 
 
 class Training(RegionOwned, models.Model):
-    data_scope = ("region",)  # where its data shows (toolbox_site/freshness.py)
+    data_scope = ("region",)  # where its data shows (toolbox_site/data_scope.py)
 
     class Format(models.TextChoices):
         CLASSROOM = "classroom", _("classroom")
@@ -342,7 +342,7 @@ class Training(RegionOwned, models.Model):
 
 
 class TrainingSession(RegionOwned, models.Model):
-    data_scope = ("training__region",)  # where its data shows (toolbox_site/freshness.py)
+    data_scope = ("training__region",)  # where its data shows (toolbox_site/data_scope.py)
 
     training = models.ForeignKey(
         Training, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("training")

@@ -139,7 +139,7 @@ class ServiceReport(models.Model):
     data_scope = (
         "service__owning_organization",
         "service__municipalities",
-    )  # where its data shows (toolbox_site/freshness.py)
+    )  # where its data shows (toolbox_site/data_scope.py)
 
     class Reason(models.TextChoices):
         OUT_OF_DATE = "verouderd", _("The information is out of date")

@@ -48,7 +48,7 @@ class MonitoringFormatQuerySet(OwnedQuerySet):
 
 
 class MonitoringFormat(models.Model):
-    data_scope = ("organization",)  # where its data shows (toolbox_site/freshness.py)
+    data_scope = ("organization",)  # where its data shows (toolbox_site/data_scope.py)
 
     class OrganizationKind(models.TextChoices):
         MUNICIPALITY = Organization.Kind.MUNICIPALITY.value, _("municipality")
@@ -246,7 +246,7 @@ class DimensionItem(models.Model):
 
 
 class Section(models.Model):
-    data_scope = ("format__organization",)  # where its data shows (toolbox_site/freshness.py)
+    data_scope = ("format__organization",)  # where its data shows (toolbox_site/data_scope.py)
 
     format = models.ForeignKey(
         MonitoringFormat,
@@ -278,7 +278,7 @@ class Section(models.Model):
 
 
 class Indicator(models.Model):
-    data_scope = ("format__organization",)  # where its data shows (toolbox_site/freshness.py)
+    data_scope = ("format__organization",)  # where its data shows (toolbox_site/data_scope.py)
 
     class ValueType(models.TextChoices):
         WHOLE = "whole", _("whole number")
@@ -409,7 +409,7 @@ class Indicator(models.Model):
 
 
 class ValidationRule(models.Model):
-    data_scope = ("format__organization",)  # where its data shows (toolbox_site/freshness.py)
+    data_scope = ("format__organization",)  # where its data shows (toolbox_site/data_scope.py)
 
     class Kind(models.TextChoices):
         BREAKDOWN_TOTAL = "breakdown_total", _("breakdown adds up to the total")
@@ -501,7 +501,7 @@ class ReportQuerySet(OwnedQuerySet):
 
 
 class Report(models.Model):
-    data_scope = ("organization",)  # where its data shows (toolbox_site/freshness.py)
+    data_scope = ("organization",)  # where its data shows (toolbox_site/data_scope.py)
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
@@ -644,7 +644,7 @@ class ValueQuerySet(OwnedQuerySet):
 
 
 class Value(models.Model):
-    data_scope = ("report__organization",)  # where its data shows (toolbox_site/freshness.py)
+    data_scope = ("report__organization",)  # where its data shows (toolbox_site/data_scope.py)
 
     report = models.ForeignKey(
         Report, on_delete=models.CASCADE, related_name="values", verbose_name=_("report")

@@ -203,7 +203,7 @@ class Provider(models.Model):
         "maintained_by",
         "services__owning_organization",
         "services__municipalities",
-    )  # where its data shows (toolbox_site/freshness.py)
+    )  # where its data shows (toolbox_site/data_scope.py)
 
     class Kind(models.TextChoices):
         MUNICIPALITY = "municipality", _("municipality")
@@ -297,7 +297,7 @@ class Service(models.Model):
     data_scope = (
         "owning_organization",
         "municipalities",
-    )  # where its data shows (toolbox_site/freshness.py)
+    )  # where its data shows (toolbox_site/data_scope.py)
 
     uuid = models.UUIDField(_("UUID"), default=uuid.uuid4, unique=True, editable=False)
     owning_organization = models.ForeignKey(
@@ -414,7 +414,7 @@ class Link(models.Model):
         "municipality",
         "from_service__owning_organization",
         "to_service__owning_organization",
-    )  # where its data shows (toolbox_site/freshness.py)
+    )  # where its data shows (toolbox_site/data_scope.py)
 
     class Kind(models.TextChoices):
         REFERS_TO = "refers_to", _("refers to")
@@ -497,7 +497,7 @@ class StepProgressQuerySet(OwnedQuerySet):
 
 
 class StepProgress(models.Model):
-    data_scope = ("municipality",)  # where its data shows (toolbox_site/freshness.py)
+    data_scope = ("municipality",)  # where its data shows (toolbox_site/data_scope.py)
 
     class Status(models.TextChoices):
         NOT_STARTED = "not_started", _("not started")

@@ -23,8 +23,9 @@ a model raises, once its transaction commits, counters of its app:
 - ``network@m345`` — a change of data of municipality 345;
 - ``network@*`` — a change whose scope is not known (reference data such as roles).
 
-A model says where its data belongs with ``data_scope``: paths to the organizations
-or regions that own or use a row (``("owning_organization", "municipalities")``).
+A model says where its data belongs with ``data_scope`` (toolbox_site/data_scope.py):
+paths to the organizations or regions that own or use a row, such as
+``("owning_organization", "municipalities")``.
 A region's page reads ``@*`` and ``@r<region>``; a municipality's page ``@*``,
 ``@w<region>`` and ``@m<municipality>``; so a write in Enschede leaves Achterhoek's
 pages, and Hengelo's municipal pages, warm. The scope is read before a save or
@@ -51,6 +52,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from . import data_scope
 from .access import visibility_key
 from .choices import OrganizationKind
 
@@ -66,8 +68,6 @@ IGNORED = {
     "network.serviceimport",
     "monitoring.remindersent",
 }
-# Models of other apps: where their rows belong (see ``data_scope``).
-SCOPES = {"auth.user": ("memberships__organization",)}
 # Raise versions once the transaction commits. The test suite runs every test
 # inside a transaction that never commits, so it raises them at once instead
 # (tests/conftest.py); tests/toolbox_site/test_freshness.py covers both.
@@ -280,97 +280,12 @@ def changed(app, *objects, using=None):
     built anew."""
     places = set()
     for obj in objects:
-        found = _places(obj, using=using)
+        found = data_scope.places(obj, memo=_memo(using))
         if found is None:
             places = None
             break
         places |= found
     _raise(_names(app, places if objects else None), using=using)
-
-
-# --- Where a row belongs -------------------------------------------------------------------
-
-
-def _scope_of(model):
-    return SCOPES.get(model._meta.label_lower, getattr(model, "data_scope", None))
-
-
-def _target(model, path):
-    for segment in path.split("__"):
-        model = model._meta.get_field(segment).related_model
-    return model
-
-
-def _lookup(model, pk, path, memo):
-    key = (model._meta.label_lower, pk, path)
-    if key not in memo:
-        memo[key] = set(model._base_manager.filter(pk=pk).values_list(path, flat=True)) - {None}
-    return memo[key]
-
-
-def _ids(instance, path, stored, memo):
-    """The ids at the end of ``path`` for ``instance``: as stored in the database
-    (``stored``, before a save) or as the instance holds them now."""
-    model = type(instance)
-    if stored:
-        return set(model._base_manager.filter(pk=instance.pk).values_list(path, flat=True)) - {None}
-    first, _, rest = path.partition("__")
-    field = model._meta.get_field(first)
-    if field.many_to_one:
-        pk = getattr(instance, field.attname)
-        if pk is None:
-            return set()
-        return {pk} if not rest else _lookup(field.related_model, pk, rest, memo)
-    return _lookup(model, instance.pk, path, {}) if instance.pk is not None else set()
-
-
-def _organizations(ids, memo):
-    Organization = apps.get_model("toolbox_site", "Organization")
-    missing = [pk for pk in ids if ("organization", pk) not in memo]
-    for pk, region_id, kind in Organization.objects.filter(pk__in=missing).values_list(
-        "pk", "region_id", "kind"
-    ):
-        memo[("organization", pk)] = (kind, pk, region_id)
-    return [memo.get(("organization", pk)) for pk in ids]
-
-
-def _places(instance, stored=False, using=None):
-    """Where ``instance``'s data shows: a set of (kind, id, region id) with kind
-    "municipality" or "region"; None when not known."""
-    Region = apps.get_model("toolbox_site", "Region")
-    Organization = apps.get_model("toolbox_site", "Organization")
-    model = type(instance)
-    memo = _memo(using)
-    if model is Region:
-        return {("region", instance.pk, instance.pk)}
-    if model is Organization:
-        # Organizations' names show across regions (a service of one serves another's
-        # municipalities): a change of one builds every page anew. They rarely change.
-        memo.pop(("organization", instance.pk), None)
-        return None
-    paths, organizations, regions = _scope_of(model), set(), set()
-    if not paths:
-        return None
-    for path in paths:
-        target = _target(model, path)
-        found = _ids(instance, path, stored, memo)
-        (regions if target is Region else organizations).update(found)
-    return _where(organizations, regions, memo)
-
-
-def _where(organizations, regions, memo):
-    """The places of these organizations and regions (None if one has no region)."""
-    places = {("region", pk, pk) for pk in regions}
-    for found in _organizations(organizations, memo):
-        if found is None or found[2] is None:
-            return None
-        kind, pk, region_id = found
-        places.add((_kind(kind), pk, region_id))
-    return places
-
-
-def _kind(organization_kind):
-    return "municipality" if organization_kind == OrganizationKind.MUNICIPALITY else "region"
 
 
 # --- Signals -------------------------------------------------------------------------------
@@ -388,7 +303,7 @@ def _on_pre_save(sender, instance, raw=False, using=None, update_fields=None, **
         return
     if update_fields is not None and set(update_fields) <= {"last_login"}:
         return
-    places = _places(instance, stored=True, using=using)
+    places = data_scope.places(instance, stored=True, memo=_memo(using))
     if places:
         _raise(_names(_app_of(sender), places), using=using)
 
@@ -397,29 +312,32 @@ def _on_save(sender, instance, raw=False, using=None, update_fields=None, **kwar
     # A login writes last_login: no page shows it.
     if update_fields is not None and set(update_fields) <= {"last_login"}:
         return
-    _raise(_names(_app_of(sender), None if raw else _places(instance, using=using)), using=using)
+    _raise(
+        _names(_app_of(sender), None if raw else data_scope.places(instance, memo=_memo(using))),
+        using=using,
+    )
 
 
 def _on_delete(sender, instance, using=None, **kwargs):
     # Before the delete: the rows it goes through are still there.
-    _raise(_names(_app_of(sender), _places(instance, using=using)), using=using)
+    _raise(_names(_app_of(sender), data_scope.places(instance, memo=_memo(using))), using=using)
 
 
 def _on_m2m(sender, instance, action, model, pk_set, using=None, **kwargs):
     if action not in ("pre_clear", "post_add", "post_remove"):
         return
     app = _app_of(type(instance))
-    places = _places(instance, using=using)
+    places = data_scope.places(instance, memo=_memo(using))
     label = model._meta.label_lower
     # The rows added or removed on the other side belong somewhere too.
     if places is not None and label == "toolbox_site.organization":
-        found = _where(pk_set or (), (), _memo(using))
+        found = data_scope.where(pk_set or (), (), _memo(using))
     elif places is not None and label == "toolbox_site.region":
-        found = _where((), pk_set or (), {})
+        found = data_scope.where((), pk_set or (), {})
     else:
         found = set()
-        for pk in pk_set or () if places is not None and _scope_of(model) else ():
-            more = _places(model(pk=pk), stored=True, using=using)
+        for pk in pk_set or () if places is not None and data_scope.paths_of(model) else ():
+            more = data_scope.places(model(pk=pk), stored=True, memo=_memo(using))
             found = None if more is None or found is None else found | more
     _raise(_names(app, None if found is None or places is None else places | found), using=using)
 

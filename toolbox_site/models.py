@@ -184,7 +184,7 @@ class OwnedQuerySet(models.QuerySet):
 
 
 class Membership(models.Model):
-    data_scope = ("organization",)  # where its data shows (toolbox_site/freshness.py)
+    data_scope = ("organization",)  # where its data shows (toolbox_site/data_scope.py)
 
     Role = MembershipRole
     WRITE_ROLES = WRITE_ROLES
