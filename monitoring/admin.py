@@ -237,7 +237,6 @@ class ReportAdmin(VersionChecked, HistoryAdmin, RegionScopedAdmin):
     ]
     search_fields = ["organization__name"]
     list_select_related = ["organization", "period", "format"]
-    list_per_page = 25  # a region has hundreds of reports; the admin renders each row richly
     inlines = [ValueInline]
     actions = ["approve_reports", "reopen_reports"]
     readonly_fields = [
