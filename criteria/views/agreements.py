@@ -6,9 +6,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.db.models import F, FilteredRelation, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -241,4 +243,15 @@ def agreements_page(municipality, criteria, current, form, may_change):
         if not groups or groups[-1]["theme"] != theme:
             groups.append({"theme": theme, "rows": []})
         groups[-1]["rows"].append(row)
-    return {"due": due, "recent": recent, "groups": groups, "disabled": not may_change}
+
+    def fields():
+        # Jinja2 (criteria/jinja2/criteria/agreement_fields.html), autoescaped: only
+        # when the cached part of the fields is missing.
+        html = render_to_string(
+            "criteria/agreement_fields.html",
+            {"groups": groups, "disabled": not may_change, "to_review": _("to review")},
+            using="jinja2",
+        )
+        return mark_safe(html)
+
+    return {"due": due, "recent": recent, "fields": fields}
