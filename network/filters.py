@@ -9,6 +9,7 @@ from django.db.models import F, Value
 from django.utils.translation import gettext_lazy as _
 
 from .models import Formality, Law, LifeDomain, RoleCategory, Service, TargetGroup
+from .widgets import Select
 
 LISTS = {
     "categorie": RoleCategory,
@@ -70,7 +71,8 @@ class ServiceFilter(django_filters.FilterSet):
         for key, options in choices.items():
             self.form.fields[key].choices = [("", self.form.fields[key].choices[0][1]), *options]
         for field in self.form.fields.values():
-            field.widget.attrs["class"] = "form-select"
+            # One template loop for the options, not one template per option.
+            field.widget = Select(attrs={"class": "form-select"}, choices=field.choices)
 
     @property
     def active_filters(self):

@@ -7,6 +7,7 @@ in the admin. Services, links and step progress belong to an organization
 """
 
 import datetime
+import functools
 import uuid
 
 from django.conf import settings
@@ -259,6 +260,12 @@ class Provider(models.Model):
         return self.maintained_by
 
 
+@functools.cache
+def service_url_prefix():
+    """``/netwerk/diensten/`` (the service page's address without its pk)."""
+    return reverse("network:service_detail", kwargs={"pk": 0})[: -len("0/")]
+
+
 class ServiceQuerySet(OwnedQuerySet):
     owner_field = "owning_organization"
 
@@ -388,7 +395,8 @@ class Service(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("network:service_detail", kwargs={"pk": self.pk})
+        # The page's prefix, resolved once: a map lists dozens of services.
+        return f"{service_url_prefix()}{self.pk}/"
 
     def is_stale(self, today=None):
         return self.verified_on is None or self.verified_on < stale_before(today)

@@ -38,9 +38,21 @@ def dutch():
         yield
 
 
-# Every test runs in a transaction that is never committed: raise data versions
-# at once, not on commit, so cached fragments follow the data within a test.
+# Every test runs in a transaction that is never committed: raise data versions at
+# the next read, not on commit, so cached parts follow the data within a test.
 freshness.DEFER = False
+
+
+@pytest.fixture
+def django_assert_num_queries(django_assert_num_queries):
+    """pytest-django's, after raising the versions of the writes made before it (the
+    suite raises them at the next read: tests/conftest.py, freshness.DEFER)."""
+
+    def assert_num_queries(*args, **kwargs):
+        freshness.flush()
+        return django_assert_num_queries(*args, **kwargs)
+
+    return assert_num_queries
 
 
 @pytest.fixture(autouse=True)
@@ -50,6 +62,8 @@ def empty_cache():
 
     for alias in ("default", "limits"):
         caches[alias].clear()
+    freshness._unraised.clear()  # another test's writes, never read
+    freshness._lookups.clear()
     yield
     for alias in ("default", "limits"):
         caches[alias].clear()

@@ -69,9 +69,14 @@ IGNORED = {
     "monitoring.remindersent",
 }
 # Raise versions once the transaction commits. The test suite runs every test
-# inside a transaction that never commits, so it raises them at once instead
-# (tests/conftest.py); tests/toolbox_site/test_freshness.py covers both.
+# inside a transaction that never commits, so it raises them at the next read of the
+# versions instead (tests/conftest.py): a test's writes show at its next request, and
+# a fixture's thousand saves raise each counter once. tests/toolbox_site/test_freshness.py
+# covers both.
 DEFER = True
+# Without DEFER: the counters to raise at the next read, and the lookups made since.
+_unraised = set()
+_lookups = {}
 # A part's lifetime in seconds: a safety net only, the versions decide.
 TIMEOUT = 3600
 # The cache alias of page parts (rate limits have their own, "limits").
@@ -107,8 +112,17 @@ def _counters():
     return apps.get_model("toolbox_site", "DataVersion")
 
 
+def flush():
+    """Without DEFER (the test suite): raise the counters written since the last read."""
+    if _unraised:
+        _bump(set(_unraised))
+        _unraised.clear()
+        _lookups.clear()
+
+
 def _numbers(names):
     """The counters named (one query for those not yet read in this request)."""
+    flush()
     memo = getattr(_request, "memo", None)
     if memo is None:
         memo = {}
@@ -233,7 +247,7 @@ def _names(app, places):
 
 def _raise(names, using=None):
     if not DEFER:
-        _bump(names)
+        _unraised.update(names)
         return
     connection = transaction.get_connection(using)
     if not connection.in_atomic_block:
@@ -267,7 +281,7 @@ def _memo(using=None):
     """Lookups of this transaction (an organization's region, a report's
     organization), so a cascade of a thousand values asks once."""
     if not DEFER:
-        return {}
+        return _lookups
     pending = _pending(transaction.get_connection(using))
     return pending["memo"] if pending else {}
 
