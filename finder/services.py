@@ -23,9 +23,9 @@ from django.utils.translation import gettext as _
 
 from network.models import Formality, Service
 from toolbox_site import freshness
-from toolbox_site.access import visibility_key
 from toolbox_site.audit import log_action
 from toolbox_site.models import Membership, Organization
+from toolbox_site.permissions import visibility_key
 from toolbox_site.security import over_limit
 
 from .models import AgeGroup, FinderSearch, LifeSituation, Preference, ServiceReport

@@ -20,15 +20,12 @@ class Access:
     municipalities: frozenset = frozenset()  # the user's organizations that are municipalities
 
     @property
-    def organizations_key(self):
-        """The user's organizations, as a cache-key part."""
-        return ".".join(str(pk) for pk in sorted(self.roles))
-
-    @property
     def scope_key(self):
-        """Everything that decides what the user sees, as a cache-key part."""
+        """Everything that decides what the user sees and may change, as a cache-key
+        part: their organizations with their role in each, the regions they coordinate."""
+        roles = ".".join(f"{pk}:{role}" for pk, role in sorted(self.roles.items()))
         regions = ".".join(str(pk) for pk in sorted(self.coordinated_regions))
-        return f"{self.organizations_key}-r{regions}"
+        return f"{roles}-r{regions}"
 
     def may_view(self, organization):
         return organization.pk in self.roles or organization.region_id in self.coordinated_regions
@@ -43,14 +40,6 @@ class Access:
 NO_ACCESS = Access(roles={}, coordinated_regions=frozenset())
 
 
-def visibility_key(user):
-    """Everything that decides which organizations' data the user sees, as a
-    cache-key part ("all" for superusers)."""
-    if not user.is_authenticated:
-        return "anonymous"
-    return "all" if user.is_superuser else access_for(user).scope_key
-
-
 def access_for(user):
     """The user's memberships, read once per user object (one query)."""
     if not user.is_authenticated:
@@ -61,14 +50,20 @@ def access_for(user):
     return access
 
 
+# A membership as access_from_rows reads it (from the user, in toolbox_site/backends.py).
+MEMBERSHIP_FIELDS = ("organization_id", "role", "organization__kind", "organization__region_id")
+
+
 def _read_access(user):
+    return access_from_rows(user.memberships.values_list(*MEMBERSHIP_FIELDS))
+
+
+def access_from_rows(rows):
+    """The access of a user with these memberships (MEMBERSHIP_FIELDS, one row each)."""
     roles = {}
     regions = set()
     member_regions = set()
     municipalities = set()
-    rows = user.memberships.values_list(
-        "organization_id", "role", "organization__kind", "organization__region_id"
-    )
     for organization_id, role, kind, region_id in rows:
         roles[organization_id] = role
         member_regions.add(region_id)

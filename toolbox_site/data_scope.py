@@ -68,7 +68,9 @@ def places(instance, stored=False, memo=None):
     model = type(instance)
     memo = {} if memo is None else memo
     if model is Region:
-        return {("region", instance.pk, instance.pk)}
+        # Every page that spans municipalities offers the choice of all regions: a
+        # region's change builds every page anew. Regions are made once, rarely renamed.
+        return None
     if model is Organization:
         # Organizations' names show across regions (a service of one serves another's
         # municipalities): a change of one builds every page anew. They rarely change.

@@ -53,8 +53,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from . import data_scope
-from .access import visibility_key
+from .access import access_for
 from .choices import OrganizationKind
+from .permissions import visibility_key
 
 # The apps whose data the pages show (and django.contrib.auth, counted as toolbox_site).
 APPS = ("toolbox_site", "network", "finder", "criteria", "monitoring")
@@ -95,11 +96,12 @@ class VersionsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        _request.request = request
         _request.memo = {} if request.method in ("GET", "HEAD") else None
         try:
             return self.get_response(request)
         finally:
-            _request.memo = None
+            _request.memo = _request.request = None
 
 
 # --- Reading versions ----------------------------------------------------------------------
@@ -128,11 +130,34 @@ def _numbers(names):
         memo = {}
     missing = [name for name in names if name not in memo]
     if missing:
-        if not memo:  # the first ask reads the national and shared counters too
-            missing += [name for app in APPS for name in (app, f"{app}@{UNSCOPED}")]
+        if not memo:
+            missing = _first_read(missing)
         memo.update(dict.fromkeys(missing, 0))
         memo.update(_counters().objects.filter(name__in=missing).values_list("name", "number"))
     return memo
+
+
+def _first_read(names):
+    """The counters a request's first read takes, so that it is most often its only
+    one: those asked, and for every app the national and shared ones, those of the
+    scopes asked and those of the visitor's own municipalities and regions (the
+    pages they see most, and the notices on every page they see)."""
+    scopes = {name.partition("@")[2] for name in names} - {"", UNSCOPED}
+    for scope in list(scopes):
+        if scope[0] in "rw":  # a region's pages and its municipalities' share data
+            scopes |= {f"r{scope[1:]}", f"w{scope[1:]}"}
+    # The visitor only if the request has read them already (Django's authentication
+    # middleware keeps them there): the finder never touches the session.
+    user = getattr(getattr(_request, "request", None), "_cached_user", None)
+    if user is not None and user.is_authenticated:
+        access = access_for(user)
+        scopes |= {f"m{pk}" for pk in access.municipalities}
+        for region_id in access.member_regions | access.coordinated_regions:
+            scopes |= {f"r{region_id}", f"w{region_id}"}
+    wanted = set(names)
+    for app in APPS:
+        wanted |= {app, f"{app}@{UNSCOPED}"} | {f"{app}@{scope}" for scope in scopes}
+    return sorted(wanted)
 
 
 def counter_names(app, region=None, municipality=None, shared=False):

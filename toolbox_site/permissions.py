@@ -72,6 +72,15 @@ def manages_all_regions(user):
     return user.is_superuser
 
 
+def visibility_key(user):
+    """Everything that decides which data the user sees and may change, as a
+    cache-key part (toolbox_site/freshness.py): "anonymous", "all" for who manages
+    every region, else their organizations, roles and coordinated regions."""
+    if not user.is_authenticated:
+        return "anonymous"
+    return "all" if manages_all_regions(user) else access_for(user).scope_key
+
+
 @rules.predicate
 def sees_region(user, region):
     """Belongs to the region (a member of one of its organizations) or coordinates it;
@@ -91,7 +100,7 @@ def member_organization_ids(user):
 
 def membership_key(user):
     """The user's own organizations, as a cache-key part."""
-    return access_for(user).organizations_key
+    return ".".join(str(pk) for pk in sorted(access_for(user).roles))
 
 
 def get_object_for_user(user, queryset, *, write=False, **lookup):

@@ -3,14 +3,15 @@
 Nothing assumes there is only one region. A page shows the region chosen with
 ``?regio=<slug>``, else the logged-in user's own region (where they coordinate,
 else where they are a member), else the site's default region
-(``settings.DEFAULT_REGION``), else the first region. One query: all regions,
-for the region choice.
+(``settings.DEFAULT_REGION``), else the first region; with all regions for the
+region choice (:func:`all_regions`).
 """
 
 from dataclasses import dataclass
 
 from django.conf import settings
 
+from . import freshness
 from .models import Region
 from .permissions import access_for
 
@@ -29,7 +30,7 @@ class RegionChoice:
 
 
 def region_for(request, parameter=REGION_PARAMETER):
-    regions = list(Region.objects.order_by("name"))
+    regions = all_regions(request.user)
     by_slug = {region.slug: region for region in regions}
     by_id = {region.pk: region for region in regions}
     asked = request.GET.get(parameter, "")
@@ -43,6 +44,20 @@ def region_for(request, parameter=REGION_PARAMETER):
         or (regions[0] if regions else None)
     )
     return RegionChoice(region, regions, unknown=bool(asked))
+
+
+def all_regions(user):
+    """Every region, by name. For a logged-in user kept under the version of the data
+    that belongs to no region (a region's change raises it): their request reads it
+    with the versions of their own region, in one query (freshness._first_read). An
+    anonymous visitor's first read cannot know the region yet, so for them the
+    query is cheaper than a second read of versions."""
+    if not user.is_authenticated:
+        return list(Region.objects.order_by("name"))
+    return freshness.cached(
+        freshness.part("regions", "toolbox_site", shared=True),
+        lambda: list(Region.objects.order_by("name")),
+    )
 
 
 def own_region_id(user):

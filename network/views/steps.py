@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from toolbox_site import freshness
 from toolbox_site.locking import Conflict, show_conflict
 from toolbox_site.models import Organization
 from toolbox_site.permissions import can_change, get_object_for_user
@@ -23,11 +24,15 @@ from .common import cached_form, municipality_or_404, network_crumb
 
 
 def roles(request):
-    categories = RoleCategory.objects.prefetch_related("roles__laws")
     return render(
         request,
         "network/roles.html",
-        {"categories": categories, "breadcrumbs": [network_crumb(), (_("Roles"), None)]},
+        {
+            # Roles and laws belong to no region: kept until one of them changes.
+            "part": freshness.part("roles", "network", shared=True),
+            "categories": RoleCategory.objects.prefetch_related("roles__laws"),
+            "breadcrumbs": [network_crumb(), (_("Roles"), None)],
+        },
     )
 
 

@@ -132,6 +132,24 @@ def test_the_map_tells_editors_about_open_reports(client, open_report, enschede_
     assert "Er is 1 open melding van inwoners over uw vermeldingen." in response.content.decode()
 
 
+def test_the_notice_follows_new_and_closed_reports_and_is_never_shared(
+    client, cast, open_report, enschede_service
+):
+    url = reverse("network:map", kwargs={"slug": "enschede"})
+    client.force_login(cast["enschede.editor"])
+    assert "Er is 1 open melding" in client.get(url).content.decode()
+    ServiceReport.objects.create(service=enschede_service, reason=ServiceReport.Reason.CONTACT)
+    assert "Er zijn 2 open meldingen" in client.get(url).content.decode()
+    open_report.status = ServiceReport.Status.CLOSED
+    open_report.save()
+    assert "Er is 1 open melding" in client.get(url).content.decode()
+    # A viewer of the same organization may change nothing: never the editor's count.
+    client.force_login(cast["enschede.viewer"])
+    assert "open melding" not in client.get(url).content.decode()
+    client.force_login(cast["hengelo.editor"])
+    assert "open melding" not in client.get(url).content.decode()
+
+
 def test_the_service_page_links_to_the_report_form(client, enschede_service):
     response = client.get(enschede_service.get_absolute_url())
     assert report_url(enschede_service) in response.content.decode()

@@ -14,6 +14,17 @@ def test_the_roles_page_explains_every_role(client, reference_lists):
     assert "Doet niet:" in content
 
 
+def test_the_roles_page_follows_a_changed_role_at_once(client, reference_lists):
+    url = reverse("network:roles")
+    client.get(url)
+    role = Role.objects.first()
+    role.description = "Helpt bij de aanvraag van een indicatie."
+    role.save()
+    assert "Helpt bij de aanvraag van een indicatie." in client.get(url).content.decode()
+    role.laws.clear()
+    assert role.name in client.get(url).content.decode()
+
+
 def test_the_step_plan_shows_every_step_with_its_deliverables(client, reference_lists):
     content = client.get(reverse("network:step_plan")).content.decode()
     for step in taxonomy.STEPS:

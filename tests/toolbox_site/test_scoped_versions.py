@@ -158,3 +158,16 @@ def test_a_cascade_asks_once_per_parent(monitoring_demo, enschede, monkeypatch):
     ]
     assert len(report_reads) <= 2
     assert len(region_reads) <= 2
+
+
+def test_the_region_choice_follows_a_new_and_a_renamed_region(client, twente):
+    from toolbox_site.models import Region
+
+    url = reverse("monitoring:public")
+    assert "Achterhoek" not in client.get(url).content.decode()
+    region = Region.objects.create(name="Achterhoek", slug="achterhoek")
+    assert ">Achterhoek<" in client.get(url).content.decode()
+    region.name = "Achterhoek en Liemers"
+    region.save()
+    html = client.get(url).content.decode()
+    assert ">Achterhoek en Liemers<" in html and ">Achterhoek<" not in html
