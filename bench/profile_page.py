@@ -26,6 +26,7 @@ def main():
     parser.add_argument("--all", action="store_true", help="time every matching page; profile none")
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--top", type=int, default=35)
+    parser.add_argument("--callees", help="also list what functions matching this call")
     args = parser.parse_args()
 
     os.environ.setdefault(
@@ -84,6 +85,8 @@ def main():
     stats = pstats.Stats(profiler).strip_dirs()
     stats.sort_stats("cumulative").print_stats(args.top)
     stats.sort_stats("tottime").print_stats(args.top)
+    if args.callees:
+        stats.sort_stats("cumulative").print_callees(args.callees)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from django.utils.translation import ngettext
 
 from toolbox_site.forms import RadioWithoutBlankMixin
 from toolbox_site.validators import ControlCharactersMixin
+from toolbox_site.widgets import Select
 
 from .models import AgeGroup, FinderLanguage, Preference, ServiceReport
 
@@ -144,11 +145,11 @@ class UnmetDemandFilterForm(ControlCharactersMixin, forms.Form):
         ),
     }
 
-    regio = forms.ChoiceField(label=_("Region"), required=False)
-    gemeente = forms.ChoiceField(label=_("Municipality"), required=False)
-    situatie = forms.ChoiceField(label=_("Life situation"), required=False)
-    maand = forms.ChoiceField(label=_("Month"), required=False)
-    sorteer = forms.ChoiceField(label=_("Order"), required=False)
+    regio = forms.ChoiceField(label=_("Region"), required=False, widget=Select)
+    gemeente = forms.ChoiceField(label=_("Municipality"), required=False, widget=Select)
+    situatie = forms.ChoiceField(label=_("Life situation"), required=False, widget=Select)
+    maand = forms.ChoiceField(label=_("Month"), required=False, widget=Select)
+    sorteer = forms.ChoiceField(label=_("Order"), required=False, widget=Select)
     tekort = forms.BooleanField(
         label=_("Only where residents found no independent client support"), required=False
     )

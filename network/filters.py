@@ -8,8 +8,9 @@ import django_filters
 from django.db.models import F, Value
 from django.utils.translation import gettext_lazy as _
 
+from toolbox_site.widgets import Select
+
 from .models import Formality, Law, LifeDomain, RoleCategory, Service, TargetGroup
-from .widgets import Select
 
 LISTS = {
     "categorie": RoleCategory,

@@ -1,13 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from toolbox_site import freshness
+from toolbox_site import freshness, widgets
 from toolbox_site.forms import NoAutofocusMixin, RadioWithoutBlankMixin
 from toolbox_site.locking import latest_history_id
 from toolbox_site.models import Organization
 from toolbox_site.validators import ControlCharactersMixin
 
-from . import widgets
 from .models import (
     Law,
     LifeDomain,

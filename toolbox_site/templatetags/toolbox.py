@@ -4,8 +4,16 @@ from django.core.validators import URLValidator, validate_email
 
 from toolbox_site.people import display_name as person_name
 from toolbox_site.validators import phone_href
+from toolbox_site.widgets import render_options
 
 register = template.Library()
+
+
+@register.simple_tag
+def options(choices, selected):
+    """``{% options choices selected %}``: the <option>s of a select (long lists; see
+    toolbox_site/widgets.py), ``selected`` the chosen value."""
+    return render_options(choices, selected)
 
 
 @register.filter
