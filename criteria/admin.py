@@ -151,9 +151,10 @@ class LocalAgreementAdmin(VersionChecked, CriteriaRegionAdmin):
     list_select_related = ["municipality", "criterion"]
     readonly_fields = ["updated_by", "updated_at", "version"]
     raw_id_fields = ["criterion"]
-    # Hundreds of thousands of rows nationally: newest first on the primary key's
-    # index, and no second count of all rows.
-    ordering = ["-pk"]
+    # Hundreds of thousands of rows nationally: grouped per municipality on the index
+    # of the one-agreement-per-criterion constraint (newest first walked the whole
+    # table backwards for a region's older rows), and no second count of all rows.
+    ordering = ["municipality_id", "criterion_id"]
     show_full_result_count = False
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):

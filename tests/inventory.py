@@ -91,9 +91,9 @@ PAGES = [
     # with region, the region filter's choices
     Page("admin:toolbox_site_organization_changelist", user="twente.coordinator", queries=7),
     # session, user with access, the user's regions for the filter, count (no count of all:
-    # the log only grows), user and group permissions, the events with organization and
-    # user, the date hierarchy's first/last and years, the actions for the filter
-    Page("admin:toolbox_site_auditevent_changelist", user="twente.coordinator", queries=10),
+    # the log only grows), the events with organization and user, the date hierarchy's
+    # first/last and years, the actions for the filter
+    Page("admin:toolbox_site_auditevent_changelist", user="twente.coordinator", queries=8),
 ]
 
 
@@ -438,29 +438,28 @@ PAGES += [
         query="voor=formal&voorbij=on",
         label="past",
     ),
-    # admin: session, user with access, regions for the filter, count, count of all, user
-    # permissions, group permissions, the frameworks with region
+    # admin: session, user with access, regions for the filter, count, count of all, the
+    # frameworks with region
     Page(
         "admin:criteria_framework_changelist",
         user="twente.coordinator",
-        queries=7,
+        queries=5,
         fixtures=("criteria_framework",),
     ),
     # admin: session, user with access, regions for the filter, the frameworks of the criteria
-    # shown (filter), count, count of all, user permissions, group permissions, the criteria with
-    # theme and framework
+    # shown (filter), count, count of all, the criteria with theme and framework
     Page(
         "admin:criteria_criterion_changelist",
         user="twente.coordinator",
-        queries=8,
+        queries=6,
         fixtures=("criteria_framework",),
     ),
-    # admin: session, user with access, regions for the filter, count, user permissions, group
-    # permissions, the agreements with municipality and criterion
+    # admin: session, user with access, regions for the filter, count, the agreements with
+    # municipality and criterion
     Page(
         "admin:criteria_localagreement_changelist",
         user="twente.coordinator",
-        queries=7,
+        queries=5,
         fixtures=("criteria_agreements",),
     ),
     # training with region, topics, upcoming sessions, linked criteria
@@ -523,21 +522,20 @@ PAGES += [
         fixtures=_MONITORING,
         label="read only",
     ),
-    # admin: session, user with access, the region filter's choices, count, count of all, user
-    # and group permissions, the formats with their region team
+    # admin: session, user with access, the region filter's choices, count, count of all, the
+    # formats with their region team
     Page(
         "admin:monitoring_monitoringformat_changelist",
         user="twente.coordinator",
-        queries=7,
+        queries=5,
         fixtures=_MONITORING,
     ),
     # admin: session, user with access, the period filter's choices, the region filter's choices,
-    # count, count of all, user and group permissions, the reports with organization, period
-    # and format
+    # count, count of all, the reports with organization, period and format
     Page(
         "admin:monitoring_report_changelist",
         user="twente.coordinator",
-        queries=8,
+        queries=6,
         fixtures=_MONITORING,
     ),
     # session, user with access, report with organization/format/period/submitter

@@ -92,7 +92,8 @@ INSTALLED_APPS = [
     "network",
     "finder",
     "monitoring",
-    "django.contrib.admin",
+    # Django's admin, its site in toolbox_site/admin_site.py.
+    "toolbox_site.admin_site.ToolboxAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -2,19 +2,10 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
-from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from .forms import LoginForm
 from .views import accounts, organizations, pages
-
-admin.site.site_header = _("Toolbox Client Support Twente – management")
-admin.site.site_title = _("Toolbox management")
-admin.site.index_title = _("Management")
-# No navigation sidebar: it lists every app and model the user may manage on every admin
-# page (the index and the breadcrumbs lead there too), and built anew each time it was
-# most of a change list's cost.
-admin.site.enable_nav_sidebar = False
 
 account_patterns = [
     path("", accounts.account, name="account"),

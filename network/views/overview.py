@@ -176,12 +176,26 @@ def network_map(request, slug):
 def _map_data(municipality, data):
     # The ids first (an index lookup), then the services by id: joining the national
     # service table through the many-to-many table makes the planner scan all of it.
+    # The roles with their categories are read once for the page (also for the missing
+    # roles) and set on the services: joining them too made the services' query take
+    # longer to plan than to run.
     served = Service.municipalities.through.objects.filter(organization=municipality)
+    roles = list(Role.objects.select_related("category"))
+    role_of = {role.pk: role for role in roles}
     active = list(
         Service.objects.active()
         .filter(pk__in=served.values("service_id"))
-        .select_related("role", "role__category", "provider", "verified_by")
-        .order_by("role__category__order", "role__category__code", "role__order", "name")
+        .select_related("provider", "verified_by")
+        .order_by("name")
+    )
+    for service in active:
+        service.role = role_of[service.role_id]
+    active.sort(
+        key=lambda service: (
+            service.role.category.order,
+            service.role.category.code,
+            service.role.order,
+        )
     )
     service_filter = ServiceFilter(
         data,
@@ -194,7 +208,6 @@ def _map_data(municipality, data):
         services = [service for service in active if service.pk in chosen]
     else:
         services = active
-    roles = list(Role.objects.select_related("category"))
     categories = list({role.category_id: role.category for role in roles}.values())
     groups = []
     for category in categories:
