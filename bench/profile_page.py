@@ -27,6 +27,7 @@ def main():
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--top", type=int, default=35)
     parser.add_argument("--callees", help="also list what functions matching this call")
+    parser.add_argument("--callers", help="also list what calls functions matching this")
     args = parser.parse_args()
 
     os.environ.setdefault(
@@ -87,6 +88,8 @@ def main():
     stats.sort_stats("tottime").print_stats(args.top)
     if args.callees:
         stats.sort_stats("cumulative").print_callees(args.callees)
+    if args.callers:
+        stats.sort_stats("cumulative").print_callers(args.callers)
 
 
 if __name__ == "__main__":

@@ -2,15 +2,14 @@
 network read as Open Referral HSDS 3.0 objects (see the package's docstring for
 the mapping)."""
 
+import hashlib
 import re
 import uuid
+from collections import namedtuple
 
-from django.db.models import Prefetch
 from django.urls import reverse
 
-from toolbox_site.models import Organization
-
-from ..models import LifeDomain, Role, Service, TargetGroup
+from ..models import LifeDomain, Provider, Role, Service, TargetGroup
 
 HSDS_VERSION = "3.0"
 PROFILE_URL = "https://docs.openreferral.org/en/latest/hsds/"
@@ -53,11 +52,23 @@ CBS_CODE = re.compile(r"^GM\d{4}$")
 
 
 def derived_id(*parts):
-    return str(uuid.uuid5(NAMESPACE, ":".join(str(part) for part in parts)))
+    """A stable id for a record that has none of its own: ``uuid5(NAMESPACE, "a:b")``,
+    written without building a UUID object (a page of services derives hundreds)."""
+    name = ":".join(str(part) for part in parts)
+    digest = bytearray(hashlib.sha1(NAMESPACE.bytes + name.encode()).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
+    text = digest.hex()
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
 def taxonomy_id(key):
-    return derived_id("taxonomy", key)
+    return _TAXONOMY_IDS[key]
+
+
+_TAXONOMY_IDS = {key: derived_id("taxonomy", key) for key in TAXONOMIES}
+# What get_kind_display() says, without its dictionary of every choice per call.
+_PROVIDER_KINDS = dict(Provider.Kind.choices)
 
 
 def absolute(request, name, **kwargs):
@@ -72,7 +83,7 @@ def organization_document(provider, request):
     document = {
         "id": str(provider.uuid),
         "name": provider.name,
-        "description": provider.get_kind_display().capitalize(),
+        "description": str(_PROVIDER_KINDS.get(provider.kind, provider.kind)).capitalize(),
         "uri": f"{base}/{provider.uuid}",
     }
     if provider.website:
@@ -105,14 +116,21 @@ def term_document(term, key):
     return document
 
 
-def _attribute(service, term, key):
+def _attribute(service, term, key, request):
+    # Each term's document once per request: a page of services shares a few dozen.
+    terms = getattr(request, "_hsds_terms", None)
+    if terms is None:
+        terms = request._hsds_terms = {}
+    document = terms.get((key, term.pk))
+    if document is None:
+        document = terms[key, term.pk] = term_document(term, key)
     return {
         "id": derived_id(service.uuid, "attribute", term.uuid),
         "link_id": str(service.uuid),
         "link_type": TAXONOMIES[key]["name"],
         "link_entity": "service",
-        "taxonomy_term_id": str(term.uuid),
-        "taxonomy_term": term_document(term, key),
+        "taxonomy_term_id": document["id"],
+        "taxonomy_term": document,
     }
 
 
@@ -183,12 +201,14 @@ def service_document(service, request):
         }
         for municipality in _related(service, "municipalities")
     ]
-    attributes = [_attribute(service, service.role, "roles")]
+    attributes = [_attribute(service, service.role, "roles", request)]
     attributes += [
-        _attribute(service, term, "life_domains") for term in _related(service, "life_domains")
+        _attribute(service, term, "life_domains", request)
+        for term in _related(service, "life_domains")
     ]
     attributes += [
-        _attribute(service, term, "target_groups") for term in _related(service, "target_groups")
+        _attribute(service, term, "target_groups", request)
+        for term in _related(service, "target_groups")
     ]
     document["attributes"] = attributes
     document["organization"] = organization_document(service.provider, request)
@@ -202,19 +222,38 @@ def _related(service, name):
 
 
 def public_services():
-    """Public services with everything a document needs, in a fixed number of
-    queries (the page, then one prefetch per relation)."""
-    return (
-        Service.objects.active()
-        .select_related("provider", "role")
-        .prefetch_related(
-            Prefetch(
-                "municipalities",
-                queryset=Organization.objects.only("pk", "name", "cbs_code").order_by("name"),
-                to_attr="hsds_municipalities",
-            ),
-            Prefetch("life_domains", to_attr="hsds_life_domains"),
-            Prefetch("target_groups", to_attr="hsds_target_groups"),
+    """Public services with their provider and role; :func:`with_related` adds the
+    rest once the page is sliced."""
+    return Service.objects.active().select_related("provider", "role").order_by("name", "pk")
+
+
+#: A related row as the documents read it: tuples, not a model instance per row.
+Area = namedtuple("Area", "pk name cbs_code")
+Term = namedtuple("Term", "pk uuid name slug description")
+# relation: (the through table's field, its order, the row, the fields read)
+_RELATED = {
+    "municipalities": ("organization", ("organization__name", "organization_id"), Area),
+    "life_domains": ("lifedomain", ("lifedomain__order", "lifedomain__name"), Term),
+    "target_groups": ("targetgroup", ("targetgroup__order", "targetgroup__name"), Term),
+}
+
+
+def with_related(services):
+    """Set each service's municipalities, life domains and target groups: one query
+    each, whatever the number of services (a page of fifty holds some hundreds)."""
+    by_id = {service.pk: service for service in services}
+    for name, (target, order, row) in _RELATED.items():
+        for service in services:
+            setattr(service, f"hsds_{name}", [])
+        if not by_id:
+            continue
+        through = getattr(Service, name).through
+        fields = [f"{target}__{field}" for field in row._fields[1:]]
+        rows = (
+            through.objects.filter(service_id__in=by_id)
+            .order_by(*order, "pk")
+            .values_list("service_id", f"{target}_id", *fields)
         )
-        .order_by("name", "pk")
-    )
+        for service_id, *values in rows:
+            getattr(by_id[service_id], f"hsds_{name}").append(row(*values))
+    return services

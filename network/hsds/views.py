@@ -23,6 +23,7 @@ from .documents import (
     taxonomy_document,
     taxonomy_id,
     term_document,
+    with_related,
 )
 from .http import (
     DEFAULT_PER_PAGE,
@@ -92,6 +93,7 @@ def services(request):
     if modified_after:
         queryset = queryset.filter(updated_at__gt=modified_after)
     items, page = page_of(request, queryset)
+    with_related(items)
     return {**page, "contents": [service_document(service, request) for service in items]}
 
 
@@ -107,6 +109,7 @@ def service_detail(request, id):
     service = _lookup(public_services(), id)
     if service is None:
         return error(404, "There is no public service with this id.")
+    with_related([service])
     return service_document(service, request)
 
 

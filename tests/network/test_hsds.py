@@ -318,3 +318,17 @@ def test_a_preflight_for_any_api_path_never_fails(client, db, rest):
 
 def test_other_pages_still_refuse_options(client, db):
     assert client.options("/privacy/").status_code == 405
+
+
+@given(
+    st.lists(
+        st.one_of(st.text(st.characters(exclude_categories=("Cs",))), st.integers(), st.uuids()),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_derived_ids_are_the_uuid5_of_their_parts(parts):
+    from network.hsds.documents import NAMESPACE, derived_id
+
+    name = ":".join(str(part) for part in parts)
+    assert derived_id(*parts) == str(uuid.uuid5(NAMESPACE, name))
