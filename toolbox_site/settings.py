@@ -155,7 +155,14 @@ TEMPLATES = [
     },
     # Django's Jinja2 backend (autoescaped), for the few repeated blocks that the Django
     # engine cannot render within a page's time (templates in each app's jinja2/ folder).
-    {"BACKEND": "django.template.backends.jinja2.Jinja2", "APP_DIRS": True, "OPTIONS": {}},
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "environment": "toolbox_site.jinja.environment",
+            "extensions": ["jinja2.ext.i18n"],
+        },
+    },
 ]
 
 DATABASES = {
