@@ -136,6 +136,8 @@ MIDDLEWARE = [
 ROOT_URLCONF = "toolbox_site.urls"
 WSGI_APPLICATION = "toolbox_site.wsgi.application"
 
+# Django's Jinja2 backend: translations, url(), static() as in the Django templates.
+JINJA2 = {"environment": "toolbox_site.jinja.environment", "extensions": ["jinja2.ext.i18n"]}
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -155,14 +157,7 @@ TEMPLATES = [
     },
     # Django's Jinja2 backend (autoescaped), for the few repeated blocks that the Django
     # engine cannot render within a page's time (templates in each app's jinja2/ folder).
-    {
-        "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "APP_DIRS": True,
-        "OPTIONS": {
-            "environment": "toolbox_site.jinja.environment",
-            "extensions": ["jinja2.ext.i18n"],
-        },
-    },
+    {"BACKEND": "django.template.backends.jinja2.Jinja2", "APP_DIRS": True, "OPTIONS": JINJA2},
 ]
 
 DATABASES = {
