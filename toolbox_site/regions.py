@@ -52,12 +52,13 @@ def all_regions(user):
     with the versions of their own region, in one query (freshness._first_read). An
     anonymous visitor's first read cannot know the region yet, so for them the
     query is cheaper than a second read of versions."""
-    if not user.is_authenticated:
+
+    def read():
         return list(Region.objects.order_by("name"))
-    return freshness.cached(
-        freshness.part("regions", "toolbox_site", shared=True),
-        lambda: list(Region.objects.order_by("name")),
-    )
+
+    if not user.is_authenticated:
+        return read()
+    return freshness.cached(freshness.part("regions", "toolbox_site", shared=True), read)
 
 
 def own_region_id(user):

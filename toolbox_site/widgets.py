@@ -39,6 +39,8 @@ class Select(forms.Select):
     template_name = "toolbox_site/widgets/select.html"
 
     def get_context(self, name, value, attrs):
+        # Widget's context, not ChoiceWidget's: that one builds a dictionary per option
+        # (optgroups), the very cost this widget avoids.
         context = super(ChoiceWidget, self).get_context(name, value, attrs)
         context["widget"]["options"] = render_options(self.choices, context["widget"]["value"])
         return context

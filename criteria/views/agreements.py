@@ -249,7 +249,7 @@ def agreements_page(municipality, criteria, current, form, may_change):
         # when the cached part of the fields is missing.
         html = render_to_string(
             "criteria/agreement_fields.html",
-            {"groups": groups, "disabled": not may_change, "to_review": _("to review")},
+            {"groups": groups, "disabled": not may_change},
             using="jinja2",
         )
         return mark_safe(html)
