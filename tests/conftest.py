@@ -31,6 +31,21 @@ settings.register_profile(
 settings.load_profile("toolbox")
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Under ``--dist loadgroup`` a test worker finds every ``xdist_group`` test renamed
+    ``…@group`` (that is how pytest-xdist keeps a group on one worker). If an upgrade
+    breaks this, the groups' data would be loaded on every worker: stop at once."""
+    if not getattr(config.option, "loadgroup", False):
+        return
+    for item in items:
+        if item.get_closest_marker("xdist_group") and "@" not in item.nodeid:
+            raise pytest.UsageError(
+                f"{item.nodeid} is not kept with its xdist_group: pytest and pytest-xdist "
+                "no longer agree on node ids (see pyproject.toml)."
+            )
+
+
 @pytest.fixture(autouse=True)
 def dutch():
     """Tests run with Dutch active, like the site."""
