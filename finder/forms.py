@@ -114,7 +114,7 @@ class UnmetDemandFilterForm(ControlCharactersMixin, forms.Form):
         # key: (label, order_by, the column it sorts, ascending)
         "recent": (
             _("Most recent month first"),
-            ("-month", "municipality__name", "situation__name"),
+            ("-month", "municipality_name", "situation_name"),
             "month",
             False,
         ),
@@ -133,13 +133,13 @@ class UnmetDemandFilterForm(ControlCharactersMixin, forms.Form):
         "searches": (_("Most searches first"), ("-searches", "-month"), "searches", False),
         "municipality": (
             _("Municipality, A to Z"),
-            ("municipality__name", "-month", "situation__name"),
+            ("municipality_name", "-month", "situation_name"),
             "municipality",
             True,
         ),
         "situation": (
             _("Life situation, A to Z"),
-            ("situation__name", "-month", "municipality__name"),
+            ("situation_name", "-month", "municipality_name"),
             "situation",
             True,
         ),

@@ -402,7 +402,7 @@ def test_the_unmet_demand_page_shows_each_user_only_their_own_scope(client, ever
             continue
         assert response.status_code == 200
         if name == "finder:unmet_demand":
-            seen = {row["municipality__name"] for row in response.context["page"]["rows"]}
+            seen = {row["municipality_name"] for row in response.context["page"]["rows"]}
             assert seen == UNMET_DEMAND_SEES[who]
 
 

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, ExpressionWrapper, F, FloatField, Window
+from django.db.models import Count, Window
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -110,9 +110,6 @@ def filtered_rows(ids, start, filters, order):
         month = datetime.date.fromisoformat(filters["maand"] + "-01")
         following = (month + datetime.timedelta(days=32)).replace(day=1)
         rows = rows.filter(date__gte=month, date__lt=following)
-    rows = rows.annotate(
-        share=ExpressionWrapper(F("without_match") * 100.0 / F("searches"), FloatField())
-    )
     if filters.get("tekort"):
         rows = rows.filter(without_match__gt=0)
     return rows.order_by(*order)
@@ -123,7 +120,7 @@ def shown(rows):
     urls, months = {}, {}
     for row in rows:
         row["share"] = round(row["share"] or 0)
-        slug, month = row["municipality__slug"], row["month"]
+        slug, month = row["municipality_slug"], row["month"]
         if slug not in urls:
             urls[slug] = reverse("network:map", args=[slug])
         if month not in months:
@@ -261,8 +258,8 @@ def unmet_demand_csv(request):
         + [
             [
                 row["month"].strftime("%Y-%m"),
-                row["municipality__name"],
-                row["situation__name"],
+                row["municipality_name"],
+                row["situation_name"],
                 row["searches"],
                 row["without_match"],
                 row["share"],
