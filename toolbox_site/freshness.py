@@ -5,6 +5,8 @@ A view names a part of its page and the data under it::
     part = freshness.part("network-map", "network", "toolbox_site",
                           municipality=municipality, request=request)
 
+(an app's pages name their data once: ``page_part = freshness.parts_for("network",
+"toolbox_site")``, then ``page_part("map", request, municipality=municipality)``)
 and the template wraps the expensive markup in ``{% cached part %}…{% endcached %}``
 (``{% load freshness %}``), handing it the data as a lazy object, so a hit runs no
 query beyond the one that reads the versions. Python code asks
@@ -213,6 +215,26 @@ def part(name, *app_names, region=None, municipality=None, shared=False, request
     bits += [str(value) for value in vary]
     digest = hashlib.sha256("\x1f".join(bits).encode()).hexdigest()
     return Part(f"part:{name}:{digest}")
+
+
+def parts_for(app, *other_apps):
+    """The part function of one app's pages, which names the app's data once:
+    ``parts_for("network", "toolbox_site")("map", region=…)`` is
+    ``part("network-map", "network", "toolbox_site", region=…)``."""
+
+    def page_part(name, request=None, region=None, municipality=None, vary=(), shared=False):
+        return part(
+            f"{app}-{name}",
+            app,
+            *other_apps,
+            region=region,
+            municipality=municipality,
+            shared=shared,
+            request=request,
+            vary=vary,
+        )
+
+    return page_part
 
 
 def cached(part, build):

@@ -29,18 +29,9 @@ def criterion_url(code, query="", prefix=None):
     return f"{prefix or reverse('criteria:index')}{code}/{query}"
 
 
-def page_part(name, request=None, region=None, municipality=None, vary=()):
-    """A cached part of a criteria page (toolbox_site/freshness.py): the criteria and
-    the organizations' names, in the page's region or municipality."""
-    return freshness.part(
-        f"criteria-{name}",
-        "criteria",
-        "toolbox_site",
-        region=region,
-        municipality=municipality,
-        request=request,
-        vary=vary,
-    )
+#: A cached part of a criteria page (toolbox_site/freshness.py): the criteria and the
+#: organizations' names, in the page's region or municipality.
+page_part = freshness.parts_for("criteria", "toolbox_site")
 
 
 def remembered(name, region, vary, compute):

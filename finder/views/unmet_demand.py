@@ -41,6 +41,8 @@ COLUMNS = [
     ("without", gettext_lazy("Without independent client support"), True),
     ("share", gettext_lazy("Share without a match"), True),
 ]
+#: The searches, the network's names and the organizations in the page's region.
+page_part = freshness.parts_for("finder", "network", "toolbox_site")
 
 
 def first_month():
@@ -75,11 +77,8 @@ def visible(user):
             "situations": list(LifeSituation.objects.order_by("name").values_list("slug", "name")),
         }
 
-    part = freshness.part(
+    part = page_part(
         "unmet-demand-visible",
-        "finder",
-        "network",
-        "toolbox_site",
         region=own_region_id(user),
         vary=(finder.unmet_demand_scope(user),),
     )
@@ -218,11 +217,8 @@ def unmet_demand_view(request):
             "headers": column_headers(filters, sort_key),
             # The table is a cached part: the region's data, the user's scope, the filters
             # and page asked for, and a version of the search counts, which raise none.
-            "part": freshness.part(
+            "part": page_part(
                 "unmet-demand",
-                "finder",
-                "network",
-                "toolbox_site",
                 region=own_region_id(request.user),
                 request=request,
                 vary=(start, finder.search_log_version(seen["ids"], start)),

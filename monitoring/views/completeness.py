@@ -8,13 +8,13 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
-from toolbox_site import freshness
 from toolbox_site.models import Organization
 from toolbox_site.permissions import coordinates_region, membership_key
 from toolbox_site.regions import region_for
 
 from .. import dashboards
 from ..models import REPORTING_KINDS, Period, Report
+from .common import page_part
 from .dashboard_common import period_options, period_range, shown_region
 
 
@@ -46,10 +46,8 @@ def completeness(request):
             "statuses": [(dashboards.NOT_STARTED, _("not started")), *Report.Status.choices],
             # The data part is a cached part of the region (toolbox_site/freshness.py),
             # and, for a non-coordinator, of the organizations the user sees.
-            "part": freshness.part(
-                "monitoring-completeness",
-                "monitoring",
-                "toolbox_site",
+            "part": page_part(
+                "completeness",
                 region=region,
                 request=request,
                 vary=(coordinates, scope_key),

@@ -8,13 +8,13 @@ from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
-from toolbox_site import freshness
 from toolbox_site.models import Organization
 from toolbox_site.permissions import member_organization_ids
 from toolbox_site.regions import region_for
 
 from .. import dashboards
 from ..models import Period
+from .common import page_part
 from .dashboard_common import (
     EXPORTS,
     MEASURES,
@@ -64,10 +64,8 @@ def dashboard_page(request, *, public):
             # The data part is a cached part of the region (toolbox_site/freshness.py):
             # built only when it is missing. It depends on the user's own organizations
             # too (their small numbers are not hidden from them).
-            "part": freshness.part(
-                "monitoring-dashboard",
-                "monitoring",
-                "toolbox_site",
+            "part": page_part(
+                "dashboard",
                 region=region,
                 request=request,
                 vary=(public, *sorted(own_ids)),

@@ -13,13 +13,13 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from toolbox_site import freshness
 from toolbox_site.models import Organization
 from toolbox_site.permissions import get_object_for_user, is_region_coordinator
 from toolbox_site.regions import own_region_id
 
 from ..models import REPORTING_KINDS, MonitoringFormat, Period, Report
 from ..rules import is_reporting_editor
+from .common import page_part
 from .report_page import MAX_PK
 
 RECENT_PERIODS = 8
@@ -65,10 +65,8 @@ def index(request):
             # The lists are a cached part per user (toolbox_site/freshness.py): built
             # only when it is missing. What the user may do follows from their
             # memberships and roles.
-            "part": freshness.part(
-                "monitoring-index",
-                "monitoring",
-                "toolbox_site",
+            "part": page_part(
+                "index",
                 region=own_region_id(user),
                 request=request,
                 vary=(user.pk,),

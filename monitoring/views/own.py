@@ -8,13 +8,13 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
-from toolbox_site import freshness
 from toolbox_site.models import Organization
 from toolbox_site.permissions import coordinates_region, member_organization_ids, membership_key
 from toolbox_site.regions import region_for
 
 from .. import dashboards
 from ..models import Period, Report
+from .common import page_part
 from .dashboard_common import clean, parse_date, period_options, shown_region
 
 
@@ -48,10 +48,8 @@ def own_view(request):
             "organization": organization,
             # The data part is a cached part (toolbox_site/freshness.py) of the region:
             # per municipality shown and the organizations the user belongs to.
-            "part": freshness.part(
-                "monitoring-own",
-                "monitoring",
-                "toolbox_site",
+            "part": page_part(
+                "own",
                 region=region,
                 request=request,
                 vary=(coordinates, scope, getattr(organization, "pk", None)),

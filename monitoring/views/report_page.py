@@ -17,6 +17,7 @@ from toolbox_site.permissions import get_object_for_user, is_region_coordinator
 from .. import reading
 from ..forms import ReportForm
 from ..models import Report
+from .common import page_part
 
 MAX_PK = 2**31 - 1
 
@@ -137,10 +138,8 @@ def shown_stored_form(report, editable):
     (toolbox_site/freshness.py) of the report's organization: building the form and
     its warnings is the page's main cost. The form tag and its CSRF token are never
     cached."""
-    part = freshness.part(
-        "monitoring-report",
-        "monitoring",
-        "toolbox_site",
+    part = page_part(
+        "report",
         municipality=report.organization,
         vary=(report.pk, report.version, editable),
     )

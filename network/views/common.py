@@ -38,6 +38,11 @@ def municipality_or_404(slug):
     return municipality
 
 
+#: A cached part of a network page (toolbox_site/freshness.py): the services, roles and
+#: links, and the organizations' names, in the page's region or municipality.
+page_part = freshness.parts_for("network", "toolbox_site")
+
+
 def cached_form(request, build, name, region_id, *vary):
     """The page's form and the cached part of its fields (includes/form.html).
 
@@ -49,9 +54,7 @@ def cached_form(request, build, name, region_id, *vary):
     data = request.POST or None
     if data is not None:
         return build(data), None
-    part = freshness.part(
-        f"form-{name}", "network", "toolbox_site", region=region_id, request=request, vary=vary
-    )
+    part = page_part(f"form-{name}", request, region_id, vary=vary)
     return SimpleLazyObject(lambda: build(None)), part
 
 

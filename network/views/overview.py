@@ -11,7 +11,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from toolbox_site import freshness
 from toolbox_site.models import Organization
 from toolbox_site.permissions import can_change
 from toolbox_site.regions import region_for
@@ -27,7 +26,7 @@ from ..models import (
     StepProgress,
     stale_before,
 )
-from .common import clean_get, municipality_or_404, network_crumb
+from .common import clean_get, municipality_or_404, network_crumb, page_part
 
 SORT_KEYS = {
     "naam": lambda row: row["municipality"].name.lower(),
@@ -52,10 +51,8 @@ def index(request):
             "region": region,
             "sort": sort,
             # Built only when the cached part is missing (see toolbox_site/freshness.py).
-            "part": freshness.part(
-                "network-overview",
-                "network",
-                "toolbox_site",
+            "part": page_part(
+                "overview",
                 region=region,
                 vary=(sort, region_choice.several),
             ),
@@ -162,10 +159,8 @@ def network_map(request, slug):
             "municipality": municipality,
             "bad_input": bad_input,
             # Built only when the cached part is missing (see toolbox_site/freshness.py).
-            "part": freshness.part(
-                "network-map",
-                "network",
-                "toolbox_site",
+            "part": page_part(
+                "map",
                 municipality=municipality,
                 request=request,
                 vary=(may_change,),

@@ -8,7 +8,6 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
-from toolbox_site import freshness
 from toolbox_site.models import Organization
 from toolbox_site.permissions import can_change, can_view, get_object_for_user
 
@@ -20,7 +19,7 @@ from ..models import (
     Service,
     TargetGroup,
 )
-from .common import network_crumb
+from .common import network_crumb, page_part
 
 
 def service_queryset(user):
@@ -115,10 +114,8 @@ def service_detail(request, pk):
             # a service's changes raise the versions of its owner's region (and of every
             # region it serves), and so do its links'.
             "parts": {
-                name: freshness.part(
+                name: page_part(
                     f"service-{name}",
-                    "network",
-                    "toolbox_site",
                     region=service.owning_organization.region_id,
                     vary=(service.pk, with_history),
                 )
@@ -158,10 +155,8 @@ def organization_services(request, slug):
         "network/organization_services.html",
         {
             "organization": organization,
-            "part": freshness.part(
+            "part": page_part(
                 "organization-services",
-                "network",
-                "toolbox_site",
                 region=organization.region_id,
                 vary=(organization.pk,),
             ),
