@@ -1,4 +1,6 @@
 from django import template
+from django.template import engines
+from django.utils.safestring import mark_safe
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 
@@ -14,6 +16,15 @@ def options(choices, selected):
     """``{% options choices selected %}``: the <option>s of a select (long lists; see
     toolbox_site/widgets.py), ``selected`` the chosen value."""
     return render_options(choices, selected)
+
+
+@register.simple_tag
+def jinja(template_name, **context):
+    """``{% jinja "app/name.html" key=value %}``: a Jinja2 template of an app's
+    ``jinja2/`` folder (toolbox_site/jinja.py), rendered with the values given, for
+    the long tables and lists the Django engine renders too slowly on a cold cache.
+    Autoescaped, so the result is safe."""
+    return mark_safe(engines["jinja2"].get_template(template_name).render(context))
 
 
 @register.filter
