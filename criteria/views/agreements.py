@@ -6,11 +6,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.db.models import F, FilteredRelation, Q
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -147,14 +145,12 @@ def agreements(request, slug):
                 % {"count": len(result.conflicts)},
             )
         # What was typed is shown as typed: this page is never cached.
-        page = agreements_page(municipality, criteria, current, form, may_change)
+        page = agreements_page(municipality, criteria, current, form)
         framework = criteria[0].framework if criteria else None
     else:
         # Built only when the cached fragments are missing (see toolbox_site/freshness.py).
         page = SimpleLazyObject(
-            lambda: agreements_page(
-                municipality, *criteria_with_agreements(municipality), None, may_change
-            )
+            lambda: agreements_page(municipality, *criteria_with_agreements(municipality), None)
         )
         framework = remembered(
             "framework",
@@ -196,7 +192,7 @@ def agreements(request, slug):
     )
 
 
-def agreements_page(municipality, criteria, current, form, may_change):
+def agreements_page(municipality, criteria, current, form):
     """The agreements page's data part: what is due for review, the recent changes,
     and the form's fieldsets (as typed when ``form`` is bound, else as saved)."""
     today = timezone.localdate()
@@ -243,15 +239,4 @@ def agreements_page(municipality, criteria, current, form, may_change):
         if not groups or groups[-1]["theme"] != theme:
             groups.append({"theme": theme, "rows": []})
         groups[-1]["rows"].append(row)
-
-    def fields():
-        # Jinja2 (criteria/jinja2/criteria/agreement_fields.html), autoescaped: only
-        # when the cached part of the fields is missing.
-        html = render_to_string(
-            "criteria/agreement_fields.html",
-            {"groups": groups, "disabled": not may_change},
-            using="jinja2",
-        )
-        return mark_safe(html)
-
-    return {"due": due, "recent": recent, "fields": fields}
+    return {"due": due, "recent": recent, "groups": groups}

@@ -4,12 +4,9 @@ from collections import defaultdict
 
 from django.db.models import Count, Q
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from toolbox_site.models import Organization
 from toolbox_site.permissions import can_change
@@ -166,35 +163,10 @@ def network_map(request, slug):
                 vary=(may_change,),
             ),
             "page": page,
-            "body": lambda: _map_body(page, municipality, may_change, bad_input),
             "can_change": may_change,
             "breadcrumbs": [network_crumb(), (municipality.name, None)],
         },
     )
-
-
-def _map_body(page, municipality, may_change, bad_input):
-    """The map's body, rendered by Jinja2 (network/jinja2/network/map_body.html) when
-    its cached part is missing: the Django engine took most of a cold page's time."""
-    services, stale = len(page["services"]), page["stale_count"]
-    texts = {
-        "services": ngettext("One service", "%(counter)s services", services)
-        % {"counter": services},
-        "stale": ngettext(
-            "One entry has not been checked for over 12 months.",
-            "%(counter)s entries have not been checked for over 12 months.",
-            stale,
-        )
-        % {"counter": stale},
-    }
-    context = {
-        "page": page,
-        "texts": texts,
-        "municipality": municipality,
-        "can_change": may_change,
-        "bad_input": bad_input,
-    }
-    return mark_safe(render_to_string("network/map_body.html", context, using="jinja2"))
 
 
 def _map_data(municipality, data):

@@ -1,8 +1,8 @@
 from django import template
-from django.template import engines
-from django.utils.safestring import mark_safe
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
+from django.template import engines
+from django.utils.safestring import mark_safe
 
 from toolbox_site.people import display_name as person_name
 from toolbox_site.validators import phone_href
