@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete
 from django.utils.translation import gettext_lazy as _
 
 from network import extensions
@@ -12,5 +13,12 @@ class FinderConfig(AppConfig):
     verbose_name = _("Finder")
 
     def ready(self):
+        # Models are importable from here on (Django's app registry is ready).
+        from . import services
+        from .models import FinderSearch
+
+        post_delete.connect(
+            services.search_deleted, sender=FinderSearch, dispatch_uid="finder-search-tally"
+        )
         extensions.add("map", "finder/open_reports_notice.html")
         extensions.add("service", "finder/service_report_link.html")

@@ -10,6 +10,7 @@ from django.utils import timezone
 from network.models import Service
 from toolbox_site.models import Organization, Region
 
+from . import services
 from . import situations as life_situations
 from .models import AgeGroup, FinderSearch, LifeSituation, ServiceReport
 
@@ -55,4 +56,5 @@ def seed():
                     )
                 )
     FinderSearch.objects.bulk_create(rows, batch_size=1000)
+    services.recount_searches(municipalities)
     return f"{len(situations)} life situations, {len(rows)} search counts"

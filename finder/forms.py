@@ -111,35 +111,41 @@ class UnmetDemandFilterForm(ControlCharactersMixin, forms.Form):
     may see, read by the view; anything else is a field error and is left out."""
 
     SORTS = {
-        # key: (label, order_by, the column it sorts, ascending)
+        # key: (label, order_by, the column it sorts, ascending); every order ends in
+        # the row's id, so that pages never repeat or skip a row.
         "recent": (
             _("Most recent month first"),
-            ("-month", "municipality_name", "situation_name"),
+            ("-month", "municipality_name", "situation_name", "pk"),
             "month",
             False,
         ),
         "share": (
             _("Highest share without a match first"),
-            ("-share", "-searches", "-month"),
+            ("-share", "-searches", "-month", "municipality_name", "situation_name", "pk"),
             "share",
             False,
         ),
         "without": (
             _("Most searches without a match first"),
-            ("-without_match", "-month"),
+            ("-without_match", "-month", "municipality_name", "situation_name", "pk"),
             "without",
             False,
         ),
-        "searches": (_("Most searches first"), ("-searches", "-month"), "searches", False),
+        "searches": (
+            _("Most searches first"),
+            ("-searches", "-month", "municipality_name", "situation_name", "pk"),
+            "searches",
+            False,
+        ),
         "municipality": (
             _("Municipality, A to Z"),
-            ("municipality_name", "-month", "situation_name"),
+            ("municipality_name", "-month", "situation_name", "pk"),
             "municipality",
             True,
         ),
         "situation": (
             _("Life situation, A to Z"),
-            ("situation_name", "-month", "municipality_name"),
+            ("situation_name", "-month", "municipality_name", "pk"),
             "situation",
             True,
         ),

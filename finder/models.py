@@ -133,6 +133,49 @@ class FinderSearch(models.Model):
         return self.municipality
 
 
+class SearchTally(models.Model):
+    """The searches of one municipality, life situation and month, counted as they
+    come in (finder/services.py: count_search): the unmet-demand page reads these
+    few rows, not every search."""
+
+    municipality = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="search_tallies",
+        verbose_name=_("municipality"),
+    )
+    situation = models.ForeignKey(
+        LifeSituation,
+        on_delete=models.CASCADE,
+        related_name="tallies",
+        verbose_name=_("life situation"),
+    )
+    month = models.DateField(_("month"), help_text=_("The first day of the month."))
+    searches = models.PositiveIntegerField(_("searches"), default=0)
+    without_match = models.PositiveIntegerField(
+        _("searches without independent client support"), default=0
+    )
+    updated_at = models.DateTimeField(_("counted at"), auto_now=True)
+
+    objects = OwnedQuerySet.through("municipality").as_manager()
+
+    class Meta:
+        verbose_name = _("search tally")
+        verbose_name_plural = _("search tallies")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "situation", "month"], name="finder_one_tally_a_month"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.municipality} – {self.situation} ({self.month:%Y-%m})"
+
+    @property
+    def owning_organization(self):
+        return self.municipality
+
+
 class ServiceReport(models.Model):
     """ "Klopt er iets niet?": a resident's report that an entry is not right."""
 

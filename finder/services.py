@@ -14,16 +14,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import (
     Count,
     ExpressionWrapper,
     F,
     FloatField,
     Max,
-    OuterRef,
     Q,
-    Subquery,
     Sum,
 )
 from django.db.models.functions import TruncMonth
@@ -38,7 +36,7 @@ from toolbox_site.models import Membership, Organization
 from toolbox_site.permissions import visibility_key
 from toolbox_site.security import over_limit
 
-from .models import AgeGroup, FinderSearch, LifeSituation, Preference, ServiceReport
+from .models import AgeGroup, FinderSearch, LifeSituation, Preference, SearchTally, ServiceReport
 
 #: Role categories whose services give client support themselves (A formal, B informal).
 CLIENT_SUPPORT_CATEGORIES = ("A", "B")
@@ -147,17 +145,66 @@ def rank_services(services, situation, *, age_group="", preference="", language=
 def count_search(
     municipality, situation, *, age_group, preference, language, result_count, independent_found
 ):
-    """Count one search anonymously: the choices, the number of results and the day."""
-    return FinderSearch.objects.create(
-        municipality=municipality,
-        situation=situation,
-        age_group=age_group,
-        preference=preference,
-        language=language,
-        result_count=result_count,
-        independent_found=independent_found,
-        date=timezone.localdate(),
+    """Count one search anonymously: the choices, the number of results and the day,
+    and one more in its month's tally."""
+    with transaction.atomic():
+        search = FinderSearch.objects.create(
+            municipality=municipality,
+            situation=situation,
+            age_group=age_group,
+            preference=preference,
+            language=language,
+            result_count=result_count,
+            independent_found=independent_found,
+            date=timezone.localdate(),
+        )
+        tally(search, 1)
+    return search
+
+
+def tally(search, step):
+    """Add a search to its month's tally (``step`` 1) or take it away (-1: a search
+    deleted, see finder/apps.py)."""
+    key = {
+        "municipality_id": search.municipality_id,
+        "situation_id": search.situation_id,
+        "month": search.date.replace(day=1),
+    }
+    change = {"searches": F("searches") + step, "updated_at": timezone.now()}
+    if not search.independent_found:
+        change["without_match"] = F("without_match") + step
+    if SearchTally.objects.filter(**key).update(**change) or step < 0:
+        return
+    try:
+        with transaction.atomic():
+            SearchTally.objects.create(
+                **key, searches=1, without_match=0 if search.independent_found else 1
+            )
+    except IntegrityError:  # made at the same moment by another search
+        SearchTally.objects.filter(**key).update(**change)
+
+
+def search_deleted(sender, instance, **kwargs):
+    """A deleted search (the admin, a municipality removed) leaves its month's tally
+    (post_delete, connected in finder/apps.py)."""
+    tally(instance, -1)
+
+
+def recount_searches(municipalities):
+    """The municipalities' tallies counted anew from their searches: after searches
+    were loaded in bulk (the demo data), which passes :func:`count_search` by."""
+    counted = (
+        FinderSearch.objects.filter(municipality__in=municipalities)
+        .annotate(month=TruncMonth("date"))
+        .values("municipality_id", "situation_id", "month")
+        .annotate(
+            searches=Count("pk"), without_match=Count("pk", filter=Q(independent_found=False))
+        )
+        .order_by()
     )
+    with transaction.atomic():
+        SearchTally.objects.filter(municipality__in=municipalities).delete()
+        SearchTally.objects.bulk_create(SearchTally(**row) for row in counted)
 
 
 def unmet_demand_municipalities(user):
@@ -173,44 +220,32 @@ def unmet_demand_scope(user):
 
 
 def search_log_version(municipalities, since):
-    """A version of the search counts of the municipalities since the day (one query).
+    """A version of the search counts of the municipalities since the month (one
+    query over their tallies).
 
     Searches raise no data version (toolbox_site/freshness.py ignores them: every
     resident search writes one), so a page that shows their counts keys its cache on
-    this instead. A search is only ever added or deleted, never changed (the admin
-    cannot), and each of those moves the number of searches and the sum of their ids;
-    the highest id moves on every new search too."""
-    found = FinderSearch.objects.filter(municipality__in=municipalities, date__gte=since).aggregate(
-        count=Count("pk"), top=Max("pk"), total=Sum("pk")
+    this instead: every search added or deleted moves the tally's latest change."""
+    found = SearchTally.objects.filter(municipality__in=municipalities, month__gte=since).aggregate(
+        count=Count("pk"), latest=Max("updated_at"), total=Sum("searches")
     )
-    return f"{found['count']}.{found['top'] or 0}.{found['total'] or 0}"
-
-
-def _field_of(model, column, field):
-    return Subquery(model.objects.filter(pk=OuterRef(column)).order_by().values(field))
+    return f"{found['count']}.{found['latest']}.{found['total'] or 0}"
 
 
 def unmet_demand(municipalities):
     """Searches per municipality, situation and month, and how many found no
-    independent client support (one GROUP BY query).
-
-    The searches are grouped on their ids; each group then looks up its names.
-    Joining the names to every search first would group on text, three times slower.
-    """
+    independent client support: the tallies, a few hundred rows a region a year."""
     return (
-        FinderSearch.objects.filter(municipality__in=municipalities)
-        .annotate(month=TruncMonth("date"))
-        .values("month", "municipality_id", "situation_id")
-        .annotate(
-            searches=Count("pk"),
-            without_match=Count("pk", filter=Q(independent_found=False)),
-        )
+        SearchTally.objects.filter(municipality__in=municipalities, searches__gt=0)
         .annotate(share=ExpressionWrapper(F("without_match") * 100.0 / F("searches"), FloatField()))
-        # Last: an annotation after these would add the names to the GROUP BY.
-        .annotate(
-            municipality_name=_field_of(Organization, "municipality_id", "name"),
-            municipality_slug=_field_of(Organization, "municipality_id", "slug"),
-            situation_name=_field_of(LifeSituation, "situation_id", "name"),
+        .values(
+            "month",
+            "searches",
+            "without_match",
+            "share",
+            municipality_name=F("municipality__name"),
+            municipality_slug=F("municipality__slug"),
+            situation_name=F("situation__name"),
         )
         .order_by("-month", "municipality_name", "situation_name")
     )

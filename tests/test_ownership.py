@@ -9,7 +9,8 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
 
-from finder.models import FinderSearch, LifeSituation
+from finder.models import LifeSituation
+from finder.services import count_search
 from monitoring.models import ReminderSent
 from network.models import Service, ServiceImport, VerificationReminder
 from toolbox_site.audit import log_action
@@ -41,12 +42,14 @@ def every_owned_row(
     log_action(cast["hengelo.editor"], hengelo, "toolbox_site.organization.changed")
     situation = LifeSituation.objects.first()
     for municipality in (enschede, hengelo, elsewhere):
-        FinderSearch.objects.create(
-            municipality=municipality,
-            situation=situation,
+        count_search(  # a search and its month's tally
+            municipality,
+            situation,
+            age_group="",
+            preference="",
+            language="",
             result_count=1,
             independent_found=True,
-            date=datetime.date(2026, 1, 1),
         )
         service = Service.objects.filter(owning_organization=municipality).first()
         if service is not None:

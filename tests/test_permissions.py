@@ -381,18 +381,19 @@ UNMET_DEMAND_SEES = {
 
 @pytest.mark.parametrize("who", list(UNMET_DEMAND_SEES), ids=lambda who: who or "anonymous")
 def test_the_unmet_demand_page_shows_each_user_only_their_own_scope(client, everyone, who):
-    import datetime
-
-    from finder.models import FinderSearch, LifeSituation
+    from finder.models import LifeSituation
+    from finder.services import count_search
 
     situation = LifeSituation.objects.order_by("pk").first()
     for slug in ("enschede", "winterswijk"):
-        FinderSearch.objects.create(
-            municipality=Organization.objects.get(slug=slug),
-            situation=situation,
+        count_search(
+            Organization.objects.get(slug=slug),
+            situation,
+            age_group="",
+            preference="",
+            language="",
             result_count=0,
             independent_found=False,
-            date=datetime.date.today(),
         )
     login(client, everyone, who)
     for name in ("finder:unmet_demand", "finder:unmet_demand_csv"):

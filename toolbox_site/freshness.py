@@ -67,6 +67,7 @@ IGNORED = {
     "toolbox_site.auditevent",
     "toolbox_site.dataversion",
     "finder.findersearch",
+    "finder.searchtally",
     "network.verificationreminder",
     "network.serviceimport",
     "monitoring.remindersent",

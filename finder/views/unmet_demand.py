@@ -98,7 +98,7 @@ def filter_form(request, seen, start):
 
 
 def filtered_rows(ids, start, filters, order):
-    rows = finder.unmet_demand(ids).filter(date__gte=start)
+    rows = finder.unmet_demand(ids).filter(month__gte=start)
     if "regio" in filters:
         rows = rows.filter(municipality__region__slug=filters["regio"])
     if "gemeente" in filters:
@@ -106,9 +106,7 @@ def filtered_rows(ids, start, filters, order):
     if "situatie" in filters:
         rows = rows.filter(situation__slug=filters["situatie"])
     if "maand" in filters:
-        month = datetime.date.fromisoformat(filters["maand"] + "-01")
-        following = (month + datetime.timedelta(days=32)).replace(day=1)
-        rows = rows.filter(date__gte=month, date__lt=following)
+        rows = rows.filter(month=datetime.date.fromisoformat(filters["maand"] + "-01"))
     if filters.get("tekort"):
         rows = rows.filter(without_match__gt=0)
     return rows.order_by(*order)

@@ -7,6 +7,7 @@ import datetime
 
 from finder import situations as finder_data
 from finder.models import FinderSearch, LifeSituation, ServiceReport
+from finder.services import recount_searches
 from network.models import LifeDomain, Provider, Role, Service, TargetGroup
 from toolbox_site.models import Organization
 
@@ -61,6 +62,7 @@ def add_bulk_data(region, cast):
         )
         for number in range(600)
     )
+    recount_searches(municipalities)
     ServiceReport.objects.bulk_create(
         ServiceReport(
             service=services[number % len(services)],

@@ -1,6 +1,7 @@
 """The finder left the network app with its tables and data: a database that had
 life situations, search counts and residents' reports under the network app keeps
-them all, and the permissions granted on them, after migrating forward. Runs on
+them all, and the permissions granted on them, after migrating forward (and its
+searches are counted into the monthly tallies). Runs on
 SQLite and on PostgreSQL (CI runs the suite on both)."""
 
 import datetime
@@ -90,6 +91,10 @@ def test_rows_made_under_the_network_app_are_the_finders_after_migrating():
         moved = NewSituation.objects.get(slug="oud-geld")
         assert list(moved.roles.values_list("pk", flat=True)) == [role.pk]
         assert NewSearch.objects.get(situation=moved).municipality_id == town.pk
+        # ... and the searches so far are counted into the monthly tallies.
+        tally = new.get_model("finder", "SearchTally").objects.get(situation=moved)
+        assert (tally.municipality_id, tally.month) == (town.pk, datetime.date(2026, 1, 1))
+        assert (tally.searches, tally.without_match) == (1, 1)
         assert NewReport.objects.get(pk=report.pk).text == "Oud"
         granted = NewGroup.objects.get(name="Meldingen lezen").permissions.get()
         assert (granted.content_type.app_label, granted.codename) == (

@@ -3,6 +3,7 @@ municipality, life situation and month; members see their own municipality,
 coordinators their region."""
 
 import datetime
+from unittest import mock
 
 import pytest
 from django.urls import reverse
@@ -10,8 +11,9 @@ from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
-from finder.models import FinderSearch, LifeSituation
-from finder.services import unmet_demand
+from finder.models import FinderSearch, LifeSituation, SearchTally
+from finder.services import count_search, recount_searches, unmet_demand
+from toolbox_site.models import Organization
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +45,7 @@ def searches(life_situations, enschede, hengelo, elsewhere):
         )
         for m, s, found, d in rows
     )
+    recount_searches([enschede, hengelo, elsewhere])
 
 
 def test_the_page_lives_at_its_dutch_address():
@@ -271,6 +274,7 @@ def test_a_long_list_comes_in_pages_of_fifty(client, cast, life_situations, ensc
         for situation in situations
         for month in months
     )
+    recount_searches([enschede])
     total = len(situations) * len(months)
     assert total > 50
     client.force_login(cast["enschede.editor"])
@@ -285,6 +289,13 @@ def test_a_long_list_comes_in_pages_of_fifty(client, cast, life_situations, ensc
     assert rows_of(past_the_end) == rows_of(second)  # the last page
     csv_lines = client.get(reverse("finder:unmet_demand_csv")).content.decode("utf-8-sig")
     assert len(csv_lines.strip().splitlines()) == 1 + total  # the export is not paged
+    # Every row has the same share: the pages still hold each row once.
+    by_share = [
+        (row["month"], row["situation_name"])
+        for number in ("1", "2")
+        for row in client.get(URL, {"sorteer": "share", "pagina": number}).context["page"]["rows"]
+    ]
+    assert len(by_share) == len(set(by_share)) == total
 
 
 def test_the_export_takes_the_same_filters(client, cast, searches):
@@ -324,3 +335,50 @@ def test_any_parameters_give_the_page_never_a_server_error(client, cast, searche
     client.force_login(cast["twente.coordinator"])
     assert client.get(URL, params).status_code == 200
     assert client.get(reverse("finder:unmet_demand_csv"), params).status_code == 200
+
+
+@given(
+    steps=st.lists(
+        st.tuples(
+            st.booleans(),  # add a search (True) or delete one (False)
+            st.sampled_from(["enschede", "hengelo"]),
+            st.sampled_from(["geldzorgen", "eenzaam"]),
+            st.booleans(),  # independent client support found
+            st.integers(min_value=0, max_value=400),  # days ago
+        ),
+        max_size=25,
+    )
+)
+def test_the_tallies_always_equal_the_searches_counted_anew(db, searches, enschede, hengelo, steps):
+    """Searches added one by one (count_search) and deleted (the admin) keep the
+    monthly tallies exactly what counting every search again gives."""
+    places = {"enschede": enschede, "hengelo": hengelo}
+    situations = {s.slug: s for s in LifeSituation.objects.all()}
+    for add, town, situation, found, days in steps:
+        if add:
+            day = timezone.localdate() - datetime.timedelta(days=days)
+            with mock.patch("django.utils.timezone.localdate", return_value=day):
+                count_search(
+                    places[town],
+                    situations[situation],
+                    age_group="",
+                    preference="",
+                    language="",
+                    result_count=1,
+                    independent_found=found,
+                )
+        else:
+            search = FinderSearch.objects.filter(municipality=places[town]).first()
+            if search is not None:
+                search.delete()
+
+    def tallies():
+        return sorted(
+            SearchTally.objects.filter(searches__gt=0).values_list(
+                "municipality_id", "situation_id", "month", "searches", "without_match"
+            )
+        )
+
+    counted_one_by_one = tallies()
+    recount_searches(Organization.objects.municipalities())
+    assert counted_one_by_one == tallies()

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from criteria.models import Criterion, LocalAgreement
-from finder.models import FinderSearch, LifeSituation
+from finder.models import LifeSituation
+from finder.services import count_search
 from monitoring.models import Value
 from network import importing
 from network.models import Service
@@ -192,12 +193,14 @@ def test_the_unmet_demand_export_neutralises_a_municipality_name(
     client, cast, life_situations, enschede
 ):
     Organization.objects.filter(pk=enschede.pk).update(name="@SUM(1+1)*cmd")
-    FinderSearch.objects.create(
-        municipality=enschede,
-        situation=LifeSituation.objects.first(),
+    count_search(
+        enschede,
+        LifeSituation.objects.first(),
+        age_group="",
+        preference="",
+        language="",
         result_count=0,
         independent_found=False,
-        date=timezone.localdate(),
     )
     client.force_login(cast["twente.coordinator"])
     response = client.get(reverse("finder:unmet_demand_csv"))

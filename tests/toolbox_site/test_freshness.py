@@ -135,14 +135,17 @@ def test_many_changes_in_one_transaction_raise_the_version_once(deferred, ensche
 
 def test_a_finder_search_changes_no_version(network, life_situations):
     before = freshness.versions("network", "toolbox_site")
-    from finder.models import FinderSearch, LifeSituation
+    from finder.models import LifeSituation
+    from finder.services import count_search
 
-    FinderSearch.objects.create(
-        municipality=network["enschede"]["oco"].municipalities.first(),
-        situation=LifeSituation.objects.first(),
+    count_search(  # the search and its month's tally
+        network["enschede"]["oco"].municipalities.first(),
+        LifeSituation.objects.first(),
+        age_group="",
+        preference="",
+        language="",
         result_count=3,
         independent_found=True,
-        date=timezone.localdate(),
     )
     assert freshness.versions("network", "toolbox_site") == before
 
