@@ -84,9 +84,10 @@ class AgreementsForm(ControlCharactersMixin, forms.Form):
         self.criteria = list(criteria)
         self.agreements = agreements  # criterion id -> LocalAgreement
         self.today = timezone.localdate()
+        label_texts = self.label_texts()
         for criterion in self.criteria:
             agreement = agreements.get(criterion.pk)
-            labels = self.labels(criterion.code)
+            labels = self.labels(criterion.code, label_texts)
             self.fields[f"status_{criterion.pk}"] = forms.ChoiceField(
                 label=labels["status"],
                 choices=self.status_choices(),
@@ -128,14 +129,20 @@ class AgreementsForm(ControlCharactersMixin, forms.Form):
         return [("", "–"), *LocalAgreement.Area.choices]
 
     @staticmethod
-    def labels(code):
-        """The four fields' labels for the criterion with ``code``."""
+    def label_texts():
+        """The four fields' labels, ``%(code)s`` for the criterion's code."""
         return {
-            "status": gettext("Status of %(code)s") % {"code": code},
-            "area": gettext("Area of %(code)s") % {"code": code},
-            "text": gettext("Agreement on %(code)s") % {"code": code},
-            "review_date": gettext("Review date of %(code)s") % {"code": code},
+            "status": gettext("Status of %(code)s"),
+            "area": gettext("Area of %(code)s"),
+            "text": gettext("Agreement on %(code)s"),
+            "review_date": gettext("Review date of %(code)s"),
         }
+
+    @classmethod
+    def labels(cls, code, texts=None):
+        """The four fields' labels for the criterion with ``code`` (``texts``: those
+        of :meth:`label_texts`, translated once for many criteria)."""
+        return {name: text % {"code": code} for name, text in (texts or cls.label_texts()).items()}
 
     @classmethod
     def display_rows(cls, criteria, current, form=None):
@@ -143,7 +150,12 @@ class AgreementsForm(ControlCharactersMixin, forms.Form):
         what was typed when ``form`` is bound, with its errors. Built from the same
         labels and choices as the fields, without binding forty sets of widgets;
         criteria/includes/agreement_fieldset.html shows them."""
-        status_choices, area_choices = cls.status_choices(), cls.area_choices()
+        # Translated once here, not once per criterion.
+        status_choices, area_choices = (
+            [(value, str(label)) for value, label in choices]
+            for choices in (cls.status_choices(), cls.area_choices())
+        )
+        label_texts = cls.label_texts()
         data = form.data if form is not None else {}
         errors = form.errors if form is not None else {}
         changed_label = gettext("Last changed %(date)s")
@@ -178,7 +190,7 @@ class AgreementsForm(ControlCharactersMixin, forms.Form):
                 changed = changed_label % {"date": show_datetime(agreement.updated_at)}
                 if agreement.updated_by is not None:
                     changed += f" – {display_name(agreement.updated_by)}"
-            labels = cls.labels(criterion.code)
+            labels = cls.labels(criterion.code, label_texts)
             rows.append(
                 {
                     "criterion": criterion,
