@@ -14,16 +14,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
-from django.db.models import (
-    Count,
-    ExpressionWrapper,
-    F,
-    FloatField,
-    Max,
-    Q,
-    Sum,
-)
+from django.db import transaction
+from django.db.models import Count, ExpressionWrapper, F, FloatField, Max, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone
@@ -164,24 +156,24 @@ def count_search(
 
 def tally(search, step):
     """Add a search to its month's tally (``step`` 1) or take it away (-1: a search
-    deleted, see finder/apps.py)."""
+    deleted, see finder/apps.py). Two statements whatever is there already: the
+    month's row if it is new (INSERT ... ON CONFLICT DO NOTHING), then the count."""
     key = {
         "municipality_id": search.municipality_id,
         "situation_id": search.situation_id,
         "month": search.date.replace(day=1),
     }
+    if step > 0:
+        SearchTally.objects.bulk_create([SearchTally(**key)], ignore_conflicts=True)
     change = {"searches": F("searches") + step, "updated_at": timezone.now()}
     if not search.independent_found:
         change["without_match"] = F("without_match") + step
-    if SearchTally.objects.filter(**key).update(**change) or step < 0:
-        return
-    try:
-        with transaction.atomic():
-            SearchTally.objects.create(
-                **key, searches=1, without_match=0 if search.independent_found else 1
-            )
-    except IntegrityError:  # made at the same moment by another search
-        SearchTally.objects.filter(**key).update(**change)
+    rows = SearchTally.objects.filter(**key)
+    if step < 0:  # never below zero, should a search have passed the tally by
+        rows = rows.filter(
+            searches__gt=0, **({} if search.independent_found else {"without_match__gt": 0})
+        )
+    rows.update(**change)
 
 
 def search_deleted(sender, instance, **kwargs):
