@@ -9,6 +9,7 @@
 """
 
 import hashlib
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -60,15 +61,31 @@ class Result:
 
 
 def finder_candidates(municipality):
-    """The active services that serve the municipality, with what ranking needs
-    (a fixed number of queries: the services, their life domains and target groups)."""
-    return (
+    """The active services that serve the municipality, with what ranking needs: the
+    provider and role, the ids of their life domains and the slugs of their target
+    groups (three queries; those pairs are read as tuples, not as model rows)."""
+    services = list(
         Service.objects.active()
         .serving(municipality)
         .select_related("provider", "role__category")
-        .prefetch_related("life_domains", "target_groups")
         .order_by("name", "pk")
     )
+    pks = [service.pk for service in services]
+    domains, groups = defaultdict(set), defaultdict(set)
+    for pk, domain_id in Service.life_domains.through.objects.filter(
+        service_id__in=pks
+    ).values_list("service_id", "lifedomain_id"):
+        domains[pk].add(domain_id)
+    for pk, slug in Service.target_groups.through.objects.filter(service_id__in=pks).values_list(
+        "service_id", "targetgroup__slug"
+    ):
+        groups[pk].add(slug)
+    for service in services:
+        service.life_domain_ids, service.target_group_slugs = (
+            domains[service.pk],
+            groups[service.pk],
+        )
+    return services
 
 
 def is_independent_support(service):
@@ -89,7 +106,7 @@ def rank_services(services, situation, *, age_group="", preference="", language=
     Within a group: the situation's roles, shared life domains, the age group,
     the preference for a volunteer or a professional and the language count.
     """
-    domain_ids = {domain.pk for domain in situation.life_domains.all()}
+    situation_domains = list(situation.life_domains.all())
     role_ids = {role.pk for role in situation.roles.all()}
     situation_groups = {group.slug for group in situation.target_groups.all()}
     age_targets = AGE_GROUP_TARGETS.get(age_group, set())
@@ -97,11 +114,11 @@ def rank_services(services, situation, *, age_group="", preference="", language=
     for service in services:
         if service.archived:
             continue
-        domains = [domain for domain in service.life_domains.all() if domain.pk in domain_ids]
+        domains = [domain for domain in situation_domains if domain.pk in service.life_domain_ids]
         fits_role = service.role_id in role_ids
         if not domains and not fits_role:
             continue
-        groups = {group.slug for group in service.target_groups.all()}
+        groups = service.target_group_slugs
         score = 0
         reasons = []
         if fits_role:

@@ -185,7 +185,7 @@ def _results_body(municipality, situation, age_group, preference, language):
     client support is among them."""
     prefetch_related_objects([situation], "life_domains", "roles", "target_groups")
     results = finder.rank_services(
-        finder_candidates_list(municipality),
+        finder.finder_candidates(municipality),
         situation,
         age_group=age_group,
         preference=preference,
@@ -216,7 +216,3 @@ def _results_body(municipality, situation, age_group, preference, language):
         },
     )
     return body, len(support) + len(others), bool(support)
-
-
-def finder_candidates_list(municipality):
-    return list(finder.finder_candidates(municipality))
