@@ -81,10 +81,8 @@ def finder_candidates(municipality):
     ):
         groups[pk].add(slug)
     for service in services:
-        service.life_domain_ids, service.target_group_slugs = (
-            domains[service.pk],
-            groups[service.pk],
-        )
+        service.life_domain_ids = domains[service.pk]
+        service.target_group_slugs = groups[service.pk]
     return services
 
 

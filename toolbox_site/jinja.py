@@ -8,10 +8,12 @@ translations too, as the Django engine does. ``url(name, *args)``, ``static(path
 ``json_script(value, id)`` and the ``date`` filter work as their Django namesakes.
 """
 
+from django.template import engines
 from django.template.defaultfilters import date
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import conditional_escape, json_script
+from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext, ngettext
 from jinja2 import Environment
@@ -40,3 +42,9 @@ def environment(**options):
     env.globals.update(url=url, static=static, json_script=json_script)
     env.filters["date"] = _date
     return env
+
+
+def render(template_name, context):
+    """A template of an app's ``jinja2/`` folder rendered with ``context``: autoescaped,
+    so the result is safe ({% jinja %}, the options of long selects)."""
+    return mark_safe(engines["jinja2"].get_template(template_name).render(context))

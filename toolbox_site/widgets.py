@@ -2,8 +2,8 @@
 
 from django import forms
 from django.forms.widgets import ChoiceWidget
-from django.template import engines
-from django.utils.safestring import mark_safe
+
+from . import jinja
 
 
 def render_options(choices, selected):
@@ -26,8 +26,7 @@ def render_options(choices, selected):
             loose.append((value, label))
     if loose:
         groups.append((None, loose))
-    template = engines["jinja2"].get_template("includes/options.html")
-    return mark_safe(template.render({"groups": groups, "selected": chosen}))
+    return jinja.render("includes/options.html", {"groups": groups, "selected": chosen})
 
 
 class Select(forms.Select):

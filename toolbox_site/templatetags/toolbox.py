@@ -1,9 +1,8 @@
 from django import template
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
-from django.template import engines
-from django.utils.safestring import mark_safe
 
+from toolbox_site.jinja import render as render_jinja
 from toolbox_site.people import display_name as person_name
 from toolbox_site.validators import phone_href
 from toolbox_site.widgets import render_options
@@ -24,7 +23,7 @@ def jinja(template_name, **context):
     ``jinja2/`` folder (toolbox_site/jinja.py), rendered with the values given, for
     the long tables and lists the Django engine renders too slowly on a cold cache.
     Autoescaped, so the result is safe."""
-    return mark_safe(engines["jinja2"].get_template(template_name).render(context))
+    return render_jinja(template_name, context)
 
 
 @register.filter
