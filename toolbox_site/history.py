@@ -4,8 +4,9 @@ django-simple-history writes a record on ``save()`` and then one more record for
 many-to-many change (``post_add``, ``post_remove``, ``post_clear``): a service created
 through the form, whose municipalities, life domains, target groups and laws are set
 after the save, got four "saved without change" rows. Here a many-to-many change right
-after a save of the same object updates that save's record (its snapshot of the
-relations) instead; a many-to-many change on its own still gets one record.
+after a save of the same object updates that save's record (its snapshot of that
+relation, the others left as they are) instead; a many-to-many change on its own
+still gets one record.
 
 Use this class instead of ``simple_history.models.HistoricalRecords`` for every model.
 """
@@ -31,9 +32,16 @@ class HistoricalRecords(simple_history_models.HistoricalRecords):
         if reverse or record is None or not self._is_latest(instance, record):
             super().m2m_changed(instance, action, attr, pk_set, reverse, **kwargs)
             return
-        for field in record._history_m2m_fields:
+        # Only the relation that changed is taken again: a service saved with four
+        # relations set after it would otherwise copy every relation four times.
+        changed = [field for field in record._history_m2m_fields if field.name == attr]
+        for field in changed:
             self.m2m_models[field].objects.filter(history=record).delete()
-        self.create_historical_record_m2ms(record, instance)
+        record._history_m2m_fields = changed  # this record only; the class keeps them all
+        try:
+            self.create_historical_record_m2ms(record, instance)
+        finally:
+            del record._history_m2m_fields
 
     def _is_latest(self, instance, record):
         """Only the newest record may be completed: older ones are the past."""

@@ -24,6 +24,7 @@ def test_creating_a_service_through_the_form_writes_one_history_record(
     # The one record holds the relations set after the save.
     assert [row.organization_id for row in record.municipalities.all()] == [enschede.pk]
     assert sorted(row.lifedomain_id for row in record.life_domains.all()) == sorted(domains)
+    assert [row.targetgroup_id for row in record.target_groups.all()] == groups
 
     edit = reverse("network:service_edit", kwargs={"pk": service.pk})
     form = client.get(edit).context["form"]
@@ -57,6 +58,10 @@ def test_a_service_created_in_code_with_relations_has_one_record(network, ensche
     service.municipalities.set([enschede])
     service.life_domains.set(LifeDomain.objects.all()[:3])
     assert service.history.count() == 1
+    # Each relation set after the save is in the record, the earlier ones kept.
+    record = service.history.get()
+    assert [row.organization_id for row in record.municipalities.all()] == [enschede.pk]
+    assert record.life_domains.count() == 3
 
 
 def test_a_later_change_of_relations_alone_gets_its_own_record(network, enschede):
