@@ -6,3 +6,11 @@ def display_name(user, default=""):
     if user is None:
         return default
     return user.get_full_name() or user.get_username()
+
+
+def display_name_of(username, first_name, last_name, default=""):
+    """:func:`display_name` from the columns (a list read as tuples); ``default`` when
+    there is no user (no username)."""
+    if not username:
+        return default
+    return f"{first_name} {last_name}".strip() or username

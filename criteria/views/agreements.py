@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 
 from toolbox_site.dates import show_date, show_datetime
 from toolbox_site.models import Organization
-from toolbox_site.people import display_name
+from toolbox_site.people import display_name_of
 from toolbox_site.permissions import can_change, get_object_for_user
 
 from ..forms import (
@@ -73,7 +73,7 @@ def criteria_with_agreements(municipality):
         .select_related("theme", "framework")
         .order_by("theme__order", "theme_id", "order", "code")
     )
-    current = {}
+    current, editors = {}, {}
     for criterion in criteria:
         if criterion.agreement_id is None:
             continue
@@ -84,10 +84,13 @@ def criteria_with_agreements(municipality):
         )
         agreement._state.adding = False
         if agreement.updated_by_id is not None:
-            agreement.updated_by = user_model(
-                pk=agreement.updated_by_id,
-                **{name: getattr(criterion, f"editor_{name}") for name in EDITOR_COLUMNS},
-            )
+            # A few editors wrote most agreements: one object each.
+            if agreement.updated_by_id not in editors:
+                editors[agreement.updated_by_id] = user_model(
+                    pk=agreement.updated_by_id,
+                    **{name: getattr(criterion, f"editor_{name}") for name in EDITOR_COLUMNS},
+                )
+            agreement.updated_by = editors[agreement.updated_by_id]
         current[criterion.pk] = agreement
     return criteria, current
 
@@ -192,6 +195,27 @@ def agreements(request, slug):
     )
 
 
+def recent_changes(municipality):
+    """The municipality's latest changes of agreements: when, the criterion's code, the
+    status and who (full name, else username; empty when not known), as tuples."""
+    rows = (
+        LocalAgreement.history.filter(municipality=municipality)
+        .order_by("-history_date")
+        .values_list(
+            "history_date",
+            "criterion__code",
+            "status",
+            "history_user__username",
+            "history_user__first_name",
+            "history_user__last_name",
+        )[:RECENT_CHANGES]
+    )
+    return [
+        (changed, code, status, display_name_of(username, first, last))
+        for changed, code, status, username, first, last in rows
+    ]
+
+
 def agreements_page(municipality, criteria, current, form):
     """The agreements page's data part: what is due for review, the recent changes,
     and the form's fieldsets (as typed when ``form`` is bound, else as saved)."""
@@ -224,12 +248,9 @@ def agreements_page(municipality, criteria, current, form):
     ]
     statuses = labels(LocalAgreement.Status.choices)
     recent = [
-        f"{show_datetime(record.history_date)}: "
-        f"{record.criterion.code} {statuses.get(record.status, '').lower()}"
-        + (f" ({display_name(record.history_user)})" if record.history_user else "")
-        for record in LocalAgreement.history.filter(municipality=municipality)
-        .select_related("history_user", "criterion")
-        .order_by("-history_date")[:RECENT_CHANGES]
+        f"{show_datetime(changed)}: {code} {statuses.get(status, '').lower()}"
+        + (f" ({name})" if name else "")
+        for changed, code, status, name in recent_changes(municipality)
     ]
     groups = []
     prefix = reverse("criteria:index")

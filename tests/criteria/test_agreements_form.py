@@ -105,8 +105,10 @@ def test_the_page_shows_recent_changes_and_due_reviews(editor, criteria):
         URL, agreements_post(criteria, **{"ON-1": {"status": "agreed", "review_date": soon}})
     )
     content = editor.get(URL).content.decode()
-    recent = content.split("Recente wijzigingen")[1]
-    assert "ON-1" in recent.split("</section>")[0]
+    recent = content.split("Recente wijzigingen")[1].split("</section>")[0]
+    assert "ON-1" in recent
+    # Who: the full name, else the username (this editor has no name).
+    assert "(enschede.editor)" in recent
     due = content.split("Te herzien")[1].split("</section>")[0]
     assert "ON-1" in due
 

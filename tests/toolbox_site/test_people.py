@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.template import Context, Template
 
-from toolbox_site.people import display_name
+from toolbox_site.people import display_name, display_name_of
 
 APPS = ("toolbox_site", "network", "finder", "criteria", "monitoring", "templates")
 AGAIN = re.compile(r"get_full_name\(\) or|get_full_name\|default:[\w.]*(username|get_username)")
@@ -19,6 +19,16 @@ def test_the_full_name_else_the_username_else_the_default():
     )
     assert display_name(User(username="esra")) == "esra"
     assert display_name(None, "iemand") == "iemand"
+
+
+def test_the_same_rule_from_columns_read_as_tuples():
+    for user in (
+        User(username="esra", first_name="Esra", last_name="Yilmaz"),
+        User(username="esra"),
+    ):
+        assert display_name_of(user.username, user.first_name, user.last_name) == display_name(user)
+    # A record without a user (a LEFT JOIN gives None everywhere).
+    assert display_name_of(None, None, None, "iemand") == "iemand"
 
 
 def test_templates_name_a_person_with_the_filter():
