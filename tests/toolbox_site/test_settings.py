@@ -111,3 +111,21 @@ def test_it_refuses_a_short_secret_key_when_debug_is_off(length):
 def test_a_short_secret_key_is_fine_in_development():
     result = manage("check", DEBUG="True", SECRET_KEY="kort")
     assert result.returncode == 0, result.stderr
+
+
+def database_options(**env):
+    code = "from django.conf import settings; print(settings.DATABASES['default'].get('OPTIONS'))"
+    result = manage(
+        "shell", "-c", code, DATABASE_URL="postgres://toolbox:secret@db:5432/toolbox", **env
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]  # after the shell's own lines
+
+
+def test_postgresql_prepares_repeated_statements_unless_turned_off():
+    assert database_options(DEBUG="True") == (
+        "{'server_side_binding': True, 'prepare_threshold': 5}"
+    )
+    assert database_options(DEBUG="True", DATABASE_PREPARE_THRESHOLD="0") == "{}"
+    result = manage("check", DEBUG="True", DATABASE_PREPARE_THRESHOLD="often")
+    assert "DATABASE_PREPARE_THRESHOLD must be a whole number" in result.stderr
