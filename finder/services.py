@@ -53,6 +53,33 @@ def life_situations():
 
 
 @dataclass
+class SituationNeeds:
+    """What ranking asks of a life situation: its life domains as (id, name) pairs in
+    their order, the ids of its roles and the slugs of its target groups."""
+
+    domains: list
+    role_ids: set
+    group_slugs: set
+
+
+def situation_needs(situation):
+    """The situation's :class:`SituationNeeds`: three queries over its relations, read
+    as tuples, not as model rows."""
+    relations = LifeSituation.life_domains.through.objects.filter(lifesituation_id=situation.pk)
+    roles = LifeSituation.roles.through.objects.filter(lifesituation_id=situation.pk)
+    groups = LifeSituation.target_groups.through.objects.filter(lifesituation_id=situation.pk)
+    return SituationNeeds(
+        domains=list(
+            relations.order_by("lifedomain__order", "lifedomain__name").values_list(
+                "lifedomain_id", "lifedomain__name"
+            )
+        ),
+        role_ids=set(roles.values_list("role_id", flat=True)),
+        group_slugs=set(groups.values_list("targetgroup__slug", flat=True)),
+    )
+
+
+@dataclass
 class Result:
     service: Service
     independent_support: bool  # independent client support: the first group
@@ -104,15 +131,14 @@ def rank_services(services, situation, *, age_group="", preference="", language=
     Within a group: the situation's roles, shared life domains, the age group,
     the preference for a volunteer or a professional and the language count.
     """
-    situation_domains = list(situation.life_domains.all())
-    role_ids = {role.pk for role in situation.roles.all()}
-    situation_groups = {group.slug for group in situation.target_groups.all()}
+    needs = situation_needs(situation)
+    role_ids, situation_groups = needs.role_ids, needs.group_slugs
     age_targets = AGE_GROUP_TARGETS.get(age_group, set())
     results = []
     for service in services:
         if service.archived:
             continue
-        domains = [domain for domain in situation_domains if domain.pk in service.life_domain_ids]
+        domains = [name for pk, name in needs.domains if pk in service.life_domain_ids]
         fits_role = service.role_id in role_ids
         if not domains and not fits_role:
             continue
@@ -123,10 +149,7 @@ def rank_services(services, situation, *, age_group="", preference="", language=
             score += 4
         if domains:
             score += 2 * len(domains)
-            reasons.append(
-                _("They help with: %(domains)s.")
-                % {"domains": ", ".join(domain.name for domain in domains)}
-            )
+            reasons.append(_("They help with: %(domains)s.") % {"domains": ", ".join(domains)})
         if groups & situation_groups:
             score += 1
         if age_targets and groups & age_targets:

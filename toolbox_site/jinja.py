@@ -1,15 +1,16 @@
 """The environment of Django's Jinja2 backend, for the few templates whose repeated
 rows the Django engine cannot render within a page's time on a cold cache (each
-app's ``jinja2/`` folder; the agreements form, the network map).
+app's ``jinja2/`` folder; the agreements form, the network map, the finder's results).
 
 Templates translate with ``_("…")``, which ``makemessages`` finds as it does in
 Django templates; plurals come from the view (``ngettext``). Output is autoescaped,
 translations too, as the Django engine does. ``url(name, *args)``, ``static(path)``,
-``json_script(value, id)`` and the ``date`` filter work as their Django namesakes.
+``json_script(value, id)`` and the filters ``date``, ``linebreaksbr``, ``tel_href``,
+``mailto_href`` and ``web_href`` work as their Django namesakes.
 """
 
 from django.template import engines
-from django.template.defaultfilters import date
+from django.template.defaultfilters import date, linebreaksbr
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import conditional_escape, json_script
@@ -17,6 +18,8 @@ from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext, ngettext
 from jinja2 import Environment
+
+from .validators import mailto_href, phone_href, web_href
 
 
 def _gettext(message):
@@ -40,7 +43,13 @@ def environment(**options):
     env = Environment(**options)
     env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
     env.globals.update(url=url, static=static, json_script=json_script)
-    env.filters["date"] = _date
+    env.filters.update(
+        date=_date,
+        linebreaksbr=linebreaksbr,
+        tel_href=phone_href,
+        mailto_href=mailto_href,
+        web_href=web_href,
+    )
     return env
 
 

@@ -16,7 +16,7 @@ import re
 import phonenumbers
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
+from django.core.validators import URLValidator, validate_email
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -85,6 +85,24 @@ def phone_href(value):
         digits = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
         return "tel:" + re.sub(r"\D", "", digits)
     return "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def mailto_href(value):
+    """``mailto:`` and a valid e-mail address; "" for any other stored value."""
+    try:
+        validate_email(value)
+    except ValidationError:
+        return ""
+    return f"mailto:{value}"
+
+
+def web_href(value):
+    """A stored web address when it is a valid http(s) address; "" otherwise."""
+    try:
+        URLValidator(schemes=["http", "https"])(value)
+    except ValidationError:
+        return ""
+    return value
 
 
 class PhoneNumberField(forms.CharField):

@@ -5,9 +5,7 @@ import functools
 from functools import wraps
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import prefetch_related_objects
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
@@ -15,6 +13,7 @@ from django.views.decorators.http import require_GET
 
 from network.models import Provider
 from toolbox_site import freshness
+from toolbox_site.jinja import render as render_jinja
 from toolbox_site.models import Organization
 
 from .. import services as finder
@@ -183,7 +182,6 @@ def finder_view(request):
 def _results_body(municipality, situation, age_group, preference, language):
     """The ranked results as HTML, the number of results and whether independent
     client support is among them."""
-    prefetch_related_objects([situation], "life_domains", "roles", "target_groups")
     results = finder.rank_services(
         finder.finder_candidates(municipality),
         situation,
@@ -203,7 +201,7 @@ def _results_body(municipality, situation, age_group, preference, language):
         .order_by("name")
         .first()
     )
-    body = render_to_string(
+    body = render_jinja(
         "finder/results_body.html",
         {
             "municipality": municipality,
@@ -213,6 +211,12 @@ def _results_body(municipality, situation, age_group, preference, language):
             "show_wlz": situation.long_term_care or not support,
             # Long-term care: the care office's route is the answer, so it comes first.
             "wlz_first": situation.long_term_care,
+            # Sentences with a name, translated here (a Jinja2 template's messages are
+            # found by makemessages only without arguments): plain text, autoescaped.
+            "desk_title": _("The Wmo desk of %(name)s") % {"name": municipality.name},
+            "care_office_line": _("In your region that is %(name)s.") % {"name": care_office.name}
+            if care_office
+            else "",
         },
     )
     return body, len(support) + len(others), bool(support)

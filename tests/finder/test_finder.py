@@ -337,3 +337,19 @@ def test_an_access_decider_outside_the_municipality_is_not_called_the_municipali
     service.provider.kind = service.provider.Kind.OTHER
     assert "gemeente" not in next_step(service)
     assert "welke zorg of hulp u kunt krijgen" in next_step(service)
+
+
+def test_texts_of_a_service_are_escaped_and_opening_hours_keep_their_lines(client, finder_network):
+    # The results are rendered by Jinja2 (finder/jinja2/finder/results_body.html).
+    service = Service.objects.get(name="Onafhankelijke cliëntondersteuning Enschede")
+    service.description = "Hulp <b>bij</b> alles & meer"
+    service.opening_hours = "Ma 9-12 <uur>\nDi 13-17"
+    service.website = "javascript:alert(1)"
+    service.save()
+    page = client.get(finder_url(gemeente="enschede", situatie="geldzorgen")).content.decode()
+    card = result_card(page, "Onafhankelijke cliëntondersteuning Enschede")
+    assert "Hulp &lt;b&gt;bij&lt;/b&gt; alles &amp; meer" in card
+    assert "Ma 9-12 &lt;uur&gt;<br>Di 13-17" in card
+    # An address that is no web address is text, not a link.
+    assert "<dd>javascript:alert(1)</dd>" in card
+    assert "Het Wmo-loket van Enschede" in page

@@ -1,10 +1,8 @@
 from django import template
-from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator, validate_email
 
+from toolbox_site import validators
 from toolbox_site.jinja import render as render_jinja
 from toolbox_site.people import display_name as person_name
-from toolbox_site.validators import phone_href
 from toolbox_site.widgets import render_options
 
 register = template.Library()
@@ -52,24 +50,16 @@ def total_minutes(duration):
 def tel_href(value):
     """``tel:`` and the digits of a valid phone number; "" for any other value (show
     it as text, not as a link that dials nothing)."""
-    return phone_href(value)
+    return validators.phone_href(value)
 
 
 @register.filter
 def mailto_href(value):
     """``mailto:`` and a valid e-mail address; "" for any other stored value."""
-    try:
-        validate_email(value)
-    except ValidationError:
-        return ""
-    return f"mailto:{value}"
+    return validators.mailto_href(value)
 
 
 @register.filter
 def web_href(value):
     """A stored web address when it is a valid http(s) address; "" otherwise."""
-    try:
-        URLValidator(schemes=["http", "https"])(value)
-    except ValidationError:
-        return ""
-    return value
+    return validators.web_href(value)
