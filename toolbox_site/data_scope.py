@@ -86,6 +86,21 @@ def places(instance, stored=False, memo=None):
     return where(organizations, regions, memo)
 
 
+def places_of_rows(model, pks, memo=None):
+    """Where the stored rows ``pks`` of ``model`` show, together (one query a path, not
+    one a row: the other side of a many-to-many change); None when not known."""
+    Region = apps.get_model("toolbox_site", "Region")
+    paths, organizations, regions = paths_of(model), set(), set()
+    if not paths:
+        return None
+    if not pks:
+        return set()
+    for path in paths:
+        found = set(model._base_manager.filter(pk__in=pks).values_list(path, flat=True)) - {None}
+        (regions if _target(model, path) is Region else organizations).update(found)
+    return where(organizations, regions, {} if memo is None else memo)
+
+
 def where(organizations, regions, memo):
     """The places of these organizations and regions (None if one has no region)."""
     places = {("region", pk, pk) for pk in regions}

@@ -396,11 +396,10 @@ def _on_m2m(sender, instance, action, model, pk_set, using=None, **kwargs):
         found = data_scope.where(pk_set or (), (), _memo(using))
     elif places is not None and label == "toolbox_site.region":
         found = data_scope.where((), pk_set or (), {})
+    elif places is not None and data_scope.paths_of(model):
+        found = data_scope.places_of_rows(model, pk_set or (), _memo(using))
     else:
         found = set()
-        for pk in pk_set or () if places is not None and data_scope.paths_of(model) else ():
-            more = data_scope.places(model(pk=pk), stored=True, memo=_memo(using))
-            found = None if more is None or found is None else found | more
     _raise(_names(app, None if found is None or places is None else places | found), using=using)
 
 
