@@ -2,10 +2,13 @@
 supporters who fit, in B1 Dutch, without cookies."""
 
 import functools
+import logging
 from functools import wraps
 
 from django.contrib.auth.models import AnonymousUser
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
@@ -18,6 +21,8 @@ from toolbox_site.models import Organization
 
 from .. import services as finder
 from ..forms import FinderForm
+
+logger = logging.getLogger(__name__)
 
 #: At most this many "other" results (referrers, information points) follow the
 #: independent client support.
@@ -154,7 +159,8 @@ def finder_view(request):
         body, result_count, independent_found = freshness.cached(
             part, lambda: _results_body(municipality, situation, *choices)
         )
-        finder.count_search(
+        count = functools.partial(
+            finder.count_search,
             municipality,
             situation,
             age_group=data["leeftijd"],
@@ -175,8 +181,29 @@ def finder_view(request):
                 ],
             }
         )
-        return render(request, "finder/results.html", context)
+        return CountedResults(render_to_string("finder/results.html", context, request), count)
     return render(request, "finder/form.html", context)
+
+
+class CountedResults(HttpResponse):
+    """The results page, which counts the search once it has been sent.
+
+    The WSGI server calls ``close()`` after writing the response, so the resident
+    does not wait for the count's write (a transaction of its own), and a count
+    that fails (the database busy, a constraint) is logged and never costs the
+    resident the answer. The test client closes the response within the request.
+    """
+
+    def __init__(self, content, count):
+        super().__init__(content)
+        self.count = count
+
+    def close(self):
+        try:
+            self.count()
+        except Exception:
+            logger.exception("A finder search could not be counted.")
+        super().close()
 
 
 def _results_body(municipality, situation, age_group, preference, language):

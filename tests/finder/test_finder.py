@@ -353,3 +353,25 @@ def test_texts_of_a_service_are_escaped_and_opening_hours_keep_their_lines(clien
     # An address that is no web address is text, not a link.
     assert "<dd>javascript:alert(1)</dd>" in card
     assert "Het Wmo-loket van Enschede" in page
+
+
+def test_a_search_that_cannot_be_counted_still_gets_its_answer(
+    client, finder_network, monkeypatch, caplog
+):
+    # The search is counted after the page is sent (finder.views.search.CountedResults).
+    def broken(*args, **kwargs):
+        raise RuntimeError("the database is busy")
+
+    monkeypatch.setattr("finder.services.count_search", broken)
+    response = client.get(finder_url(gemeente="enschede", situatie="geldzorgen"))
+    assert response.status_code == 200
+    assert "Onafhankelijke cliëntondersteuning Enschede" in main_text(response)
+    assert "A finder search could not be counted." in caplog.text
+    assert not FinderSearch.objects.exists()
+
+
+def test_the_search_is_counted_once_the_page_is_sent(client, finder_network):
+    response = client.get(finder_url(gemeente="enschede", situatie="geldzorgen"))
+    assert response.closed  # the test client closes it, as a WSGI server does
+    search = FinderSearch.objects.get()
+    assert (search.municipality.slug, search.situation.slug) == ("enschede", "geldzorgen")
