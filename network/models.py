@@ -261,9 +261,17 @@ class Provider(models.Model):
 
 
 @functools.cache
-def service_url_prefix():
-    """``/netwerk/diensten/`` (the service page's address without its pk)."""
-    return reverse("network:service_detail", kwargs={"pk": 0})[: -len("0/")]
+def _around_pk(url_name):
+    """The parts of ``url_name``'s address before and after its pk, resolved once:
+    the map lists dozens of services and links, each with its addresses."""
+    head, _zero, tail = reverse(url_name, kwargs={"pk": 0}).rpartition("/0/")
+    return f"{head}/", f"/{tail}"
+
+
+def address_with_pk(url_name, pk):
+    """``reverse(url_name, kwargs={"pk": pk})`` without resolving it every time."""
+    head, tail = _around_pk(url_name)
+    return f"{head}{pk}{tail}"
 
 
 class ServiceQuerySet(OwnedQuerySet):
@@ -404,8 +412,7 @@ class Service(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        # The page's prefix, resolved once: a map lists dozens of services.
-        return f"{service_url_prefix()}{self.pk}/"
+        return address_with_pk("network:service_detail", self.pk)
 
     def is_stale(self, today=None):
         return self.verified_on is None or self.verified_on < stale_before(today)
@@ -479,6 +486,12 @@ class Link(models.Model):
 
     def __str__(self):
         return f"{self.from_service} {self.get_kind_display()} {self.to_service}"
+
+    def edit_url(self):
+        return address_with_pk("network:link_edit", self.pk)
+
+    def delete_url(self):
+        return address_with_pk("network:link_delete", self.pk)
 
     @property
     def owning_organization(self):

@@ -15,6 +15,7 @@ from toolbox_site.regions import region_for
 from ..filters import ServiceFilter, reference_choices
 from ..graph import graph_of
 from ..models import (
+    Formality,
     Link,
     Role,
     RoleCategory,
@@ -169,6 +170,16 @@ def network_map(request, slug):
     )
 
 
+MAP_SERVICE_FIELDS = (
+    "name",
+    "role_id",
+    "provider__name",
+    "independent",
+    "formality",
+    "verified_on",
+)
+
+
 def _map_data(municipality, data):
     # The ids first (an index lookup), then the services by id: joining the national
     # service table through the many-to-many table makes the planner scan all of it.
@@ -178,10 +189,12 @@ def _map_data(municipality, data):
     served = Service.municipalities.through.objects.filter(organization=municipality)
     roles = list(Role.objects.select_related("category"))
     role_of = {role.pk: role for role in roles}
+    # Only the columns the map shows: a service row has some thirty, most of them text.
     active = list(
         Service.objects.active()
         .filter(pk__in=served.values("service_id"))
-        .select_related("provider", "verified_by")
+        .select_related("provider")
+        .only(*MAP_SERVICE_FIELDS)
         .order_by("name")
     )
     for service in active:
@@ -224,6 +237,10 @@ def _map_data(municipality, data):
     for service in services:
         service.stale = service.is_stale(today)
     return {
+        # The labels translated once, not once a row (a model's get_FOO_display()
+        # hashes all its choices at every call).
+        "formality_labels": {value: str(label) for value, label in Formality.choices},
+        "kind_labels": {value: str(label) for value, label in Link.Kind.choices},
         "filter": service_filter,
         "filter_errors": service_filter.is_bound and bool(service_filter.errors),
         "groups": groups,

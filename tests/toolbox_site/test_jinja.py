@@ -1,11 +1,17 @@
 """The Jinja2 templates behind {% jinja %} and {% options %}: the values given,
 autoescaped, translated like the Django templates around them."""
 
+import re
+
+from django import forms
 from django.template import Context, Template, engines
 from django.utils import translation
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from monitoring.dashboards import Cell
 from monitoring.views.dashboard_common import Table
+from toolbox_site.widgets import Select
 
 
 def render(source, **context):
@@ -42,3 +48,37 @@ def test_options_marks_the_chosen_value_and_escapes_labels():
     )
     assert '<option value="a">A &amp; B</option>' in html
     assert '<option value="b" selected>&lt;b&gt;</option>' in html
+
+
+def _tags(html):
+    """The markup without the whitespace between tags, quotes escaped one way
+    (markupsafe writes &#39; and &#34;, Django &#x27; and &quot;: the same text)."""
+    html = html.replace("&#39;", "&#x27;").replace("&#34;", "&quot;")
+    return re.sub(r">\s+<", "><", html.strip())
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    choices=st.lists(
+        st.tuples(st.text(alphabet="ab<&\"' 1", max_size=4), st.text(max_size=6)),
+        max_size=4,
+        unique_by=lambda pair: pair[0],
+    ),
+    chosen=st.one_of(st.none(), st.text(alphabet="ab<&\"' 1", max_size=4)),
+    attrs=st.dictionaries(
+        st.sampled_from(["class", "aria-invalid", "aria-describedby", "required", "disabled"]),
+        st.one_of(st.booleans(), st.text(alphabet='ab<&" -', max_size=5)),
+        max_size=3,
+    ),
+    grouped=st.booleans(),
+)
+def test_the_select_widget_writes_djangos_markup(choices, chosen, attrs, grouped):
+    """toolbox_site.widgets.Select (one Jinja2 template) writes what Django's Select
+    writes, attributes (aria-invalid, required) and optgroups included."""
+    if grouped and choices:
+        choices = [("Groep <1>", choices[:2]), *choices[2:]]
+    ours = Select(attrs=attrs, choices=choices).render("veld", chosen, attrs={"id": "id_veld"})
+    django = forms.Select(attrs=attrs, choices=choices).render(
+        "veld", chosen, attrs={"id": "id_veld"}
+    )
+    assert _tags(ours) == _tags(django)
