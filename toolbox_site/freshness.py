@@ -66,6 +66,7 @@ APPS = ("toolbox_site", "network", "finder", "criteria", "monitoring")
 IGNORED = {
     "toolbox_site.auditevent",
     "toolbox_site.dataversion",
+    "toolbox_site.session",
     "finder.findersearch",
     "finder.searchtally",
     "network.verificationreminder",

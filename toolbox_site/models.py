@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -299,3 +300,24 @@ class DataVersion(models.Model):
 
     def __str__(self):
         return f"{self.name} {self.number}"
+
+
+class Session(AbstractBaseSession):
+    """Django's database session with the account it belongs to (toolbox_site/sessions.py):
+    a logged-in request reads its session, account and memberships in one query, and an
+    account's sessions go with it when it is deleted."""
+
+    # No database constraint: a session saved while its account is being deleted
+    # must not fail; the deletion removes the account's sessions through Django.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        db_constraint=False,
+        related_name="sessions",
+        verbose_name=_("user"),
+    )
+
+    class Meta(AbstractBaseSession.Meta):
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")

@@ -309,6 +309,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Database sessions that name their account: the session, the account and its
+# memberships are read in one query (toolbox_site/sessions.py).
+SESSION_ENGINE = "toolbox_site.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
 # Load balancers check health over plain HTTP.

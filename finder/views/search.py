@@ -3,7 +3,6 @@ supporters who fit, in B1 Dutch, without cookies."""
 
 import functools
 import logging
-from functools import wraps
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponse
@@ -42,7 +41,7 @@ def cookie_free(view):
     from here.
     """
 
-    @wraps(view)
+    @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
