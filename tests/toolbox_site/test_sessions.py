@@ -3,10 +3,17 @@ and memberships in one query, handed to the backend once, for that account only,
 and never kept past the request. Logging in and out, a deactivated or deleted
 account and a changed membership behave as with Django's own engine."""
 
+import datetime
+
 import pytest
 from django.contrib.auth import SESSION_KEY
+from django.contrib.sessions.backends.base import SessionBase
+from django.contrib.sessions.models import Session as OldSession
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories import PASSWORD, make_user
 from toolbox_site import sessions
@@ -117,3 +124,31 @@ def test_a_password_change_elsewhere_ends_this_session(client, enschede):
     user.save()
     response = account_page(client)
     assert response.status_code == 302 and reverse("login") in response["Location"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_upgrade_keeps_the_open_sessions_with_their_accounts(enschede):
+    """Migration 0005 moves Django's open sessions to the new table: nobody is
+    logged out by the upgrade, and a session's account is recorded."""
+    user = make_user("sessie.gebruiker", enschede)
+    store = SessionBase()
+    executor = MigrationExecutor(connection)
+    executor.migrate([("toolbox_site", "0004_phone_and_contact_checks")])
+    try:
+        now = timezone.now()
+        later, earlier = now + datetime.timedelta(days=1), now - datetime.timedelta(days=1)
+        OldSession.objects.bulk_create(
+            [
+                OldSession("ingelogd", store.encode({SESSION_KEY: str(user.pk)}), later),
+                OldSession("anoniem", store.encode({"taal": "nl"}), later),
+                OldSession("verlopen", store.encode({SESSION_KEY: str(user.pk)}), earlier),
+                OldSession("kapot", "geen geldige sessie", later),
+                OldSession("verdwenen", store.encode({SESSION_KEY: "987654"}), later),
+            ]
+        )
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.loader.build_graph()
+        executor.migrate(executor.loader.graph.leaf_nodes())
+    moved = dict(Session.objects.values_list("session_key", "user_id"))
+    assert moved == {"ingelogd": user.pk, "anoniem": None, "kapot": None, "verdwenen": None}

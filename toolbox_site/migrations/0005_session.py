@@ -2,29 +2,74 @@
 
 import django.db.models.deletion
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
+from django.contrib.sessions.backends.base import SessionBase
 from django.db import migrations, models
+from django.utils import timezone
+
+
+def keep_the_open_sessions(apps, schema_editor):
+    """Django's open sessions move to the new table with the account they name,
+    so nobody is logged out by the upgrade."""
+    Old = apps.get_model("sessions", "Session")
+    New = apps.get_model("toolbox_site", "Session")
+    User = apps.get_model(*settings.AUTH_USER_MODEL.split("."))
+    users = set(User.objects.values_list("pk", flat=True))
+    decoder = SessionBase()
+    moved = []
+    for old in Old.objects.filter(expire_date__gt=timezone.now()).iterator():
+        user_id = decoder.decode(old.session_data).get(SESSION_KEY)
+        try:
+            user_id = int(user_id) if user_id is not None else None
+        except ValueError:
+            user_id = None
+        moved.append(
+            New(
+                session_key=old.session_key,
+                session_data=old.session_data,
+                expire_date=old.expire_date,
+                user_id=user_id if user_id in users else None,
+            )
+        )
+    New.objects.bulk_create(moved, batch_size=500)
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('toolbox_site', '0004_phone_and_contact_checks'),
+        ("toolbox_site", "0004_phone_and_contact_checks"),
+        ("sessions", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Session',
+            name="Session",
             fields=[
-                ('session_key', models.CharField(max_length=40, primary_key=True, serialize=False, verbose_name='session key')),
-                ('session_data', models.TextField(verbose_name='session data')),
-                ('expire_date', models.DateTimeField(db_index=True, verbose_name='expire date')),
-                ('user', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='sessions', to=settings.AUTH_USER_MODEL, verbose_name='user')),
+                (
+                    "session_key",
+                    models.CharField(
+                        max_length=40, primary_key=True, serialize=False, verbose_name="session key"
+                    ),
+                ),
+                ("session_data", models.TextField(verbose_name="session data")),
+                ("expire_date", models.DateTimeField(db_index=True, verbose_name="expire date")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sessions",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="user",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'session',
-                'verbose_name_plural': 'sessions',
-                'abstract': False,
+                "verbose_name": "session",
+                "verbose_name_plural": "sessions",
+                "abstract": False,
             },
         ),
+        migrations.RunPython(keep_the_open_sessions, migrations.RunPython.noop),
     ]
