@@ -27,7 +27,6 @@ from ..models import (
 )
 from ..services import save_agreements
 from .common import (
-    PUBLISHED,
     RECENT_CHANGES,
     REVIEW_SOON_DAYS,
     criterion_url,
@@ -52,29 +51,36 @@ AGREEMENT_COLUMNS = (
 EDITOR_COLUMNS = ("username", "first_name", "last_name")
 
 
-def criteria_with_agreements(municipality):
-    """The criteria of the municipality's current framework, each with theme and
-    framework, and the municipality's agreements on them: one query (a LEFT JOIN)."""
+def current_framework(region_id):
+    """The region's published framework (one at most), or None."""
+    return Framework.objects.published().filter(region_id=region_id).first()
+
+
+def criteria_with_agreements(municipality, framework):
+    """The criteria of ``framework`` (the municipality's region's published one), each
+    with its theme, and the municipality's agreements on them: one query (a LEFT JOIN).
+    The agreements and their editors are made from its columns, an editor once."""
+    if framework is None:
+        return [], {}
     user_model = get_user_model()
     columns = {f"agreement_{name}": F(f"agreement__{name}") for name in AGREEMENT_COLUMNS}
     columns.update(
         {f"editor_{name}": F(f"agreement__updated_by__{name}") for name in EDITOR_COLUMNS}
     )
     criteria = list(
-        Criterion.objects.filter(
-            framework__region_id=municipality.region_id, framework__status=PUBLISHED
-        )
+        Criterion.objects.filter(framework=framework)
         .annotate(
             agreement=FilteredRelation(
                 "agreements", condition=Q(agreements__municipality=municipality)
             ),
             **columns,
         )
-        .select_related("theme", "framework")
+        .select_related("theme")
         .order_by("theme__order", "theme_id", "order", "code")
     )
     current, editors = {}, {}
     for criterion in criteria:
+        criterion.framework = framework
         if criterion.agreement_id is None:
             continue
         agreement = LocalAgreement(
@@ -108,7 +114,8 @@ def agreements(request, slug):
     may_change = can_change(request.user, municipality)
     form = None
     if request.method == "POST":
-        criteria, current = criteria_with_agreements(municipality)
+        framework = current_framework(municipality.region_id)
+        criteria, current = criteria_with_agreements(municipality, framework)
         form = AgreementsForm(request.POST, criteria=criteria, agreements=current)
         if form.is_valid():
             values = {c.pk: form.values_for(c) for c in criteria}
@@ -130,7 +137,7 @@ def agreements(request, slug):
                 return redirect("criteria:agreements", slug=municipality.slug)
             # Someone else saved first: keep what was typed, point at each conflict,
             # and take over the new versions so that saving again is a conscious choice.
-            criteria, current = criteria_with_agreements(municipality)
+            criteria, current = criteria_with_agreements(municipality, framework)
             data = request.POST.copy()
             for pk in result.conflicts:
                 data[f"version_{pk}"] = str(current[pk].version if pk in current else 0)
@@ -149,22 +156,18 @@ def agreements(request, slug):
             )
         # What was typed is shown as typed: this page is never cached.
         page = agreements_page(municipality, criteria, current, form)
-        framework = criteria[0].framework if criteria else None
     else:
-        # Built only when the cached fragments are missing (see toolbox_site/freshness.py).
-        page = SimpleLazyObject(
-            lambda: agreements_page(municipality, *criteria_with_agreements(municipality), None)
-        )
         framework = remembered(
             "framework",
             municipality.region_id,
             (),
-            lambda: (
-                Framework.objects.published()
-                .filter(region_id=municipality.region_id)
-                .order_by("-version")
-                .first()
-            ),
+            lambda: current_framework(municipality.region_id),
+        )
+        # Built only when the cached fragments are missing (see toolbox_site/freshness.py).
+        page = SimpleLazyObject(
+            lambda: agreements_page(
+                municipality, *criteria_with_agreements(municipality, framework), None
+            )
         )
     return render(
         request,
