@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from toolbox_site.models import Organization
 from toolbox_site.permissions import can_change
@@ -142,6 +143,16 @@ def _overview(region, sort):
         "headers": headers,
         "step_count": step_count,
         "role_count": role_count,
+        # The sentences with numbers, translated here for the Jinja2 body (its
+        # messages with arguments are not found by makemessages).
+        "caption": ngettext(
+            "One municipality. Click a column heading to sort.",
+            "%(counter)s municipalities. Click a column heading to sort.",
+            len(rows),
+        )
+        % {"counter": len(rows)},
+        "of_roles": _("of %(total)s") % {"total": role_count},
+        "steps_text": _("%(done)s of %(total)s done"),
     }
 
 
