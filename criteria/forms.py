@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from toolbox_site.dates import show_datetime
 from toolbox_site.people import display_name
 from toolbox_site.validators import ControlCharactersMixin
+from toolbox_site.widgets import Select
 
 from .models import Audience, LocalAgreement
 
@@ -53,14 +54,25 @@ class MatrixFilterForm(ControlCharactersMixin, forms.Form):
 
 
 class TrainingFilterForm(ControlCharactersMixin, forms.Form):
-    onderwerp = forms.ChoiceField(label=_("Topic"), required=False)
-    voor = forms.ChoiceField(label=_("For"), choices=AUDIENCE_FILTER_CHOICES, required=False)
+    onderwerp = forms.ChoiceField(
+        label=_("Topic"), required=False, widget=Select(attrs={"class": "form-select"})
+    )
+    voor = forms.ChoiceField(
+        label=_("For"),
+        choices=AUDIENCE_FILTER_CHOICES,
+        required=False,
+        widget=Select(attrs={"class": "form-select"}),
+    )
     vanaf = forms.DateField(
         label=_("Sessions from"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"),
     )
-    voorbij = forms.BooleanField(label=_("Also show past sessions"), required=False)
+    voorbij = forms.BooleanField(
+        label=_("Also show past sessions"),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+    )
 
     def __init__(self, *args, topics=(), **kwargs):
         super().__init__(*args, **kwargs)

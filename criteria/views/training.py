@@ -6,7 +6,9 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from toolbox_site.regions import region_for
 
@@ -64,10 +66,16 @@ def _trainings_data(request, choice):
     queryset = queryset.prefetch_related(
         "topics", Prefetch("sessions", queryset=sessions, to_attr="shown_sessions")
     ).order_by("title")
+    trainings = list(queryset)
     return {
         "valid": not form.is_bound or form.is_valid(),
-        "trainings": list(queryset),
+        "trainings": trainings,
         "form": form,
+        # Translated once for the Jinja2 list, not once a training.
+        "count_text": ngettext("%(counter)s training", "%(counter)s trainings", len(trainings))
+        % {"counter": len(trainings)},
+        "format_labels": {value: capfirst(str(label)) for value, label in Training.Format.choices},
+        "audience_labels": {value: capfirst(str(label)) for value, label in Audience.choices},
     }
 
 
