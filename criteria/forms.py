@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from toolbox_site.dates import show_datetime
 from toolbox_site.people import display_name
 from toolbox_site.validators import ControlCharactersMixin
-from toolbox_site.widgets import Select
+from toolbox_site.widgets import Select, render_options
 
 from .models import Audience, LocalAgreement
 
@@ -172,6 +172,15 @@ class AgreementsForm(ControlCharactersMixin, forms.Form):
         errors = form.errors if form is not None else {}
         changed_label = gettext("Last changed %(date)s")
         no_errors = {name: {"invalid": False, "errors": ()} for name in cls.FIELDS}
+        rendered = {}
+
+        def options(name, choices, selected):
+            # The <option>s of a select, rendered once per field and chosen value: forty
+            # criteria share a handful of them.
+            if (name, selected) not in rendered:
+                rendered[name, selected] = render_options(choices, selected)
+            return rendered[name, selected]
+
         rows = []
         for criterion in criteria:
             pk = criterion.pk
@@ -216,8 +225,7 @@ class AgreementsForm(ControlCharactersMixin, forms.Form):
                             "name": name,
                             "id": f"id_{name}_{pk}",
                             "label": labels[name],
-                            "choices": choices,
-                            "selected": str(values[name] or ""),
+                            "options": options(name, choices, str(values[name] or "")),
                             "field": fields[name],
                         }
                         for name, choices in (("status", status_choices), ("area", area_choices))
