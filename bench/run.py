@@ -443,7 +443,6 @@ def print_monitoring_aggregation(repeat=100):
     import datetime
 
     from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
     from monitoring import dashboards
     from monitoring.models import Period
@@ -466,14 +465,21 @@ def print_monitoring_aggregation(repeat=100):
             "pk", flat=True
         )
     )
-    with CaptureQueriesContext(connection) as captured:
+    # The statements as the driver gets them: the SQL with its parameters apart, so the
+    # raw side is sent (and, on PostgreSQL, prepared) exactly as the ORM's is.
+    statements = []
+
+    def record(execute, sql, params, many, context):
+        statements.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
         dashboards.series(indicator, period_ids, region.pk)
-    statements = [query["sql"] for query in captured.captured_queries]
 
     def raw():
         with connection.cursor() as cursor:
-            for sql in statements:
-                cursor.execute(sql)
+            for sql, params in statements:
+                cursor.execute(sql, params)
                 cursor.fetchall()
 
     # Side by side, as the pages against the yardstick: each ORM call is followed by
