@@ -290,6 +290,19 @@ def measure_pages(base, args):
         visitors[None], reverse("accessibility"), 200, args.requests, args.concurrency
     )
     results.append({"page": yardstick.id, **statement})
+    # The same layout for a logged-in visitor (their header, their session read): the
+    # accessibility page as each logged-in visitor, next to the anonymous one. Reported
+    # beside the figure above, which stays the yardstick (print_side_by_side).
+    for username in sorted({page.user for page in pages if page.user}):
+        outcome = measure(
+            visitors[username],
+            reverse("accessibility"),
+            200,
+            args.requests,
+            args.concurrency,
+            yardstick=(visitors[None], reverse("accessibility")),
+        )
+        results.append({"page": f"accessibility[{username}]", **outcome})
     for page in pages:
         outcome = measure(
             visitors[page.user],
@@ -411,16 +424,29 @@ def print_table(results, trivial_median, statement_median, args, state):
 
 
 def print_side_by_side(states):
-    """Each page's ratio to the accessibility page, warm and cold, in one table."""
+    """Each page's ratio to the accessibility page, warm and cold, in one table; for a
+    logged-in visitor's page also its ratio to the accessibility page as that visitor
+    (the same layout with their header and session), in brackets."""
     ratios = {}
     for state, (results, _trivial, statement) in states.items():
         for row in results[2:]:
             yardstick = row.get("yardstick_ms") or statement["median_ms"]
             ratios.setdefault(row["page"], {})[state] = row["median_ms"] / yardstick
-    print("\nRatios to the accessibility page, warm and cold\n")
-    print(f"{'page':<66} {'warm':>6} {'cold':>6}")
+    print("\nRatios to the accessibility page, warm and cold")
+    print("(in brackets: to the accessibility page as the same logged-in visitor)\n")
+    print(f"{'page':<66} {'warm':>15} {'cold':>15}")
     for page, found in ratios.items():
-        print(f"{page:<66} {found.get('warm', 0):>6.2f} {found.get('cold', 0):>6.2f}")
+        user = page.partition("[")[2].partition(",")[0].rstrip("]")
+        layout = (
+            ratios.get(f"accessibility[{user}]") if not page.startswith("accessibility") else None
+        )
+        cells = []
+        for state in ("warm", "cold"):
+            cell = f"{found.get(state, 0):6.2f}"
+            if layout and layout.get(state):
+                cell += f" ({found.get(state, 0) / layout[state]:5.2f})"
+            cells.append(f"{cell:>15}")
+        print(f"{page:<66} {cells[0]} {cells[1]}")
 
 
 def print_mixed(mixed):
