@@ -12,6 +12,7 @@ and only for the account the session names. Django still checks the session's
 password hash and the backend whether the account may log in, as before.
 """
 
+import functools
 import logging
 from contextvars import ContextVar
 
@@ -27,20 +28,22 @@ from .models import Session
 _loaded = ContextVar("toolbox_session_loaded", default=None)
 
 
+@functools.cache
 def account_fields():
-    """The account's columns as the backend reads them (the primary key first)."""
+    """The account's columns as the backend reads them (the primary key first); worked
+    out once, as every logged-in request asks."""
     User = get_user_model()
-    return [User._meta.pk.attname] + [
-        field.attname for field in User._meta.concrete_fields if not field.primary_key
-    ]
+    others = [field.attname for field in User._meta.concrete_fields if not field.primary_key]
+    return (User._meta.pk.attname, *others)
 
 
+@functools.cache
 def account_columns(prefix=""):
     """The columns of an account row and its memberships (one row per membership)."""
-    return [
+    return (
         *(f"{prefix}{name}" for name in account_fields()),
         *(f"{prefix}memberships__{name}" for name in MEMBERSHIP_FIELDS),
-    ]
+    )
 
 
 class SessionStore(db.SessionStore):

@@ -6,7 +6,6 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -22,7 +21,7 @@ from ..models import (
     TrainingSession,
     TrainingTopic,
 )
-from .common import filters_valid, page_part
+from .common import filters_valid, labels, page_part
 
 
 def trainings(request):
@@ -74,8 +73,8 @@ def _trainings_data(request, choice):
         # Translated once for the Jinja2 list, not once a training.
         "count_text": ngettext("%(counter)s training", "%(counter)s trainings", len(trainings))
         % {"counter": len(trainings)},
-        "format_labels": {value: capfirst(str(label)) for value, label in Training.Format.choices},
-        "audience_labels": {value: capfirst(str(label)) for value, label in Audience.choices},
+        "format_labels": labels(Training.Format.choices),
+        "audience_labels": labels(Audience.choices),
     }
 
 

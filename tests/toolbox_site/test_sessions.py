@@ -32,6 +32,10 @@ def account_page(client):
     return client.get(reverse("account"))
 
 
+def assert_sent_to_login(response):
+    assert response.status_code == 302 and reverse("login") in response["Location"]
+
+
 @pytest.mark.django_db
 def test_a_session_names_its_account_from_login_to_logout(client, enschede):
     user = make_user("sessie.gebruiker", enschede)
@@ -99,8 +103,7 @@ def test_a_deactivated_account_is_logged_out_at_the_next_request(client, ensched
     log_in(client, user)
     user.is_active = False
     user.save()
-    response = account_page(client)
-    assert response.status_code == 302 and reverse("login") in response["Location"]
+    assert_sent_to_login(account_page(client))
 
 
 @pytest.mark.django_db
@@ -112,8 +115,7 @@ def test_a_deleted_account_takes_its_sessions_and_a_stray_session_is_anonymous(c
     # A session that still names an account that is gone (saved during the deletion):
     # no database constraint refuses it, and it logs nobody in.
     session.save()
-    response = account_page(client)
-    assert response.status_code == 302 and reverse("login") in response["Location"]
+    assert_sent_to_login(account_page(client))
 
 
 @pytest.mark.django_db
@@ -122,8 +124,7 @@ def test_a_password_change_elsewhere_ends_this_session(client, enschede):
     log_in(client, user)
     user.set_password("een ander wachtwoord dat lang genoeg is")
     user.save()
-    response = account_page(client)
-    assert response.status_code == 302 and reverse("login") in response["Location"]
+    assert_sent_to_login(account_page(client))
 
 
 @pytest.mark.django_db(transaction=True)

@@ -46,20 +46,9 @@ def total_minutes(duration):
     return int(-(-seconds // 60))
 
 
-@register.filter
-def tel_href(value):
-    """``tel:`` and the digits of a valid phone number; "" for any other value (show
-    it as text, not as a link that dials nothing)."""
-    return validators.phone_href(value)
-
-
-@register.filter
-def mailto_href(value):
-    """``mailto:`` and a valid e-mail address; "" for any other stored value."""
-    return validators.mailto_href(value)
-
-
-@register.filter
-def web_href(value):
-    """A stored web address when it is a valid http(s) address; "" otherwise."""
-    return validators.web_href(value)
+# The link rules of contact details (toolbox_site/validators.py), shared with Jinja2:
+# ``tel:``, ``mailto:`` or the web address of a valid value, "" for any other value
+# (shown as text, not as a link that leads nowhere).
+tel_href = register.filter("tel_href", validators.phone_href)
+mailto_href = register.filter("mailto_href", validators.mailto_href)
+web_href = register.filter("web_href", validators.web_href)
