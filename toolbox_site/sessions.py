@@ -12,6 +12,7 @@ and only for the account the session names. Django still checks the session's
 password hash and the backend whether the account may log in, as before.
 """
 
+import datetime
 import functools
 import logging
 from contextvars import ContextVar
@@ -20,6 +21,7 @@ from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.sessions.backends import db
 from django.core.exceptions import SuspiciousOperation, ValidationError
 from django.core.signals import request_finished
+from django.db import connections, router
 from django.utils import timezone
 
 from .access import MEMBERSHIP_FIELDS
@@ -46,6 +48,47 @@ def account_columns(prefix=""):
     )
 
 
+class Statement:
+    """The session's query, with its account and memberships, as the ORM writes it.
+
+    Every logged-in request sends it, and the ORM took longer to build it than the
+    database to answer (0.4 ms against 0.2), so it is built once per process and
+    database; a request sends it with its own session key and time. The rows go
+    through the ORM's converters, as a queryset's do.
+    """
+
+    KEY = "session-key"  # stand-ins, to find each value's place among the parameters
+    NOW = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+
+    def __init__(self, alias):
+        self.alias = alias
+        self.expire_date = Session._meta.get_field("expire_date")
+        queryset = (
+            Session.objects.using(alias)
+            .filter(session_key=self.KEY, expire_date__gt=self.NOW)
+            .values_list("session_data", *account_columns("user__"))
+        )
+        self.compiler = queryset.query.get_compiler(using=alias)
+        self.sql, params = self.compiler.as_sql()
+        now = self.expire_date.get_db_prep_value(self.NOW, connections[alias])
+        self.key_first = list(params) == [self.KEY, now]
+        if not self.key_first and list(params) != [now, self.KEY]:
+            raise ValueError(f"Unexpected parameters of the session query: {params!r}")
+
+    def rows(self, session_key, now):
+        connection = connections[self.alias]
+        now = self.expire_date.get_db_prep_value(now, connection)
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, [session_key, now] if self.key_first else [now, session_key])
+            found = cursor.fetchall()
+        return list(self.compiler.results_iter([found], tuple_expected=True))
+
+
+@functools.cache
+def statement(alias):
+    return Statement(alias)
+
+
 class SessionStore(db.SessionStore):
     _account_rows = None  # the account and memberships read with the session
 
@@ -56,11 +99,8 @@ class SessionStore(db.SessionStore):
     def load(self):
         self._account_rows = None
         try:
-            rows = list(
-                Session.objects.filter(
-                    session_key=self.session_key, expire_date__gt=timezone.now()
-                ).values_list("session_data", *account_columns("user__"))
-            )
+            alias = router.db_for_read(Session)
+            rows = statement(alias).rows(self.session_key, timezone.now())
         except SuspiciousOperation as error:  # as Django's store: logged, no session
             logging.getLogger(f"django.security.{error.__class__.__name__}").warning(str(error))
             rows = []

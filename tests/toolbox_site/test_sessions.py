@@ -75,6 +75,32 @@ def test_the_rows_go_only_to_the_account_the_session_names(client, enschede):
 
 
 @pytest.mark.django_db
+def test_the_statement_built_once_reads_what_the_orm_reads(client, enschede, hengelo):
+    user = make_user("sessie.gebruiker", enschede, Membership.Role.EDITOR)
+    Membership.objects.create(user=user, organization=hengelo, role=Membership.Role.VIEWER)
+    key = log_in(client, user).session_key
+    user.refresh_from_db()
+    assert user.last_login is not None
+    now = timezone.now()
+    statement = sessions.statement(connection.alias)
+    expected = list(
+        Session.objects.filter(session_key=key, expire_date__gt=now)
+        .values_list("session_data", *sessions.account_columns("user__"))
+        .order_by("user__memberships__organization_id")
+    )
+    rows = sorted(statement.rows(key, now), key=lambda row: row[-4])
+    assert rows == expected and len(rows) == 2
+    # The same types as the ORM's (on SQLite the converters make them so).
+    fields = sessions.account_fields()
+    assert rows[0][1 + fields.index("last_login")] == user.last_login
+    assert rows[0][1 + fields.index("is_active")] is True
+    # Expired, unknown or odd keys read nothing.
+    assert statement.rows(key, now + datetime.timedelta(weeks=1000)) == []
+    for other in ("", "x" * 40, "x" * 400, "' OR 1=1 --"):
+        assert statement.rows(other, now) == []
+
+
+@pytest.mark.django_db
 def test_nothing_is_kept_after_the_request(client, enschede):
     user = make_user("sessie.gebruiker", enschede)
     log_in(client, user)
