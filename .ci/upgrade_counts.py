@@ -20,6 +20,7 @@ SKIPPED = {
     "django_session",
     "toolbox_site_session",
     "toolbox_site_dataversion",
+    "toolbox_site_scopeversions",
 }
 
 with connection.cursor() as cursor:

@@ -35,9 +35,11 @@ delete (where the row was) and after (where it is now). Code that writes with
 ``bulk_create``, ``bulk_update`` or ``QuerySet.update`` sends no signals and calls
 :func:`changed` itself, with the objects it changed.
 
-The counters live in the database (``DataVersion``), so the cache may be per
-process (the local-memory default) or shared (Redis, ``CACHE_URL``): a key built from
-an old version is simply never asked for again and ages out.
+The counters live in the database, one row a scope with a column per app
+(``ScopeVersions``: ``all``, ``*``, ``r12``, ``w12``, ``m345``), so a page reads its few
+scopes by primary key, and the cache may be per process (the local-memory default) or
+shared (Redis, ``CACHE_URL``): a key built from an old version is simply never asked
+for again and ages out.
 """
 
 import hashlib
@@ -65,7 +67,7 @@ APPS = ("toolbox_site", "network", "finder", "criteria", "monitoring")
 # no cached page.
 IGNORED = {
     "toolbox_site.auditevent",
-    "toolbox_site.dataversion",
+    "toolbox_site.scopeversions",
     "toolbox_site.session",
     "finder.findersearch",
     "finder.searchtally",
@@ -87,6 +89,7 @@ TIMEOUT = 3600
 # The cache alias of page parts (rate limits have their own, "limits").
 ALIAS = "default"
 UNSCOPED = "*"
+NATIONAL = "all"  # the scope of the counters that every change raises
 
 
 _request = threading.local()
@@ -112,10 +115,19 @@ class VersionsMiddleware:
 
 
 def _counters():
-    """The model of the counters (toolbox_site.models.DataVersion), from the app
+    """The model of the counters (toolbox_site.models.ScopeVersions), from the app
     registry: the models' querysets ask the user's access, so this module imports
     no model."""
-    return apps.get_model("toolbox_site", "DataVersion")
+    return apps.get_model("toolbox_site", "ScopeVersions")
+
+
+def _scope(name):
+    """The scope of a counter's name: ``network@r12`` → ``r12``, ``network`` → ``all``."""
+    return name.partition("@")[2] or NATIONAL
+
+
+def _name(app, scope):
+    return app if scope == NATIONAL else f"{app}@{scope}"
 
 
 def flush():
@@ -134,19 +146,25 @@ def _numbers(names):
         memo = {}
     missing = [name for name in names if name not in memo]
     if missing:
+        scopes = {_scope(name) for name in missing}
         if not memo:
-            missing = _first_read(missing)
-        memo.update(dict.fromkeys(missing, 0))
-        memo.update(_counters().objects.filter(name__in=missing).values_list("name", "number"))
+            scopes = _first_read(scopes)
+        found = dict.fromkeys(scopes, (0,) * len(APPS))
+        found.update(
+            (row[0], row[1:])
+            for row in _counters().objects.filter(scope__in=scopes).values_list("scope", *APPS)
+        )
+        for scope, numbers in found.items():
+            memo.update((_name(app, scope), number) for app, number in zip(APPS, numbers, strict=True))
     return memo
 
 
-def _first_read(names):
-    """The counters a request's first read takes, so that it is most often its only
-    one: those asked, and for every app the national and shared ones, those of the
-    scopes asked and those of the visitor's own municipalities and regions (the
-    pages they see most, and the notices on every page they see)."""
-    scopes = {name.partition("@")[2] for name in names} - {"", UNSCOPED}
+def _first_read(scopes):
+    """The scopes a request's first read takes, so that it is most often its only one:
+    those asked, the national and shared ones, and those of the visitor's own
+    municipalities and regions (the pages they see most, and the notices on every page
+    they see). Each row holds every app's counter."""
+    scopes = set(scopes) | {NATIONAL, UNSCOPED}
     for scope in list(scopes):
         if scope[0] in "rw":  # a region's pages and its municipalities' share data
             scopes |= {f"r{scope[1:]}", f"w{scope[1:]}"}
@@ -158,10 +176,7 @@ def _first_read(names):
         scopes |= {f"m{pk}" for pk in access.municipalities}
         for region_id in access.member_regions | access.coordinated_regions:
             scopes |= {f"r{region_id}", f"w{region_id}"}
-    wanted = set(names)
-    for app in APPS:
-        wanted |= {app, f"{app}@{UNSCOPED}"} | {f"{app}@{scope}" for scope in scopes}
-    return sorted(wanted)
+    return sorted(scopes)
 
 
 def counter_names(app, region=None, municipality=None, shared=False):
@@ -271,15 +286,19 @@ class CachedNode(Node):
 
 
 def _bump(names):
-    DataVersion = _counters()
-    for name in sorted(names):  # one row a statement: concurrent writers never deadlock
-        if DataVersion.objects.filter(name=name).update(number=F("number") + 1):
+    ScopeVersions = _counters()
+    by_scope = {}
+    for name in names:
+        by_scope.setdefault(_scope(name), set()).add(name.partition("@")[0])
+    for scope in sorted(by_scope):  # one row a statement: concurrent writers never deadlock
+        raised = {app: F(app) + 1 for app in sorted(by_scope[scope])}
+        if ScopeVersions.objects.filter(scope=scope).update(**raised):
             continue
         try:
             with transaction.atomic():
-                DataVersion.objects.create(name=name, number=1)
+                ScopeVersions.objects.create(scope=scope, **dict.fromkeys(raised, 1))
         except IntegrityError:  # created at the same moment by another writer
-            DataVersion.objects.filter(name=name).update(number=F("number") + 1)
+            ScopeVersions.objects.filter(scope=scope).update(**raised)
 
 
 def _names(app, places):

@@ -283,23 +283,29 @@ class AuditEvent(models.Model):
         return self.organization
 
 
-class DataVersion(models.Model):
-    """A counter per app that goes up whenever the app's data changes.
+class ScopeVersions(models.Model):
+    """The versions of the data in one scope: a counter per app that goes up whenever
+    the app's data in that scope changes (toolbox_site/freshness.py).
 
-    Cached page fragments name the versions they were built from in their cache
-    key (see ``toolbox_site.freshness``), so a change anywhere makes the next
-    request build them anew, in every server process, without a shared cache.
+    Cached page parts name the versions they were built from in their key, so a change
+    makes the next request build them anew, in every server process, without a shared
+    cache. One row a scope (the country, a region, a municipality): a page reads its
+    few scopes by primary key, with every app's counter in each.
     """
 
-    name = models.CharField(max_length=40, primary_key=True)
-    number = models.PositiveBigIntegerField(default=0)
+    scope = models.CharField(max_length=20, primary_key=True)
+    toolbox_site = models.PositiveBigIntegerField(default=0)
+    network = models.PositiveBigIntegerField(default=0)
+    finder = models.PositiveBigIntegerField(default=0)
+    criteria = models.PositiveBigIntegerField(default=0)
+    monitoring = models.PositiveBigIntegerField(default=0)
 
     class Meta:
-        verbose_name = _("data version")
-        verbose_name_plural = _("data versions")
+        verbose_name = _("versions of a scope")
+        verbose_name_plural = _("versions of the scopes")
 
     def __str__(self):
-        return f"{self.name} {self.number}"
+        return self.scope
 
 
 class Session(AbstractBaseSession):

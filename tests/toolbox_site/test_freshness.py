@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from toolbox_site import freshness
-from toolbox_site.models import DataVersion
+from toolbox_site.models import ScopeVersions
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +63,7 @@ def test_a_login_changes_no_version(enschede):
     user.last_login = timezone.now()
     user.save(update_fields=["last_login"])
     assert freshness.versions("toolbox_site") == before
-    assert not DataVersion.objects.filter(name="network").exists()
+    assert not ScopeVersions.objects.filter(network__gt=0).exists()
 
 
 def test_an_edited_service_shows_on_the_map_at_once(client, cast, network):
@@ -114,10 +114,8 @@ def test_no_cached_fragment_holds_a_per_request_secret():
 def test_many_changes_in_one_transaction_raise_the_version_once(deferred, enschede, hengelo):
     from django.db import connection, transaction
 
-    from toolbox_site.models import DataVersion
-
     def number():
-        return DataVersion.objects.get(name="toolbox_site").number
+        return ScopeVersions.objects.get(scope="all").toolbox_site
 
     start = number()
     with transaction.atomic():
@@ -199,3 +197,71 @@ def test_freshness_is_the_only_way_to_cache():
             if re.search(r"{%\s*load[^%]*\bcache\b|{%\s*cache\s", text):
                 offenders.append(str(path))
     assert offenders == []
+
+
+def test_every_app_has_its_counter_in_a_scope_row():
+    columns = {field.name for field in ScopeVersions._meta.fields}
+    assert set(freshness.APPS) <= columns
+
+
+def test_a_change_raises_each_scope_row_once(enschede, hengelo):
+    freshness.versions("toolbox_site")  # raises what the fixtures queued
+    before = dict(ScopeVersions.objects.values_list("scope", "toolbox_site"))
+    freshness._bump({"toolbox_site", "toolbox_site@m1", "network@m1", "toolbox_site@r9"})
+    after = {row.scope: row for row in ScopeVersions.objects.all()}
+    assert after["all"].toolbox_site == before["all"] + 1
+    assert after["m1"].toolbox_site == before.get("m1", 0) + 1
+    assert after["m1"].network >= 1 and after["r9"].network == 0
+
+
+def test_a_page_reads_every_scope_it_shows_in_one_query(django_assert_num_queries, enschede, rf):
+    freshness.flush()
+    request = rf.get("/")
+    freshness._request.memo, freshness._request.request = {}, request
+    try:
+        with django_assert_num_queries(1):
+            network = freshness.versions("network", municipality=enschede)
+            finder = freshness.versions("finder", region=enschede.region_id)
+            national = freshness.versions("criteria", "monitoring")
+    finally:
+        freshness._request.memo = freshness._request.request = None
+    assert network.startswith("network@*.") and f"network@m{enschede.pk}." in network
+    assert finder and national
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_upgrade_keeps_every_counter(enschede):
+    """Migration 0006 moves the counters to one row a scope with their numbers, so no
+    part is built again from numbers used before; going back restores them."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    names = {"network": 7, "network@m4": 3, "finder@m4": 2, "toolbox_site@*": 5, "x@r1": 9}
+    executor = MigrationExecutor(connection)
+    executor.migrate([("toolbox_site", "0005_session")])
+    try:
+        DataVersion = executor.loader.project_state(
+            ("toolbox_site", "0005_session")
+        ).apps.get_model("toolbox_site", "DataVersion")
+        DataVersion.objects.all().delete()
+        DataVersion.objects.bulk_create(DataVersion(name=n, number=v) for n, v in names.items())
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.loader.build_graph()
+        executor.migrate(executor.loader.graph.leaf_nodes())
+    rows = {row.scope: row for row in ScopeVersions.objects.all()}
+    assert set(rows) == {"all", "m4", "*"}
+    assert (rows["all"].network, rows["m4"].network, rows["m4"].finder) == (7, 3, 2)
+    assert rows["*"].toolbox_site == 5 and rows["m4"].criteria == 0
+    executor = MigrationExecutor(connection)
+    executor.migrate([("toolbox_site", "0005_session")])
+    try:
+        DataVersion = executor.loader.project_state(
+            ("toolbox_site", "0005_session")
+        ).apps.get_model("toolbox_site", "DataVersion")
+        back = dict(DataVersion.objects.values_list("name", "number"))
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.loader.build_graph()
+        executor.migrate(executor.loader.graph.leaf_nodes())
+    assert back == {n: v for n, v in names.items() if not n.startswith("x@")}
