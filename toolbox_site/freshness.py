@@ -155,7 +155,8 @@ def _numbers(names):
             for row in _counters().objects.filter(scope__in=scopes).values_list("scope", *APPS)
         )
         for scope, numbers in found.items():
-            memo.update((_name(app, scope), number) for app, number in zip(APPS, numbers, strict=True))
+            pairs = zip(APPS, numbers, strict=True)
+            memo.update((_name(app, scope), number) for app, number in pairs)
     return memo
 
 
