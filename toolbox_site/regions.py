@@ -10,9 +10,10 @@ region choice (:func:`all_regions`).
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.http import Http404
 
 from . import freshness
-from .models import Region
+from .models import Organization, Region
 from .permissions import access_for
 
 REGION_PARAMETER = "regio"
@@ -68,3 +69,18 @@ def own_region_id(user):
     access = access_for(user)
     regions = access.coordinated_regions | access.member_regions
     return next(iter(regions)) if len(regions) == 1 else None
+
+
+def municipality_or_404(slug):
+    """The municipality named in the address, with its region; 404 if there is none.
+    Kept under the versions (freshness.cached_row): checked in the page's first read
+    of them, which takes the municipality's own at the same time."""
+    municipality = freshness.cached_row(
+        "municipality",
+        Organization.objects.municipalities().select_related("region").filter(slug=slug),
+        lambda municipality: {"municipality": municipality},
+        slug,
+    )
+    if municipality is None:
+        raise Http404
+    return municipality

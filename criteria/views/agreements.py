@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.db.models import F, FilteredRelation, Q
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -16,6 +16,7 @@ from toolbox_site.dates import show_date, show_datetime
 from toolbox_site.models import Organization
 from toolbox_site.people import display_name_of
 from toolbox_site.permissions import can_change, get_object_for_user
+from toolbox_site.regions import municipality_or_404
 
 from ..forms import (
     AgreementsForm,
@@ -103,9 +104,7 @@ def criteria_with_agreements(municipality, framework):
 
 @login_required
 def agreements(request, slug):
-    municipality = get_object_or_404(
-        Organization.objects.municipalities().select_related("region"), slug=slug
-    )
+    municipality = municipality_or_404(slug)
     if request.method == "POST":
         # Only the municipality's editors and the region's coordinators write.
         get_object_for_user(

@@ -2,7 +2,6 @@
 the query string cleaned, and forms whose rendered fields are kept under the
 data versions."""
 
-from django.http import Http404
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
@@ -26,16 +25,6 @@ def clean_get(request):
             data.setlist(key, [])
             bad = True
     return data, bad
-
-
-def municipality_or_404(slug):
-    """The municipality named in the URL, with its region; 404 if none."""
-    municipality = (
-        Organization.objects.municipalities().select_related("region").filter(slug=slug).first()
-    )
-    if municipality is None:
-        raise Http404
-    return municipality
 
 
 #: A cached part of a network page (toolbox_site/freshness.py): the services, roles and

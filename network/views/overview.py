@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 
 from toolbox_site.models import Organization
 from toolbox_site.permissions import can_change
-from toolbox_site.regions import region_for
+from toolbox_site.regions import municipality_or_404, region_for
 
 from ..filters import ServiceFilter, reference_choices
 from ..graph import graph_of
@@ -25,7 +25,7 @@ from ..models import (
     StepProgress,
     stale_before,
 )
-from .common import clean_get, municipality_or_404, network_crumb, page_part
+from .common import clean_get, network_crumb, page_part
 
 SORT_KEYS = {
     "naam": lambda row: row["municipality"].name.lower(),

@@ -12,6 +12,7 @@ from toolbox_site import freshness
 from toolbox_site.locking import Conflict, show_conflict
 from toolbox_site.models import Organization
 from toolbox_site.permissions import can_change, get_object_for_user
+from toolbox_site.regions import municipality_or_404
 
 from .. import services
 from ..forms import StepProgressForm
@@ -20,7 +21,7 @@ from ..models import (
     Step,
     StepProgress,
 )
-from .common import cached_form, municipality_or_404, network_crumb
+from .common import cached_form, network_crumb
 
 
 def roles(request):
