@@ -150,3 +150,19 @@ def cast(enschede_editor, enschede_viewer, hengelo_editor, menzis_adviser, coord
         "menzis.adviser": menzis_adviser,
         "twente.coordinator": coordinator,
     }
+
+
+@pytest.fixture
+def audit_events(cast, enschede, hengelo):
+    """A few entries of the audit trail (/audit/) in Twente."""
+    from toolbox_site.audit import log_action
+
+    editor = cast["enschede.editor"]
+    log_action(
+        editor,
+        enschede,
+        "toolbox_site.organization.changed",
+        {"changes": {"phone": {"old": "053 481 00 00", "new": "053 481 11 11"}}},
+    )
+    log_action(cast["hengelo.editor"], hengelo, "toolbox_site.organization.changed")
+    log_action(cast["twente.coordinator"], enschede, "toolbox_site.organization.changed")

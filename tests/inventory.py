@@ -95,6 +95,28 @@ PAGES = [
     # the log only grows), the events with organization and user, the date hierarchy's
     # first/last and years, the actions for the filter
     Page("admin:toolbox_site_auditevent_changelist", user="twente.coordinator", queries=7),
+    # The audit trail: session with user and access, the region's organizations (the
+    # filter's choices), the count, the page of events with user, organization and type
+    Page("audit_trail", user="twente.coordinator", fixtures=("audit_events",), queries=4),
+    Page(
+        "audit_trail",
+        user="twente.coordinator",
+        query="actie=toolbox_site.organization.changed&gebruiker=editor&pagina=2",
+        label="filtered",
+        fixtures=("audit_events",),
+        queries=4,
+    ),
+    # a wrong filter: the error next to its field, the valid ones still apply
+    Page(
+        "audit_trail",
+        user="twente.coordinator",
+        query="van=2026-12-05&tot=2026-01-01&gebruiker=editor",
+        label="invalid filter",
+        fixtures=("audit_events",),
+        queries=4,
+    ),
+    # session with user and access: not a coordinator
+    Page("audit_trail", user="enschede.editor", status=403, queries=1),
 ]
 
 

@@ -9,6 +9,7 @@ rules.add_perm("toolbox.view", can_view)
 rules.add_perm("toolbox.change", can_change)
 rules.add_perm("toolbox.manage_all_regions", manages_all_regions)
 
+
 # Django admin: region coordinators manage the organizations and memberships of
 # their own region. Creating or deleting organizations stays with superusers.
 rules.add_perm("toolbox_site.view_organization", is_region_coordinator)

@@ -5,7 +5,7 @@ from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
 from .forms import LoginForm
-from .views import accounts, organizations, pages
+from .views import accounts, audit, organizations, pages
 
 account_patterns = [
     path("", accounts.account, name="account"),
@@ -61,6 +61,7 @@ urlpatterns = [
     path("healthz", pages.healthz, name="healthz"),
     path("favicon.ico", pages.favicon),
     path("accounts/", include(account_patterns)),
+    path("audit/", audit.audit_trail, name="audit_trail"),
     path(
         "organisaties/<slug:slug>/bewerken/",
         organizations.organization_edit,

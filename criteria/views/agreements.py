@@ -12,6 +12,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from toolbox_site.audit_trail import trail_url
 from toolbox_site.dates import show_date, show_datetime
 from toolbox_site.models import Organization
 from toolbox_site.people import display_name_of
@@ -188,6 +189,12 @@ def agreements(request, slug):
                 for name in ("summary", "fields")
             },
             "can_change": may_change,
+            "trail_url": trail_url(
+                request.user,
+                municipality,
+                organisatie=municipality.pk,
+                actie="criteria.agreement.changed",
+            ),
             "breadcrumbs": [
                 (_("Quality criteria"), reverse("criteria:index")),
                 (_("Agreements compared"), reverse("criteria:matrix")),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from toolbox_site import freshness
+from toolbox_site.audit_trail import trail_url
 from toolbox_site.dates import show_date, show_datetime
 from toolbox_site.models import AuditEvent
 from toolbox_site.people import display_name
@@ -163,6 +164,7 @@ def render_report(
         "may_reopen": may_review and report.status == Report.Status.APPROVED,
         "reason": "" if editable else read_only_reason(user, report, may_fill),
         "deadline": report.period.deadline_words(),
+        "trail_url": trail_url(user, report),
         "conflict": conflict,
         "version": version if version is not None else report.version,
         "breadcrumbs": [

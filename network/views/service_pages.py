@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
+from toolbox_site.audit_trail import trail_url
 from toolbox_site.models import Organization
 from toolbox_site.permissions import can_change, can_view, get_object_for_user
 
@@ -125,6 +126,7 @@ def service_detail(request, pk):
             "with_history": with_history,
             "stale": service.is_stale(),
             "can_change": can_change(request.user, service),
+            "trail_url": trail_url(request.user, service),
             "confirm_form": ConfirmForm(initial={"version": service.version}),
             "breadcrumbs": [network_crumb(), (service.name, None)],
         },

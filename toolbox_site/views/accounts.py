@@ -24,7 +24,7 @@ from ..forms import (
     ResetPasswordForm,
 )
 from ..models import Membership
-from ..permissions import can_change
+from ..permissions import can_change, is_region_coordinator
 from ..security import client_ip, over_limit
 
 logger = logging.getLogger(__name__)
@@ -68,7 +68,11 @@ def account(request):
     return render(
         request,
         "toolbox_site/account.html",
-        {"rows": rows, "breadcrumbs": [(_("My account"), None)]},
+        {
+            "rows": rows,
+            "may_audit": is_region_coordinator(request.user),
+            "breadcrumbs": [(_("My account"), None)],
+        },
     )
 
 

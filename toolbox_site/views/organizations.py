@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ..audit import changes_of, log_action
+from ..audit_trail import trail_url
 from ..forms import (
     InvitationForm,
     OrganizationContactForm,
@@ -56,6 +57,7 @@ def organization_edit(request, slug):
         {
             "organization": organization,
             "form": form,
+            "trail_url": trail_url(request.user, organization, organisatie=organization.pk),
             "breadcrumbs": [
                 (_("My account"), reverse("account")),
                 (organization.name, None),

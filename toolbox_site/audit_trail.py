@@ -1,0 +1,244 @@
+"""The audit trail as people read it: what each action code means, the filters of
+``/audit/`` and the details of an event (toolbox_site/views/audit.py).
+
+Every code that ``log_action`` writes has a label here (a test reads the sources to
+hold that true), so the filter offers every action and the trail never shows a bare
+code.
+"""
+
+import datetime
+import re
+
+from django import forms
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .permissions import is_region_coordinator
+
+# Grouped as the filter offers them: (group, {code: label}).
+ACTION_GROUPS = [
+    (
+        _("Monitoring"),
+        {
+            "monitoring.report.saved": _("Report saved"),
+            "monitoring.report.uploaded": _("Report uploaded as a spreadsheet"),
+            "monitoring.report.submitted": _("Report submitted"),
+            "monitoring.report.approved": _("Report approved"),
+            "monitoring.report.returned": _("Report returned"),
+            "monitoring.report.reopened": _("Report reopened"),
+        },
+    ),
+    (
+        _("Quality criteria"),
+        {
+            "criteria.framework.published": _("Criteria framework published"),
+            "criteria.agreement.changed": _("Local agreement changed"),
+        },
+    ),
+    (
+        _("Network"),
+        {
+            "network.service.created": _("Service created"),
+            "network.service.changed": _("Service changed"),
+            "network.service.verified": _("Service checked"),
+            "network.service.archived": _("Service archived"),
+            "network.service.unarchived": _("Service restored from the archive"),
+            "network.link.created": _("Link created"),
+            "network.link.changed": _("Link changed"),
+            "network.link.deleted": _("Link removed"),
+            "network.import.applied": _("Import applied"),
+            "network.step.changed": _("Step of the step plan changed"),
+            "network.report.received": _("Resident's report received"),
+            "network.report.closed": _("Resident's report closed"),
+            "network.report.text_erased": _("Text of a resident's report erased"),
+        },
+    ),
+    (
+        _("Organizations and accounts"),
+        {
+            "toolbox_site.organization.created": _("Organization created"),
+            "toolbox_site.organization.changed": _("Organization changed"),
+            "toolbox_site.organization.deleted": _("Organization deleted"),
+            "toolbox_site.membership.invited": _("Colleague invited"),
+            "toolbox_site.membership.granted": _("Membership granted"),
+            "toolbox_site.membership.changed": _("Membership changed"),
+            "toolbox_site.membership.removed": _("Membership removed"),
+            "toolbox_site.account.created": _("Account created"),
+            "toolbox_site.account.rights_changed": _("Account rights changed"),
+            "toolbox_site.account.deleted": _("Account deleted"),
+        },
+    ),
+]
+ACTIONS = {code: label for _group, codes in ACTION_GROUPS for code, label in codes.items()}
+
+# The details an action keeps (``data``), by key. Keys not named here show as they are.
+DETAIL_LABELS = {
+    "period": _("period"),
+    "comment": _("comment"),
+    "name": _("name"),
+    "file": _("file"),
+    "step": _("step"),
+    "status": _("status"),
+    "role": _("role"),
+    "username": _("user name"),
+    "user": _("account"),
+    "organization": _("organization"),
+    "reason": _("reason"),
+    "note": _("note"),
+    "led_to_change": _("led to a change"),
+    "criterion": _("criterion"),
+    "version": _("version"),
+    "link": _("link"),
+    "retention_days": _("kept for (days)"),
+}
+
+# ``?object=network.service:12``: one object's own trail.
+OBJECT_PATTERN = re.compile(
+    r"^(?P<app>[a-z_]{1,100})\.(?P<model>[a-z_]{1,100}):(?P<pk>[0-9]{1,18})$"
+)
+FIRST_DAY = datetime.date(2000, 1, 1)
+LAST_DAY = datetime.date(2999, 12, 31)
+
+
+def object_key(obj):
+    """The value of ``?object=`` for an object's own trail."""
+    return f"{obj._meta.app_label}.{obj._meta.model_name}:{obj.pk}"
+
+
+class AuditFilterForm(forms.Form):
+    """The trail's filters, as GET parameters (a shareable address)."""
+
+    organisatie = forms.TypedChoiceField(label=_("Organization"), required=False, coerce=int)
+    actie = forms.ChoiceField(label=_("Action"), required=False)
+    gebruiker = forms.CharField(
+        label=_("User"),
+        required=False,
+        max_length=150,
+        help_text=_("The user name, or a part of it."),
+    )
+    van = forms.DateField(
+        label=_("From"),
+        required=False,
+        validators=[MinValueValidator(FIRST_DAY), MaxValueValidator(LAST_DAY)],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    tot = forms.DateField(
+        label=_("Up to and including"),
+        required=False,
+        validators=[MinValueValidator(FIRST_DAY), MaxValueValidator(LAST_DAY)],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, data, *, organizations):
+        super().__init__(data)
+        self.fields["organisatie"].choices = [
+            ("", _("All organizations")),
+            *((organization.pk, organization.name) for organization in organizations),
+        ]
+        self.fields["actie"].choices = [
+            ("", _("All actions")),
+            *((group, list(codes.items())) for group, codes in ACTION_GROUPS),
+        ]
+        for field in self.fields.values():
+            kind = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            field.widget.attrs["class"] = kind
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("van"), cleaned.get("tot")
+        if start and end and start > end:
+            self.add_error("tot", _("Choose a day on or after the first day."))
+        return cleaned
+
+    def filter(self, events):
+        """``events`` narrowed by the valid filters."""
+        if not self.is_bound:
+            return events
+        # What is valid narrows the list; an invalid filter shows its error instead.
+        self.is_valid()
+        data = self.cleaned_data
+        if data.get("organisatie"):
+            events = events.filter(organization_id=data["organisatie"])
+        if data.get("actie"):
+            events = events.filter(action=data["actie"])
+        if data.get("gebruiker"):
+            events = events.filter(user__username__icontains=data["gebruiker"])
+        if data.get("van"):
+            events = events.filter(created_at__gte=_start_of(data["van"]))
+        if data.get("tot"):
+            events = events.filter(created_at__lt=_start_of(data["tot"] + datetime.timedelta(1)))
+        return events
+
+
+def object_of(value):
+    """The content type and primary key that ``?object=`` names; None if it names
+    nothing known."""
+    found = OBJECT_PATTERN.match(value or "")
+    try:
+        model = apps.get_model(found["app"], found["model"]) if found else None
+    except LookupError:
+        return None
+    return (ContentType.objects.get_for_model(model), found["pk"]) if model else None
+
+
+def _start_of(day):
+    """Midnight at the start of ``day`` in Amsterdam."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def details(event):
+    """What an event keeps, as (label, old, new) rows: ``old`` is None for a value
+    that was not changed but recorded (a period, a comment)."""
+    model = event.object_type.model_class() if event.object_type_id else None
+    rows = []
+    data = event.data if isinstance(event.data, dict) else {"": event.data}
+    for key, value in data.items():
+        if key == "changes" and isinstance(value, dict):
+            for name, change in value.items():
+                if isinstance(change, dict):
+                    rows.append(
+                        (
+                            _field_label(model, name),
+                            _shown(change.get("old")),
+                            _shown(change.get("new")),
+                        )
+                    )
+            continue
+        rows.append((DETAIL_LABELS.get(key, key), None, _shown(value)))
+    return rows
+
+
+def _field_label(model, name):
+    try:
+        return str(model._meta.get_field(name).verbose_name) if model else name
+    except FieldDoesNotExist:
+        return name
+
+
+def _shown(value):
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(item) for item in value) or "–"
+    return str(value)
+
+
+def trail_url(user, obj, **filters):
+    """The address of ``obj``'s own trail (or, with ``filters``, of the trail so
+    filtered), for who may read it; None for everyone else."""
+    if not is_region_coordinator(user, obj):
+        return None
+    query = QueryDict(mutable=True)
+    if filters:
+        query.update(filters)
+    else:
+        query["object"] = object_key(obj)
+    return f"{reverse('audit_trail')}?{query.urlencode()}"
