@@ -116,12 +116,7 @@ class AuditFilterForm(forms.Form):
 
     organisatie = forms.TypedChoiceField(label=_("Organization"), required=False, coerce=int)
     actie = forms.ChoiceField(label=_("Action"), required=False)
-    gebruiker = forms.CharField(
-        label=_("User"),
-        required=False,
-        max_length=150,
-        help_text=_("The user name, or a part of it."),
-    )
+    gebruiker = forms.CharField(label=_("User name (or a part)"), required=False, max_length=150)
     van = forms.DateField(
         label=_("From"),
         required=False,
