@@ -55,6 +55,8 @@ PAGES = [
     # session with user and access, the data versions, municipalities, life situations
     Page("home", user="enschede.editor", queries=4),
     Page("accessibility"),
+    # the terms
+    Page("glossary:index", queries=1),
     # The header's language link: a redirect that sets only the language cookie.
     Page(
         "switch_language",
@@ -296,15 +298,16 @@ PAGES += [
     ),
     # the data versions, municipalities, life situations, the situation's life domains,
     # roles and target groups, the services serving the municipality with provider and
-    # role, their life domains, their target groups, the care office, the anonymous count
-    # and its month's tally (in one transaction: a savepoint in the tests, the search,
-    # the tally's row if new, the tally's count, the release). While the versions hold,
-    # all but the versions and the count come from the cache.
+    # role, their life domains, their target groups, the care office, the glossary's
+    # terms (to link their first use), the anonymous count and its month's tally (in
+    # one transaction: a savepoint in the tests, the search, the tally's row if new,
+    # the tally's count, the release). While the versions hold, all but the versions and
+    # the count come from the cache.
     Page(
         "finder:index",
         fixtures=("finder_network",),
         query="gemeente=enschede&situatie=geldzorgen",
-        queries=16,
+        queries=17,
         label="results",
     ),
     # the service

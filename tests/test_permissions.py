@@ -822,3 +822,33 @@ def test_every_member_changes_only_their_own_details(client, cast, who):
     assert response.status_code == 302
     changed = get_user_model().objects.filter(first_name="Nieuwe")
     assert [user.username for user in changed] == [who]
+
+
+@pytest.mark.parametrize("who", list(ADMIN_EXPECTED), ids=lambda who: who or "anonymous")
+def test_only_coordinators_change_the_glossary(client, cast, who):
+    """The glossary's terms hold nationally; the coordinators of a region keep them
+    in the admin. Everyone else is sent to the admin's login and changes nothing."""
+    from glossary.models import Term
+
+    term = Term.objects.get(slug="wmo")
+    login(client, cast, who)
+    url = reverse("admin:glossary_term_change", args=[term.pk])
+    response = client.post(
+        url,
+        {
+            "name": "Wmo",
+            "slug": "wmo",
+            "also": term.also,
+            "explanation": "Een nieuwe uitleg.",
+            "name_en": term.name_en,
+            "explanation_en": term.explanation_en,
+        },
+    )
+    term.refresh_from_db()
+    if ADMIN_EXPECTED[who] == OK:
+        assert response.status_code == 302
+        assert term.explanation == "Een nieuwe uitleg."
+    else:
+        assert response.status_code == 302
+        assert urlparse(response["Location"]).path == reverse("admin:login")
+        assert term.explanation != "Een nieuwe uitleg."

@@ -299,6 +299,7 @@ class ScopeVersions(models.Model):
     finder = models.PositiveBigIntegerField(default=0)
     criteria = models.PositiveBigIntegerField(default=0)
     monitoring = models.PositiveBigIntegerField(default=0)
+    glossary = models.PositiveBigIntegerField(default=0)
 
     class Meta:
         verbose_name = _("versions of a scope")

@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "network",
     "finder",
     "monitoring",
+    "glossary",
     # Django's admin, its site in toolbox_site/admin_site.py.
     "toolbox_site.admin_site.ToolboxAdminConfig",
     "django.contrib.auth",

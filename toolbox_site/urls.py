@@ -62,6 +62,7 @@ urlpatterns = [
     path("favicon.ico", pages.favicon),
     path("accounts/", include(account_patterns)),
     path("audit/", audit.audit_trail, name="audit_trail"),
+    path("begrippen/", include("glossary.urls")),
     path(
         "organisaties/<slug:slug>/bewerken/",
         organizations.organization_edit,
