@@ -229,41 +229,42 @@ def test_a_page_reads_every_scope_it_shows_in_one_query(django_assert_num_querie
     assert finder and national
 
 
+def with_old_counters(action):
+    """``action(DataVersion)`` with the database as before migration 0006 (the model of
+    that state), then migrated forward again; its result."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before = ("toolbox_site", "0005_session")
+    executor = MigrationExecutor(connection)
+    executor.migrate([before])
+    try:
+        state = executor.loader.project_state(before)
+        return action(state.apps.get_model("toolbox_site", "DataVersion"))
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.loader.build_graph()
+        executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 @pytest.mark.django_db(transaction=True)
 def test_the_upgrade_keeps_every_counter(enschede):
     """Migration 0006 moves the counters to one row a scope with their numbers, so no
     part is built again from numbers used before; going back restores them."""
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
     names = {"network": 7, "network@m4": 3, "finder@m4": 2, "toolbox_site@*": 5, "x@r1": 9}
-    executor = MigrationExecutor(connection)
-    executor.migrate([("toolbox_site", "0005_session")])
-    try:
-        DataVersion = executor.loader.project_state(
-            ("toolbox_site", "0005_session")
-        ).apps.get_model("toolbox_site", "DataVersion")
+
+    def write(DataVersion):
         DataVersion.objects.all().delete()
         DataVersion.objects.bulk_create(DataVersion(name=n, number=v) for n, v in names.items())
-    finally:
-        executor = MigrationExecutor(connection)
-        executor.loader.build_graph()
-        executor.migrate(executor.loader.graph.leaf_nodes())
+
+    with_old_counters(write)
     rows = {row.scope: row for row in ScopeVersions.objects.all()}
     assert set(rows) == {"all", "m4", "*"}
     assert (rows["all"].network, rows["m4"].network, rows["m4"].finder) == (7, 3, 2)
     assert rows["*"].toolbox_site == 5 and rows["m4"].criteria == 0
-    executor = MigrationExecutor(connection)
-    executor.migrate([("toolbox_site", "0005_session")])
-    try:
-        DataVersion = executor.loader.project_state(
-            ("toolbox_site", "0005_session")
-        ).apps.get_model("toolbox_site", "DataVersion")
-        back = dict(DataVersion.objects.values_list("name", "number"))
-    finally:
-        executor = MigrationExecutor(connection)
-        executor.loader.build_graph()
-        executor.migrate(executor.loader.graph.leaf_nodes())
+    back = with_old_counters(
+        lambda DataVersion: dict(DataVersion.objects.values_list("name", "number"))
+    )
     assert back == {n: v for n, v in names.items() if not n.startswith("x@")}
 
 
