@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class CriteriaConfig(AppConfig):
     name = "criteria"
     verbose_name = _("Quality criteria")
+
+    def ready(self):
+        # Models are importable from here on (Django's app registry is ready).
+        from toolbox_site import audit_trail, todo
+
+        from . import services
+        from . import todo as criteria_todo
+
+        audit_trail.add_actions(_("Quality criteria"), services.AUDIT_ACTIONS, order=20)
+        todo.add(criteria_todo.section, order=40)

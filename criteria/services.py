@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from toolbox_site import freshness
 from toolbox_site.audit import log_action
@@ -15,6 +16,12 @@ from toolbox_site.models import Organization
 from toolbox_site.people import display_name
 
 from .models import Criterion, Framework, LocalAgreement
+
+# The labels of the codes this app writes (the audit trail's, toolbox_site/audit_trail.py).
+AUDIT_ACTIONS = {
+    "criteria.framework.published": gettext_lazy("Criteria framework published"),
+    "criteria.agreement.changed": gettext_lazy("Local agreement changed"),
+}
 
 # What makes a criterion "changed" for the agreements on it.
 CRITERION_TEXT_FIELDS = ("title", "explanation", "applies_to")

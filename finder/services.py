@@ -21,6 +21,7 @@ from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from network.models import Formality, Service
 from toolbox_site import freshness
@@ -30,6 +31,14 @@ from toolbox_site.permissions import visibility_key
 from toolbox_site.security import over_limit
 
 from .models import AgeGroup, FinderSearch, LifeSituation, Preference, SearchTally, ServiceReport
+
+# The labels of the codes this app writes (the audit trail's, toolbox_site/audit_trail.py):
+# residents' reports about the network's entries.
+AUDIT_ACTIONS = {
+    "network.report.received": gettext_lazy("Resident's report received"),
+    "network.report.closed": gettext_lazy("Resident's report closed"),
+    "network.report.text_erased": gettext_lazy("Text of a resident's report erased"),
+}
 
 #: Role categories whose services give client support themselves (A formal, B informal).
 CLIENT_SUPPORT_CATEGORIES = ("A", "B")

@@ -27,6 +27,16 @@ from .reading import changes_since, format_structure, shown_value, stored_values
 from .rules import is_reporting_editor
 from .validation import Cleaned, cells_of, format_number
 
+# The labels of the codes this app writes (the audit trail's, toolbox_site/audit_trail.py).
+AUDIT_ACTIONS = {
+    "monitoring.report.saved": gettext_lazy("Report saved"),
+    "monitoring.report.uploaded": gettext_lazy("Report uploaded as a spreadsheet"),
+    "monitoring.report.submitted": gettext_lazy("Report submitted"),
+    "monitoring.report.approved": gettext_lazy("Report approved"),
+    "monitoring.report.returned": gettext_lazy("Report returned"),
+    "monitoring.report.reopened": gettext_lazy("Report reopened"),
+}
+
 
 class TransitionError(Exception):
     """A workflow step that is not allowed from the report's current state."""

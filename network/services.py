@@ -10,11 +10,26 @@ module with the same manners: ``network.importing``.
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from toolbox_site.audit import changes_of, log_action
 from toolbox_site.locking import Conflict, lock
 
 from .models import Link, Service, StepProgress
+
+# The labels of the codes this app writes (the audit trail's, toolbox_site/audit_trail.py).
+AUDIT_ACTIONS = {
+    "network.service.created": gettext_lazy("Service created"),
+    "network.service.changed": gettext_lazy("Service changed"),
+    "network.service.verified": gettext_lazy("Service checked"),
+    "network.service.archived": gettext_lazy("Service archived"),
+    "network.service.unarchived": gettext_lazy("Service restored from the archive"),
+    "network.link.created": gettext_lazy("Link created"),
+    "network.link.changed": gettext_lazy("Link changed"),
+    "network.link.deleted": gettext_lazy("Link removed"),
+    "network.import.applied": gettext_lazy("Import applied"),
+    "network.step.changed": gettext_lazy("Step of the step plan changed"),
+}
 
 
 class DuplicateLink(Exception):

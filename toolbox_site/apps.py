@@ -11,3 +11,6 @@ class ToolboxSiteConfig(AppConfig):
     def ready(self):
         freshness.connect()  # the data versions follow every save
         lookups.register()  # __in ignores numbers an integer column cannot hold
+        from . import audit, audit_trail  # their models are importable from here on
+
+        audit_trail.add_actions(_("Organizations and accounts"), audit.ACTIONS, order=40)

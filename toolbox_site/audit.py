@@ -9,8 +9,23 @@ Codes are ``<app>.<object>.<verb>``. Entries are never changed or deleted.
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEvent
+
+# The labels of the codes this app writes (the audit trail's, toolbox_site/audit_trail.py).
+ACTIONS = {
+    "toolbox_site.organization.created": _("Organization created"),
+    "toolbox_site.organization.changed": _("Organization changed"),
+    "toolbox_site.organization.deleted": _("Organization deleted"),
+    "toolbox_site.membership.invited": _("Colleague invited"),
+    "toolbox_site.membership.granted": _("Membership granted"),
+    "toolbox_site.membership.changed": _("Membership changed"),
+    "toolbox_site.membership.removed": _("Membership removed"),
+    "toolbox_site.account.created": _("Account created"),
+    "toolbox_site.account.rights_changed": _("Account rights changed"),
+    "toolbox_site.account.deleted": _("Account deleted"),
+}
 
 
 def log_action(user, obj, action, data=None):

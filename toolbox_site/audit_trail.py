@@ -1,9 +1,9 @@
 """The audit trail as people read it: what each action code means, the filters of
 ``/audit/`` and the details of an event (toolbox_site/views/audit.py).
 
-Every code that ``log_action`` writes has a label here (a test reads the sources to
-hold that true), so the filter offers every action and the trail never shows a bare
-code.
+Every code that ``log_action`` writes has a label, given by the app that writes it
+(:func:`add_actions`; a test reads the sources to hold that true), so the filter
+offers every action and the trail never shows a bare code.
 """
 
 import datetime
@@ -20,62 +20,30 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .permissions import is_region_coordinator
+from .validators import ControlCharactersMixin
 
-# Grouped as the filter offers them: (group, {code: label}).
-ACTION_GROUPS = [
-    (
-        _("Monitoring"),
-        {
-            "monitoring.report.saved": _("Report saved"),
-            "monitoring.report.uploaded": _("Report uploaded as a spreadsheet"),
-            "monitoring.report.submitted": _("Report submitted"),
-            "monitoring.report.approved": _("Report approved"),
-            "monitoring.report.returned": _("Report returned"),
-            "monitoring.report.reopened": _("Report reopened"),
-        },
-    ),
-    (
-        _("Quality criteria"),
-        {
-            "criteria.framework.published": _("Criteria framework published"),
-            "criteria.agreement.changed": _("Local agreement changed"),
-        },
-    ),
-    (
-        _("Network"),
-        {
-            "network.service.created": _("Service created"),
-            "network.service.changed": _("Service changed"),
-            "network.service.verified": _("Service checked"),
-            "network.service.archived": _("Service archived"),
-            "network.service.unarchived": _("Service restored from the archive"),
-            "network.link.created": _("Link created"),
-            "network.link.changed": _("Link changed"),
-            "network.link.deleted": _("Link removed"),
-            "network.import.applied": _("Import applied"),
-            "network.step.changed": _("Step of the step plan changed"),
-            "network.report.received": _("Resident's report received"),
-            "network.report.closed": _("Resident's report closed"),
-            "network.report.text_erased": _("Text of a resident's report erased"),
-        },
-    ),
-    (
-        _("Organizations and accounts"),
-        {
-            "toolbox_site.organization.created": _("Organization created"),
-            "toolbox_site.organization.changed": _("Organization changed"),
-            "toolbox_site.organization.deleted": _("Organization deleted"),
-            "toolbox_site.membership.invited": _("Colleague invited"),
-            "toolbox_site.membership.granted": _("Membership granted"),
-            "toolbox_site.membership.changed": _("Membership changed"),
-            "toolbox_site.membership.removed": _("Membership removed"),
-            "toolbox_site.account.created": _("Account created"),
-            "toolbox_site.account.rights_changed": _("Account rights changed"),
-            "toolbox_site.account.deleted": _("Account deleted"),
-        },
-    ),
-]
-ACTIONS = {code: label for _group, codes in ACTION_GROUPS for code, label in codes.items()}
+# The labels of the action codes, grouped as the filter offers them. Each app adds
+# those of the codes it writes, in its AppConfig.ready (see add_actions).
+_groups = []
+
+
+def add_actions(title, labels, order):
+    """Label the action codes ``labels`` ({code: label}) under ``title`` in the
+    trail's action filter, groups by ``order``."""
+    if all(existing != title for _order, existing, _labels in _groups):
+        _groups.append((order, title, dict(labels)))
+        _groups.sort(key=lambda group: group[0])
+
+
+def action_groups():
+    """(title, {code: label}) of every app, in order."""
+    return [(title, labels) for _order, title, labels in _groups]
+
+
+def actions():
+    """{code: label} of every action the apps write."""
+    return {code: label for _title, labels in action_groups() for code, label in labels.items()}
+
 
 # The details an action keeps (``data``), by key. Keys not named here show as they are.
 DETAIL_LABELS = {
@@ -111,7 +79,7 @@ def object_key(obj):
     return f"{obj._meta.app_label}.{obj._meta.model_name}:{obj.pk}"
 
 
-class AuditFilterForm(forms.Form):
+class AuditFilterForm(ControlCharactersMixin, forms.Form):
     """The trail's filters, as GET parameters (a shareable address)."""
 
     organisatie = forms.TypedChoiceField(label=_("Organization"), required=False, coerce=int)
@@ -138,7 +106,7 @@ class AuditFilterForm(forms.Form):
         ]
         self.fields["actie"].choices = [
             ("", _("All actions")),
-            *((group, list(codes.items())) for group, codes in ACTION_GROUPS),
+            *((group, list(codes.items())) for group, codes in action_groups()),
         ]
         for field in self.fields.values():
             kind = "form-select" if isinstance(field.widget, forms.Select) else "form-control"

@@ -20,6 +20,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from .access import access_for
+from .choices import WRITE_ROLES
 
 
 def owning_organization(obj):
@@ -42,6 +43,18 @@ def can_change(user, obj):
     if obj is None:
         return False
     return access_for(user).may_change(owning_organization(obj))
+
+
+@rules.predicate
+def changes_some_data(user):
+    """May change the data of at least one organization: an editor or coordinator
+    somewhere, a coordinator of a region, a superuser."""
+    if user.is_superuser:
+        return True
+    access = access_for(user)
+    return bool(access.coordinated_regions) or any(
+        role in WRITE_ROLES for role in access.roles.values()
+    )
 
 
 @rules.predicate

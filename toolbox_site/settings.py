@@ -228,7 +228,7 @@ AUTHENTICATION_BACKENDS = [
     "toolbox_site.backends.AccountBackend",
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "account"
+LOGIN_REDIRECT_URL = "my_toolbox"
 LOGOUT_REDIRECT_URL = "home"
 
 # Login throttling (django-axes): 5 failures lock the username + IP pair.

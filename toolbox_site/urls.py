@@ -5,7 +5,7 @@ from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
 from .forms import LoginForm
-from .views import accounts, audit, organizations, pages
+from .views import accounts, audit, organizations, pages, start
 
 account_patterns = [
     path("", accounts.account, name="account"),
@@ -61,6 +61,7 @@ urlpatterns = [
     path("healthz", pages.healthz, name="healthz"),
     path("favicon.ico", pages.favicon),
     path("accounts/", include(account_patterns)),
+    path("mijn-toolbox/", start.my_toolbox, name="my_toolbox"),
     path("audit/", audit.audit_trail, name="audit_trail"),
     path("begrippen/", include("glossary.urls")),
     path(

@@ -21,7 +21,7 @@ from toolbox_site.templatetags.toolbox import css_name
 from .colours import text_contrast
 
 BASE = settings.BASE_DIR
-APPS = ("toolbox_site", "network", "finder", "criteria", "monitoring", "templates")
+APPS = ("toolbox_site", "network", "finder", "criteria", "monitoring", "glossary", "templates")
 CLASS_ATTRIBUTE = re.compile(r'class="([^"]*)"')
 BADGE = re.compile(r"\b(badge|status|dashboard-overdue)\b")
 # A state's class in a stylesheet, with the base class it goes with.

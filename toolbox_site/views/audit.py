@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from ..audit_trail import ACTIONS, AuditFilterForm, details, object_of
+from ..audit_trail import AuditFilterForm, actions, details, object_of
 from ..models import AuditEvent, Organization
 from ..permissions import is_region_coordinator, manages_all_regions
 
@@ -37,10 +37,11 @@ def audit_trail(request):
         PER_PAGE,
     )
     page = paginator.get_page(request.GET.get("pagina"))
+    labels = actions()
     rows = [
         {
             "event": event,
-            "label": ACTIONS.get(event.action, event.action),
+            "label": labels.get(event.action, event.action),
             "details": details(event),
         }
         for event in page.object_list

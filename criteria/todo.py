@@ -1,0 +1,75 @@
+"""The criteria's lines of the start page (toolbox_site/todo.py): local agreements due
+for review in the municipalities the user may change, and trainings that start in the
+coming weeks in the user's own regions."""
+
+import datetime
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from toolbox_site.access import access_for
+from toolbox_site.dates import show_date
+from toolbox_site.models import Organization
+from toolbox_site.todo import Item, Section
+
+from .models import LocalAgreement, TrainingSession
+
+SOON_DAYS = 42  # six weeks: time to sign up
+
+
+def section(user):
+    access = access_for(user)
+    regions = access.member_regions | access.coordinated_regions
+    if not regions and not user.is_superuser:
+        return None
+    today = timezone.localdate()
+    items = []
+    due = (
+        LocalAgreement.objects.filter(
+            municipality__in=Organization.objects.editable_by(user).municipalities()
+        )
+        .filter(Q(needs_review=True) | Q(review_date__lte=today))
+        .values("municipality__name", "municipality__slug")
+        .annotate(count=Count("pk"))
+        .order_by("municipality__name")
+    )
+    for row in due:
+        items.append(
+            Item(
+                ngettext(
+                    "Review one local agreement of %(municipality)s",
+                    "Review %(count)s local agreements of %(municipality)s",
+                    row["count"],
+                )
+                % {"count": row["count"], "municipality": row["municipality__name"]},
+                reverse("criteria:agreements", args=[row["municipality__slug"]]),
+                _("the criterion changed or the review date has come"),
+            )
+        )
+    sessions = (
+        TrainingSession.objects.filter(
+            date__gte=today, date__lte=today + datetime.timedelta(days=SOON_DAYS)
+        )
+        .filter(training__region_id__in=list(regions) or [0])
+        .select_related("training")
+        .only("date", "place", "training__title", "training__slug")
+        .order_by("date", "pk")
+    )
+    for session in sessions:
+        items.append(
+            Item(
+                _("Training: %(title)s") % {"title": session.training.title},
+                reverse("training:detail", args=[session.training.slug]),
+                _("on %(date)s (%(place)s)")
+                % {"date": show_date(session.date), "place": session.place},
+            )
+        )
+    return Section(
+        _("Quality criteria and training"),
+        _("No local agreement is due for review, and no training starts in the next six weeks."),
+        items,
+        more_url=reverse("training:index"),
+    )

@@ -1,0 +1,56 @@
+"""What needs doing, on each user's start page (``/mijn-toolbox/``).
+
+The core knows no pillar: each app adds a function in its ``AppConfig.ready``::
+
+    todo.add(section_of_user, order=10)
+
+which takes the user and returns a :class:`Section` (None when the app has nothing
+for this user at all, such as monitoring for who belongs to no reporting
+organization). A section with no items says its ``done`` text, so "nothing to do" is
+said as clearly as what is.
+"""
+
+from dataclasses import dataclass, field
+
+# At most this many lines a section; the rest is behind the section's ``more`` link.
+MAX_ITEMS = 8
+
+
+@dataclass(frozen=True)
+class Item:
+    text: str  # what to do, as a sentence
+    url: str  # where to do it
+    detail: str = ""  # a deadline, a date
+    urgent: bool = False  # past a deadline, or for residents waiting
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    done: str  # what the section says when there is nothing to do
+    items: list = field(default_factory=list)
+    more_url: str = ""  # the page with every line, when there are more than MAX_ITEMS
+
+    @property
+    def shown(self):
+        return self.items[:MAX_ITEMS]
+
+    @property
+    def hidden(self):
+        return max(0, len(self.items) - MAX_ITEMS)
+
+
+_providers = []
+
+
+def add(provider, order):
+    """Show ``provider(user)``'s section on the start page, sections by ``order``."""
+    if all(existing is not provider for _order, existing in _providers):
+        _providers.append((order, provider))
+        _providers.sort(key=lambda pair: pair[0])
+
+
+def sections(user):
+    """The sections of what ``user`` has to do, in order."""
+    found = (provider(user) for _order, provider in _providers)
+    return [section for section in found if section is not None]
