@@ -135,8 +135,8 @@ def test_logging_in_with_only_the_keyboard(page_as, live_server, cast):
     page = page_as()
     page.goto(live_server.url + reverse("login"))
     submit_with_keyboard(page, "enschede.editor", PASSWORD)
-    assert page.url == live_server.url + reverse("account")
-    assert page.locator("h1").inner_text() == "Mijn account"
+    assert page.url == live_server.url + reverse("my_toolbox")
+    assert page.locator("h1").inner_text() == "Mijn toolbox"
 
 
 def test_a_wrong_password_shows_an_error_in_the_summary(page_as, live_server, cast):

@@ -12,10 +12,10 @@ def login(client, username, password):
     return client.post(reverse("login"), {"username": username, "password": password})
 
 
-def test_a_member_logs_in_and_lands_on_my_account(client, enschede_editor):
+def test_a_member_logs_in_and_lands_on_my_toolbox(client, enschede_editor):
     response = login(client, "enschede.editor", PASSWORD)
     assert response.status_code == 302
-    assert response["Location"] == reverse("account")
+    assert response["Location"] == reverse("my_toolbox")
 
 
 def test_a_wrong_password_gives_a_dutch_error_and_keeps_the_user_name(client, enschede_editor):
