@@ -40,6 +40,9 @@ def home(request):
         "network": resolve_or_none("network:index"),
         "finder": resolve_or_none("finder:index"),
         "public_dashboard": resolve_or_none("monitoring:public"),
+        "step_plan": resolve_or_none("network:step_plan"),
+        "my_toolbox": reverse("my_toolbox"),
+        "glossary": reverse("glossary:index"),
     }
     # The residents' block: municipality and situation, sent straight to the finder's
     # results (or, without a finder, the municipalities' websites).
