@@ -52,18 +52,25 @@ def section(user):
     municipalities = [o for o in organizations if o.kind == Organization.Kind.MUNICIPALITY]
     if municipalities:
         roles = Role.objects.count()
-        served = Service.municipalities.through.objects.filter(
-            organization_id__in=[municipality.pk for municipality in municipalities],
-            service__archived=False,
+        # The services per municipality first (an index lookup), then their roles by id:
+        # joining the national service table through the many-to-many table made the
+        # planner scan all of it (as on the map, network/views/overview.py).
+        served = list(
+            Service.municipalities.through.objects.filter(
+                organization_id__in=[municipality.pk for municipality in municipalities]
+            ).values_list("organization_id", "service_id")
         )
-        present = dict(
-            served.values("organization_id")
-            .annotate(roles=Count("service__role", distinct=True))
-            .values_list("organization_id", "roles")
-            .order_by()
+        role_of = dict(
+            Service.objects.active()
+            .filter(pk__in={service_id for _municipality, service_id in served})
+            .values_list("pk", "role_id")
         )
+        present = {}
+        for municipality_id, service_id in served:
+            if service_id in role_of:
+                present.setdefault(municipality_id, set()).add(role_of[service_id])
         for municipality in sorted(municipalities, key=lambda m: m.name):
-            missing = roles - present.get(municipality.pk, 0)
+            missing = roles - len(present.get(municipality.pk, ()))
             if missing > 0:
                 items.append(
                     Item(

@@ -101,10 +101,10 @@ PAGES = [
     # versions; then (cached while they hold) monitoring: the organizations with their
     # format's period type, the periods, their reports, (a coordinator: the reports
     # awaiting approval); network: the organizations the user may change, their entries
-    # not checked, the number of roles, the roles present per municipality; finder: the
+    # not checked, the number of roles, the services per municipality and their roles; finder: the
     # open residents' reports; criteria: the agreements due for review, the trainings soon
-    Page("my_toolbox", user="enschede.editor", fixtures=("network",), queries=12),
-    Page("my_toolbox", user="twente.coordinator", fixtures=("network",), queries=13),
+    Page("my_toolbox", user="enschede.editor", fixtures=("network",), queries=13),
+    Page("my_toolbox", user="twente.coordinator", fixtures=("network",), queries=14),
     # session with user and access, the data versions, monitoring's three, criteria's
     # trainings (a viewer changes nothing: no agreements to review, nothing of the network)
     Page("my_toolbox", user="enschede.viewer", queries=6),

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .permissions import is_region_coordinator
 from .validators import ControlCharactersMixin
+from .widgets import Select
 
 # The labels of the action codes, grouped as the filter offers them. Each app adds
 # those of the codes it writes, in its AppConfig.ready (see add_actions).
@@ -82,8 +83,11 @@ def object_key(obj):
 class AuditFilterForm(ControlCharactersMixin, forms.Form):
     """The trail's filters, as GET parameters (a shareable address)."""
 
-    organisatie = forms.TypedChoiceField(label=_("Organization"), required=False, coerce=int)
-    actie = forms.ChoiceField(label=_("Action"), required=False)
+    # One template loop for the options (toolbox_site/widgets.py), not one a option.
+    organisatie = forms.TypedChoiceField(
+        label=_("Organization"), required=False, coerce=int, widget=Select
+    )
+    actie = forms.ChoiceField(label=_("Action"), required=False, widget=Select)
     gebruiker = forms.CharField(label=_("User name (or a part)"), required=False, max_length=150)
     van = forms.DateField(
         label=_("From"),
