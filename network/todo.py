@@ -55,18 +55,16 @@ def section(user):
         # The services per municipality first (an index lookup), then their roles by id:
         # joining the national service table through the many-to-many table made the
         # planner scan all of it (as on the map, network/views/overview.py).
-        served = list(
-            Service.municipalities.through.objects.filter(
-                organization_id__in=[municipality.pk for municipality in municipalities]
-            ).values_list("organization_id", "service_id")
+        served = Service.municipalities.through.objects.filter(
+            organization_id__in=[municipality.pk for municipality in municipalities]
         )
         role_of = dict(
             Service.objects.active()
-            .filter(pk__in={service_id for _municipality, service_id in served})
+            .filter(pk__in=served.values("service_id"))
             .values_list("pk", "role_id")
         )
         present = {}
-        for municipality_id, service_id in served:
+        for municipality_id, service_id in served.values_list("organization_id", "service_id"):
             if service_id in role_of:
                 present.setdefault(municipality_id, set()).add(role_of[service_id])
         for municipality in sorted(municipalities, key=lambda m: m.name):

@@ -14,6 +14,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db.models import Q
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
@@ -88,7 +89,9 @@ class AuditFilterForm(ControlCharactersMixin, forms.Form):
         label=_("Organization"), required=False, coerce=int, widget=Select
     )
     actie = forms.ChoiceField(label=_("Action"), required=False, widget=Select)
-    gebruiker = forms.CharField(label=_("User name (or a part)"), required=False, max_length=150)
+    gebruiker = forms.CharField(
+        label=_("Person (name or user name)"), required=False, max_length=150
+    )
     van = forms.DateField(
         label=_("From"),
         required=False,
@@ -135,7 +138,12 @@ class AuditFilterForm(ControlCharactersMixin, forms.Form):
         if data.get("actie"):
             events = events.filter(action=data["actie"])
         if data.get("gebruiker"):
-            events = events.filter(user__username__icontains=data["gebruiker"])
+            words = data["gebruiker"].strip()
+            events = events.filter(
+                Q(user__username__icontains=words)
+                | Q(user__first_name__icontains=words)
+                | Q(user__last_name__icontains=words)
+            )
         if data.get("van"):
             events = events.filter(created_at__gte=_start_of(data["van"]))
         if data.get("tot"):

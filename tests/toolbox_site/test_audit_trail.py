@@ -84,6 +84,10 @@ def test_filters_narrow_the_trail(client, cast, events, hengelo):
 
     assert shown({"organisatie": hengelo.pk}) == {events["hengelo"].pk}
     assert shown({"gebruiker": "ENSCHEDE.ed"}) == {events["enschede"].pk}
+    editor = cast["hengelo.editor"]
+    editor.first_name, editor.last_name = "Noor", "Bakker"
+    editor.save()
+    assert shown({"gebruiker": " bakker "}) == {events["hengelo"].pk}
     assert shown({"actie": "network.service.created"}) == set()
     assert events["enschede"].pk in shown({"actie": "toolbox_site.organization.changed"})
 
