@@ -14,4 +14,5 @@ class CriteriaConfig(AppConfig):
         from . import todo as criteria_todo
 
         audit_trail.add_actions(_("Quality criteria"), services.AUDIT_ACTIONS, order=20)
-        todo.add(criteria_todo.section, order=40)
+        todo.add(criteria_todo.agreements_section, order=40)
+        todo.add(criteria_todo.trainings_section, order=50)

@@ -1,6 +1,6 @@
-"""The criteria's lines of the start page (toolbox_site/todo.py): local agreements due
-for review in the municipalities the user may change, and trainings that start in the
-coming weeks in the user's own regions."""
+"""The criteria's sections of the start page (toolbox_site/todo.py): local agreements
+due for review in the municipalities the user may change, and trainings that start in
+the coming weeks in the user's own regions."""
 
 import datetime
 
@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from toolbox_site.access import access_for
 from toolbox_site.dates import show_date
 from toolbox_site.models import Organization
+from toolbox_site.permissions import changes_some_data
 from toolbox_site.todo import Item, Section
 
 from .models import LocalAgreement, TrainingSession
@@ -20,13 +21,11 @@ from .models import LocalAgreement, TrainingSession
 SOON_DAYS = 42  # six weeks: time to sign up
 
 
-def section(user):
-    access = access_for(user)
-    regions = access.member_regions | access.coordinated_regions
-    if not regions and not user.is_superuser:
+def agreements_section(user):
+    """The local agreements due for review, for who may change them."""
+    if not changes_some_data(user):
         return None
     today = timezone.localdate()
-    items = []
     due = (
         LocalAgreement.objects.filter(
             municipality__in=Organization.objects.editable_by(user).municipalities()
@@ -36,40 +35,55 @@ def section(user):
         .annotate(count=Count("pk"))
         .order_by("municipality__name")
     )
-    for row in due:
-        items.append(
-            Item(
-                ngettext(
-                    "Review one local agreement of %(municipality)s",
-                    "Review %(count)s local agreements of %(municipality)s",
-                    row["count"],
-                )
-                % {"count": row["count"], "municipality": row["municipality__name"]},
-                reverse("criteria:agreements", args=[row["municipality__slug"]]),
-                _("the criterion changed or the review date has come"),
+    items = [
+        Item(
+            ngettext(
+                "Review one local agreement of %(municipality)s",
+                "Review %(count)s local agreements of %(municipality)s",
+                row["count"],
             )
+            % {"count": row["count"], "municipality": row["municipality__name"]},
+            reverse("criteria:agreements", args=[row["municipality__slug"]]),
+            _("the criterion changed or the review date has come"),
         )
+        for row in due
+    ]
+    return Section(
+        _("Local agreements"),
+        _("No local agreement is due for review."),
+        items,
+        more_url=reverse("criteria:matrix"),
+    )
+
+
+def trainings_section(user):
+    """The sessions of the coming weeks in the user's own regions."""
+    access = access_for(user)
+    regions = access.member_regions | access.coordinated_regions
+    if not regions:
+        return None
+    today = timezone.localdate()
     sessions = (
         TrainingSession.objects.filter(
             date__gte=today, date__lte=today + datetime.timedelta(days=SOON_DAYS)
         )
-        .filter(training__region_id__in=list(regions) or [0])
+        .filter(training__region_id__in=list(regions))
         .select_related("training")
         .only("date", "place", "training__title", "training__slug")
         .order_by("date", "pk")
     )
-    for session in sessions:
-        items.append(
-            Item(
-                _("Training: %(title)s") % {"title": session.training.title},
-                reverse("training:detail", args=[session.training.slug]),
-                _("on %(date)s (%(place)s)")
-                % {"date": show_date(session.date), "place": session.place},
-            )
+    items = [
+        Item(
+            _("Training: %(title)s") % {"title": session.training.title},
+            reverse("training:detail", args=[session.training.slug]),
+            _("on %(date)s (%(place)s)")
+            % {"date": show_date(session.date), "place": session.place},
         )
+        for session in sessions
+    ]
     return Section(
-        _("Quality criteria and training"),
-        _("No local agreement is due for review, and no training starts in the next six weeks."),
+        _("Training"),
+        _("No training starts in the next six weeks."),
         items,
         more_url=reverse("training:index"),
     )

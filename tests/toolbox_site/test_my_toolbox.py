@@ -62,9 +62,9 @@ def test_the_editor_sees_what_needs_doing_with_links(
     assert reverse("network:organization", args=["enschede"]) in html
     assert found["Meldingen van inwoners"] == ["Reageer op één melding van een inwoner"]
     assert reverse("finder:report_queue") in html
-    assert any("afspra" in text for text in found["Kwaliteitscriteria en scholing"])
+    assert any("afspra" in text for text in found["Lokale afspraken"])
     assert reverse("criteria:agreements", args=["enschede"]) in html
-    assert any(text.startswith("Scholing:") for text in found["Kwaliteitscriteria en scholing"])
+    assert any(text.startswith("Scholing:") for text in found["Scholing"])
     # Hengelo's work is not Enschede's editor's.
     assert "Hengelo" not in " ".join(" ".join(items) for items in found.values())
 
