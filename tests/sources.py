@@ -3,7 +3,17 @@ table in Python, no csv writer outside exports, every audit code labelled…).""
 
 from pathlib import Path
 
+from django.conf import settings
+
 ROOT = Path(__file__).resolve().parent.parent
+
+#: The project's own apps (a folder of this repository with an apps.py), from
+#: INSTALLED_APPS: a new app is read by every code-reading test without a list to edit.
+PROJECT_APPS = tuple(
+    name
+    for name in settings.INSTALLED_APPS
+    if "." not in name and (ROOT / name / "apps.py").exists()
+)
 
 
 def python_files(*apps, migrations=False):

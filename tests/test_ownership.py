@@ -19,8 +19,7 @@ from toolbox_site.permissions import can_change, can_view
 
 from .factories import make_user
 from .monitoring.fixtures import make_report
-
-PROJECT_APPS = ("toolbox_site", "network", "finder", "criteria", "monitoring", "glossary")
+from .sources import PROJECT_APPS
 
 
 def owned_models():

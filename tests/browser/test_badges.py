@@ -18,11 +18,11 @@ from monitoring.dashboards import NOT_STARTED
 from monitoring.models import Report
 from toolbox_site.templatetags.toolbox import css_name
 
-from ..sources import python_files
+from ..sources import PROJECT_APPS, python_files
 from .colours import text_contrast
 
 BASE = settings.BASE_DIR
-APPS = ("toolbox_site", "network", "finder", "criteria", "monitoring", "glossary", "templates")
+APPS = (*PROJECT_APPS, "templates")
 CLASS_ATTRIBUTE = re.compile(r'class="([^"]*)"')
 BADGE = re.compile(r"\b(badge|status|dashboard-overdue)\b")
 # A state's class in a stylesheet, with the base class it goes with.

@@ -18,7 +18,7 @@ from toolbox_site.audit_trail import actions, object_key
 from toolbox_site.models import AuditEvent
 
 from ..factories import make_user
-from ..sources import python_files
+from ..sources import PROJECT_APPS, python_files
 
 pytestmark = pytest.mark.django_db
 URL = reverse("audit_trail")
@@ -154,7 +154,7 @@ def test_every_action_the_code_logs_has_a_label():
     pattern = re.compile(
         r'"((?:toolbox_site|network|finder|criteria|monitoring)\.[a-z_]+\.[a-z_]+)"'
     )
-    for app in ("toolbox_site", "network", "finder", "criteria", "monitoring"):
+    for app in PROJECT_APPS:
         for path in python_files(app):
             text = path.read_text()
             if "log_action" not in text and "action=" not in text:

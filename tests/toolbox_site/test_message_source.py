@@ -11,9 +11,9 @@ import ast
 
 from django.conf import settings
 
-from ..sources import python_files
+from ..sources import PROJECT_APPS, python_files
 
-APPS = ("toolbox_site", "network", "finder", "criteria", "monitoring", "glossary")
+APPS = PROJECT_APPS
 SINGULAR = {"_", "gettext", "gettext_lazy", "pgettext", "pgettext_lazy"}
 TRANSLATING = SINGULAR | {"ngettext", "ngettext_lazy", "npgettext", "npgettext_lazy"}
 

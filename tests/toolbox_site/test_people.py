@@ -9,7 +9,9 @@ from django.template import Context, Template
 
 from toolbox_site.people import display_name, display_name_of
 
-APPS = ("toolbox_site", "network", "finder", "criteria", "monitoring", "glossary", "templates")
+from ..sources import PROJECT_APPS
+
+APPS = (*PROJECT_APPS, "templates")
 AGAIN = re.compile(r"get_full_name\(\) or|get_full_name\|default:[\w.]*(username|get_username)")
 
 
