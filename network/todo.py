@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from toolbox_site.access import access_for
 from toolbox_site.models import Organization
+from toolbox_site.permissions import is_region_coordinator
 from toolbox_site.todo import Item, Section
 
 from .models import Role, Service
@@ -81,10 +81,9 @@ def section(user):
                         reverse("network:map", args=[municipality.slug]) + "#ontbrekend",
                     )
                 )
-    coordinator = bool(access_for(user).coordinated_regions)
     return Section(
         _("Network"),
         _("Every entry was checked in the last 11 months and every role is present."),
         items,
-        more_url=reverse("network:index") if coordinator else "",
+        more_url=reverse("network:index") if is_region_coordinator(user) else "",
     )

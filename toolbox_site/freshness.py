@@ -231,8 +231,14 @@ def part(name, *app_names, region=None, municipality=None, shared=False, request
     if request is not None:
         bits += [visibility_key(request.user), request.get_full_path()]
     bits += [str(value) for value in vary]
-    digest = hashlib.sha256("\x1f".join(bits).encode()).hexdigest()
-    return Part(f"part:{name}:{digest}")
+    return Part(_key("part", name, bits))
+
+
+def _key(kind, name, bits):
+    """The cache key of every kept thing: its kind, its name and a digest of what
+    it depends on."""
+    digest = hashlib.sha256("\x1f".join(str(bit) for bit in bits).encode()).hexdigest()
+    return f"{kind}:{name}:{digest}"
 
 
 def parts_for(app, *other_apps):
@@ -281,8 +287,7 @@ def cached_row(name, queryset, scope, *key):
     app = queryset.model._meta.app_label
     guard = f"{app}@{UNSCOPED}"
     cache = caches[ALIAS]
-    digest = hashlib.sha256("\x1f".join(str(bit) for bit in key).encode()).hexdigest()
-    cache_key = f"row:{name}:{digest}"
+    cache_key = _key("row", name, key)
     found = cache.get(cache_key)
     if found is not None:
         row, number = found
