@@ -300,6 +300,9 @@ class ScopeVersions(models.Model):
     criteria = models.PositiveBigIntegerField(default=0)
     monitoring = models.PositiveBigIntegerField(default=0)
     glossary = models.PositiveBigIntegerField(default=0)
+    municipalities = models.PositiveBigIntegerField(default=0)
+    documents = models.PositiveBigIntegerField(default=0)
+    practice = models.PositiveBigIntegerField(default=0)
 
     class Meta:
         verbose_name = _("versions of a scope")
