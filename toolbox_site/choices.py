@@ -20,3 +20,11 @@ class MembershipRole(models.TextChoices):
 
 #: The roles that may change their organization's data.
 WRITE_ROLES = (MembershipRole.EDITOR, MembershipRole.COORDINATOR)
+
+
+class Pillar(models.TextChoices):
+    """The toolbox's three pillars, as documents and practice examples are filed."""
+
+    NETWORK = "network", _("network formation and knowledge sharing")
+    QUALITY = "quality", _("quality criteria and training")
+    AWARENESS = "awareness", _("awareness among residents")
