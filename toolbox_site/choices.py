@@ -25,6 +25,6 @@ WRITE_ROLES = (MembershipRole.EDITOR, MembershipRole.COORDINATOR)
 class Pillar(models.TextChoices):
     """The toolbox's three pillars, as documents and practice examples are filed."""
 
-    NETWORK = "network", _("network formation and knowledge sharing")
-    QUALITY = "quality", _("quality criteria and training")
-    AWARENESS = "awareness", _("awareness among residents")
+    NETWORK = "network", _("Network and knowledge sharing")
+    QUALITY = "quality", _("Quality criteria and training")
+    AWARENESS = "awareness", _("Awareness among residents")
