@@ -10,6 +10,7 @@ NAVIGATION = [
     ("network:index", _("Network")),
     ("finder:index", _("Find a client supporter")),
     ("monitoring:index", _("Monitoring")),
+    ("practice:index", _("Practice exchange")),
     ("documents", _("Documents")),
 ]
 

@@ -1,0 +1,74 @@
+"""What other pages show of the practice exchange: the examples of a municipality,
+those of a criterion. Each is one query, kept under the practice data's versions
+(toolbox_site/freshness.py), so a page that shows them costs the same whatever the
+number of examples."""
+
+from toolbox_site import freshness
+from toolbox_site.permissions import visibility_key
+
+from .models import PracticeExample
+from .rules import is_member
+
+# What a short list of examples needs.
+LIST_FIELDS = ("title", "slug", "pillar", "published", "published_at", "municipality__name")
+
+
+def _rows(queryset):
+    return [
+        {
+            "title": example.title,
+            "url": example.get_absolute_url(),
+            "municipality": example.municipality.name,
+            "published": example.published,
+            "published_at": example.published_at,
+            "pillar": example.get_pillar_display(),
+        }
+        for example in queryset.select_related("municipality").only(*LIST_FIELDS)
+    ]
+
+
+def examples_for_municipality(user, municipality):
+    """The examples of ``municipality`` the user may read (its members also see its
+    drafts), newest first, as dicts (title, url, municipality, published,
+    published_at, pillar). None for an anonymous visitor: members only."""
+    if not user.is_authenticated:
+        return []
+    part = freshness.part(
+        "practice-municipality",
+        "practice",
+        municipality=municipality,
+        vary=(municipality.pk, visibility_key(user)),
+    )
+    return freshness.cached(
+        part,
+        lambda: _rows(
+            PracticeExample.objects.for_user(user)
+            .filter(municipality=municipality)
+            .order_by("-published", "-published_at", "-created_at")
+        ),
+    )
+
+
+def examples_for_criterion(user, criterion):
+    """The published examples linked to ``criterion`` (to the criterion of the same
+    code in its region's frameworks: a new framework version keeps them), newest
+    first, as dicts like :func:`examples_for_municipality`. Members only."""
+    if not is_member(user):
+        return []
+    region_id = criterion.framework.region_id
+    part = freshness.part(
+        "practice-criterion",
+        "practice",
+        "toolbox_site",
+        region=region_id,
+        vary=(criterion.code,),
+    )
+    linked = PracticeExample.criteria.through.objects.filter(
+        criterion__code=criterion.code, criterion__framework__region_id=region_id
+    ).values("practiceexample_id")
+    return freshness.cached(
+        part,
+        lambda: _rows(
+            PracticeExample.objects.published().filter(pk__in=linked).order_by("-published_at")
+        ),
+    )
