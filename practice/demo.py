@@ -20,9 +20,10 @@ from .services import unique_slug
 DATA = json.loads((Path(__file__).parent / "data" / "demo.json").read_text(encoding="utf-8"))
 
 
-def seed():
+def seed_examples(region, rows=None):
+    """The demo's examples of the region's municipalities that exist (the test suite
+    has only a few of them); returns the number created."""
     taxonomy.load()
-    region = Region.objects.get(slug=DATA["region"])
     criteria = {
         criterion.code: criterion
         for criterion in Criterion.objects.filter(
@@ -33,12 +34,11 @@ def seed():
     organizations = {organization.slug: organization for organization in region.organizations.all()}
     now = timezone.now()
     created = 0
-    for row in DATA["examples"]:
-        municipality = organizations[row["municipality"]]
-        example = PracticeExample.objects.filter(
-            municipality=municipality, title=row["title"]
-        ).first()
-        if example is not None:
+    for row in DATA["examples"] if rows is None else rows:
+        municipality = organizations.get(row["municipality"])
+        if municipality is None:
+            continue
+        if PracticeExample.objects.filter(municipality=municipality, title=row["title"]).exists():
             continue
         days = row["published_days_ago"]
         example = PracticeExample.objects.create(
@@ -55,6 +55,12 @@ def seed():
         example.criteria.set(criteria[code] for code in row["criteria"] if code in criteria)
         example.roles.set(roles[slug] for slug in row["roles"])
         created += 1
+    return created
+
+
+def seed():
+    region = Region.objects.get(slug=DATA["region"])
+    created = seed_examples(region)
     total = PracticeExample.objects.filter(municipality__region=region).count()
     return f"{total} practice examples ({created} new)"
 

@@ -117,13 +117,13 @@ class PracticeExampleForm(
         return cleaned_data
 
 
-class PublishForm(forms.Form):
+class PublishForm(ControlCharactersMixin, forms.Form):
     """The version of the example the publish (or unpublish) button was shown with."""
 
     version = forms.IntegerField(min_value=0, max_value=2**31 - 1)
 
 
-class ExampleFilterForm(forms.Form):
+class ExampleFilterForm(ControlCharactersMixin, forms.Form):
     """The list's filters, from the query string; other pages link to them
     (``?gemeente=<slug>``, ``?criterium=<id>``, ``?rol=<slug>``)."""
 

@@ -187,13 +187,14 @@ PAGES += [
         label="filtered",
     ),
     # session with user and access, the 6 above (edit links), the open residents'
-    # reports about the user's entries (finder: open_reports_notice.html)
+    # reports about the user's entries (finder: open_reports_notice.html), the
+    # municipality's practice examples (practice: map_examples.html)
     Page(
         "network:map",
         user="enschede.editor",
         kwargs={"slug": "enschede"},
         fixtures=_NET,
-        queries=8,
+        queries=9,
     ),
     # service with role/category/provider/owner/checker, its links with services and map,
     # its municipalities, life domains, target groups and laws (one UNION), and the data
@@ -418,12 +419,13 @@ PAGES += [
     # criterion with theme and framework (remembered under the versions too), linked trainings
     Page("criteria:detail", kwargs={"code": "ON-2"}, queries=4, fixtures=("criteria_trainings",)),
     # session with user and access, regions, versions, criterion, linked trainings, the region's
-    # municipalities with their agreement on it (one LEFT JOIN)
+    # municipalities with their agreement on it (one LEFT JOIN), the published practice
+    # examples of the criterion (practice: criterion_examples.html)
     Page(
         "criteria:detail",
         user="enschede.viewer",
         kwargs={"code": "ON-2"},
-        queries=6,
+        queries=7,
         fixtures=("criteria_agreements", "criteria_trainings"),
     ),
     # regions, the data versions (a cached copy is used while they hold: then no more),
@@ -630,4 +632,58 @@ PAGES += [
     # latest approved period, values per indicator and municipality, region figures per
     # indicator
     Page("monitoring:own", user="enschede.editor", queries=9, fixtures=_MONITORING),
+]
+
+
+# practice: the practice exchange (/praktijk/), for members only
+_PRACTICE = ("practice_examples",)
+_HENGELO_PILOT = {"slug": "warme-overdracht-van-wmo-naar-wlz-pilot-met-het-zorgkantoor"}
+_ENSCHEDE_EXAMPLE = {
+    "slug": "clientondersteuning-genoemd-in-elke-uitnodiging-voor-het-keukentafelgesprek"
+}
+PAGES += [
+    # anonymous visitors: the login page
+    Page("practice:index", status=302, html=False),
+    # session with user and access, the data versions (the regions are kept under them);
+    # on a cold cache: regions, the region's municipalities, its criteria and the roles
+    # (the filters), the examples' count and one page of them with their municipality
+    Page("practice:index", user="enschede.editor", fixtures=_PRACTICE, queries=8),
+    # the same, filtered; a municipality named without a region: its region, first
+    Page(
+        "practice:index",
+        user="hengelo.editor",
+        fixtures=_PRACTICE,
+        query="pijler=network&gemeente=hengelo&rol=wlz-clientondersteuner",
+        queries=9,
+        label="filtered",
+    ),
+    # session with user and access, the example with municipality, region and contact
+    # organization, its criteria, its roles
+    Page(
+        "practice:detail",
+        user="enschede.viewer",
+        kwargs=_HENGELO_PILOT,
+        fixtures=_PRACTICE,
+        queries=4,
+    ),
+    Page(
+        "practice:detail",
+        user="enschede.editor",
+        kwargs=_ENSCHEDE_EXAMPLE,
+        fixtures=_PRACTICE,
+        queries=4,
+    ),
+    # session with user and access, whether the user edits one municipality only (then it is
+    # chosen), the municipalities the user may edit (the choice), the criteria of their
+    # regions' frameworks, the roles, the organizations of their regions
+    Page("practice:create", user="enschede.editor", fixtures=_PRACTICE, queries=6),
+    # session with user and access, the example, its newest history record (the lock), the
+    # choices as above, the example's criteria and roles (the initial values)
+    Page(
+        "practice:edit",
+        user="enschede.editor",
+        kwargs=_ENSCHEDE_EXAMPLE,
+        fixtures=_PRACTICE,
+        queries=9,
+    ),
 ]

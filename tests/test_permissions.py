@@ -603,6 +603,74 @@ WRITES += [
 ]
 
 
+# practice
+def _enschede_example(published):
+    def arrange(cast):
+        from tests.practice.fixtures import make_example
+
+        example = make_example(
+            Organization.objects.get(slug="enschede"), "Voorbeeld van Enschede", published=published
+        )
+        return {"slug": example.slug}
+
+    return arrange
+
+
+def _example_post(kwargs):
+    return {
+        "title": "Nieuw voorbeeld van Enschede",
+        "municipality": Organization.objects.get(slug="enschede").pk,
+        "pillar": "network",
+        "what_was_done": "Wat we deden.",
+        "what_it_brought": "Wat het opleverde.",
+        "version": 1,
+    }
+
+
+def _examples(kwargs):
+    from practice.models import PracticeExample
+
+    return list(
+        PracticeExample.objects.order_by("pk").values_list(
+            "title", "municipality__slug", "published", "version"
+        )
+    )
+
+
+WRITES += [
+    # Writing for Enschede: who edits no municipality may not write (403); an editor of
+    # another municipality or region gets the form back, Enschede not being a choice.
+    Write(
+        "practice:create",
+        arrange=lambda cast: {},
+        data=_example_post,
+        state=_examples,
+        expected={
+            "hengelo.editor": 200,
+            "menzis.adviser": 403,
+            "achterhoek.coordinator": 200,
+        },
+    ),
+    # A draft: only Enschede's members and the region's coordinators see it.
+    Write("practice:edit", arrange=_enschede_example(False), data=_example_post, state=_examples),
+    Write(
+        "practice:publish",
+        arrange=_enschede_example(False),
+        data=lambda kwargs: {"version": 1},
+        state=_examples,
+        get=False,
+    ),
+    # A published example: every member reads it, only Enschede's editors change it.
+    Write(
+        "practice:unpublish",
+        arrange=_enschede_example(True),
+        data=lambda kwargs: {"version": 1},
+        state=_examples,
+        get=False,
+        expected={"hengelo.editor": 403, "menzis.adviser": 403, "achterhoek.coordinator": 403},
+    ),
+]
+
 # Who gets what on a URL that changes Enschede's data.
 EXPECTED = {
     None: LOGIN,

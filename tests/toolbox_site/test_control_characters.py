@@ -27,6 +27,7 @@ FORM_MODULES = [
     "network.importing",
     "toolbox_site.forms",
     "toolbox_site.admin",
+    "practice.forms",
 ]
 
 
@@ -40,7 +41,8 @@ def project_forms():
                 seen.add(subclass)
                 todo.append(subclass)
     prefixes = tuple(
-        f"{app}." for app in ("criteria", "finder", "monitoring", "network", "toolbox_site")
+        f"{app}."
+        for app in ("criteria", "finder", "monitoring", "network", "toolbox_site", "practice")
     )
     return sorted(
         (cls for cls in seen if cls.__module__.startswith(prefixes)), key=lambda c: c.__qualname__
