@@ -33,7 +33,15 @@ def owned_models():
 
 @pytest.fixture
 def every_owned_row(
-    cast, menzis, elsewhere, network, open_report, criteria_agreements, enschede, hengelo
+    cast,
+    menzis,
+    elsewhere,
+    network,
+    open_report,
+    criteria_agreements,
+    enschede,
+    hengelo,
+    practice_examples,
 ):
     report = make_report("enschede", filled=True)
     make_report("hengelo")
