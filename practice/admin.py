@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils import timezone
 
-from toolbox_site.admin import RegionScopedAdmin
+from toolbox_site.admin import RegionScopedAdmin, region_filter
 from toolbox_site.audit import changes_of, log_action
 from toolbox_site.history_admin import HistoryAdmin
 from toolbox_site.models import Organization
@@ -17,7 +17,7 @@ class PracticeExampleAdmin(VersionChecked, HistoryAdmin, RegionScopedAdmin):
 
     region_path = "municipality__region"
     list_display = ["title", "municipality", "pillar", "published", "published_at"]
-    list_filter = ["published", "pillar", "municipality__region"]
+    list_filter = ["published", "pillar", region_filter("municipality__region")]
     search_fields = ["title", "what_was_done", "what_it_brought"]
     list_select_related = ["municipality"]
     prepopulated_fields = {"slug": ["title"]}

@@ -687,3 +687,13 @@ PAGES += [
         queries=9,
     ),
 ]
+PAGES += [
+    # session with user and access, the regions (filter), the count and one page of the
+    # examples of the coordinator's region with their municipality
+    Page(
+        "admin:practice_practiceexample_changelist",
+        user="twente.coordinator",
+        fixtures=_PRACTICE,
+        queries=4,
+    ),
+]

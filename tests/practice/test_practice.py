@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from criteria.models import Criterion, Framework, Theme
 from practice import queries, services
+from practice.forms import PublishForm
 from practice.models import PracticeExample
 from practice.todo import new_examples
 from toolbox_site.audit_trail import actions
@@ -451,3 +452,38 @@ def test_the_demo_has_a_wmo_wlz_hand_over_pilot_with_the_care_office():
     assert pilot["contact_organization"] == "menzis"
     assert "zorgkantoor-ciz" in pilot["roles"]
     assert len(DATA["examples"]) >= 4
+
+
+@given(version=st.text(max_size=30) | st.integers(-(2**70), 2**70).map(str))
+def test_any_version_to_publish_publishes_only_the_version_shown(
+    client, cast, practice_examples, version
+):
+    example = practice_examples["draft"]
+    client.force_login(cast["enschede.editor"])
+    url = reverse("practice:publish", kwargs={"slug": example.slug})
+    response = client.post(url, {"version": version})
+    example.refresh_from_db()
+    assert response.status_code == (400 if "\x00" in version else 302)
+    form = PublishForm({"version": version})
+    shown = "\x00" not in version and form.is_valid() and form.cleaned_data["version"] == 1
+    assert example.published == shown
+    if example.published:  # back to the draft for the next example
+        PracticeExample.objects.filter(pk=example.pk).update(published=False, version=1)
+
+
+def test_the_coordinator_keeps_the_regions_examples_in_the_admin(client, cast, practice_examples):
+    client.force_login(cast["twente.coordinator"])
+    changelist = client.get(reverse("admin:practice_practiceexample_changelist"))
+    assert changelist.status_code == 200
+    assert "Warme overdracht" in changelist.content.decode()
+    example = practice_examples["hengelo"]
+    change = client.get(reverse("admin:practice_practiceexample_change", args=[example.pk]))
+    assert change.status_code == 200
+
+
+def test_a_coordinator_of_another_region_does_not_see_them_in_the_admin(client, elsewhere):
+    team = make_organization(elsewhere.region, "Regioteam Achterhoek", kind="region_team")
+    client.force_login(make_user("achterhoek.coordinator", team, "coordinator", is_staff=True))
+    changelist = client.get(reverse("admin:practice_practiceexample_changelist"))
+    assert changelist.status_code == 200
+    assert "Warme overdracht" not in changelist.content.decode()
