@@ -89,10 +89,23 @@ class PracticeExampleForm(
         if not self.is_bound:
             self.initial.setdefault("version", self.instance.version)
             self.initial.setdefault("based_on", latest_history_id(self.instance))
+            if self.instance.pk is not None:
+                self.initial["criteria"] = self.current_criteria(self.initial.get("criteria"))
             if self.instance.pk is None:
                 only = list(municipalities.values_list("pk", flat=True)[:2])
                 if len(only) == 1:
                     self.initial["municipality"] = only[0]
+
+    def current_criteria(self, linked):
+        """The criteria of the current framework with the codes of those linked: after a
+        new framework version, the example's criteria are those of the old one, which
+        the form does not offer (and saving would drop)."""
+        codes = {criterion.code for criterion in linked or ()}
+        return list(
+            self.fields["criteria"]
+            .queryset.filter(code__in=codes, framework__region=self.instance.municipality.region_id)
+            .values_list("pk", flat=True)
+        )
 
     def clean(self):
         cleaned_data = super().clean()

@@ -678,13 +678,14 @@ PAGES += [
     # regions' frameworks, the roles, the organizations of their regions
     Page("practice:create", user="enschede.editor", fixtures=_PRACTICE, queries=6),
     # session with user and access, the example, its newest history record (the lock), the
-    # choices as above, the example's criteria and roles (the initial values)
+    # choices as above, the example's criteria and roles (the initial values), the current
+    # framework's criteria of the same codes
     Page(
         "practice:edit",
         user="enschede.editor",
         kwargs=_ENSCHEDE_EXAMPLE,
         fixtures=_PRACTICE,
-        queries=9,
+        queries=10,
     ),
 ]
 PAGES += [

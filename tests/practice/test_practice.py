@@ -487,3 +487,20 @@ def test_a_coordinator_of_another_region_does_not_see_them_in_the_admin(client, 
     changelist = client.get(reverse("admin:practice_practiceexample_changelist"))
     assert changelist.status_code == 200
     assert "Warme overdracht" not in changelist.content.decode()
+
+
+def test_the_form_offers_the_criteria_of_a_new_framework_version_by_their_code(
+    client, cast, practice_examples, criteria_framework
+):
+    from criteria.services import publish_framework
+
+    example = practice_examples["hengelo"]
+    new = Framework.objects.create(region=criteria_framework.region, name="Versie 2", version=2)
+    theme = Theme.objects.create(framework=new, name="Samenwerking", order=1)
+    sw3 = Criterion.objects.create(theme=theme, code="SW-3", title="Warme overdracht")
+    publish_framework(new)
+    client.force_login(cast["hengelo.editor"])
+    form = client.get(reverse("practice:edit", kwargs={"slug": example.slug})).context["form"]
+    assert form.initial["criteria"] == [sw3.pk]
+    content = client.get(reverse("criteria:detail", kwargs={"code": "SW-3"})).content.decode()
+    assert example.get_absolute_url() in content  # linked by its code
