@@ -7,6 +7,7 @@ from toolbox_site.history_admin import HistoryAdmin
 from toolbox_site.models import Organization
 from toolbox_site.versioned_admin import VersionChecked
 
+from . import services
 from .models import PracticeExample
 
 
@@ -59,3 +60,10 @@ class PracticeExampleAdmin(VersionChecked, HistoryAdmin, RegionScopedAdmin):
         super().save_related(request, form, formsets, change)
         action = "practice.example.changed" if change else "practice.example.created"
         log_action(request.user, form.instance, action, {"changes": changes_of(form)})
+
+    def delete_model(self, request, obj):
+        services.delete_example(obj, request.user)
+
+    def delete_queryset(self, request, queryset):
+        for example in queryset:
+            services.delete_example(example, request.user)

@@ -19,6 +19,7 @@ AUDIT_ACTIONS = {
     "practice.example.changed": gettext_lazy("Practice example changed"),
     "practice.example.published": gettext_lazy("Practice example published"),
     "practice.example.unpublished": gettext_lazy("Practice example unpublished"),
+    "practice.example.deleted": gettext_lazy("Practice example deleted"),
 }
 
 SLUG_LENGTH = PracticeExample._meta.get_field("slug").max_length
@@ -102,3 +103,16 @@ def set_published(example, published, version, user):
         action = "practice.example.published" if published else "practice.example.unpublished"
         log_action(user, current, action, {"title": current.title})
     return current
+
+
+def delete_example(example, user):
+    """Remove the example (the admin's delete), written to the audit trail first."""
+    with transaction.atomic():
+        current = lock(PracticeExample.objects, pk=example.pk)
+        log_action(
+            user,
+            current,
+            "practice.example.deleted",
+            {"title": current.title, "slug": current.slug},
+        )
+        current.delete()

@@ -504,3 +504,13 @@ def test_the_form_offers_the_criteria_of_a_new_framework_version_by_their_code(
     assert form.initial["criteria"] == [sw3.pk]
     content = client.get(reverse("criteria:detail", kwargs={"code": "SW-3"})).content.decode()
     assert example.get_absolute_url() in content  # linked by its code
+
+
+def test_a_deletion_in_the_admin_is_audited(client, cast, practice_examples):
+    example = practice_examples["draft"]
+    client.force_login(cast["twente.coordinator"])
+    url = reverse("admin:practice_practiceexample_delete", args=[example.pk])
+    assert client.post(url, {"post": "yes"}).status_code == 302
+    assert not PracticeExample.objects.filter(pk=example.pk).exists()
+    event = AuditEvent.objects.get(action="practice.example.deleted")
+    assert (event.data["slug"], event.organization.slug) == (DRAFT, "enschede")
