@@ -188,22 +188,45 @@ def _readable(user):
 @login_required
 def detail(request, slug):
     example = get_object_or_404(_readable(request.user), slug=slug)
-    criteria = list(
-        example.criteria.order_by("theme__order", "order", "code").only("code", "title")
-    )
-    roles = list(example.roles.order_by("name").only("slug", "name"))
+    may_change = request.user.has_perm("practice.change_example", example)
+    # The first read of the versions takes the example's municipality's (one query).
+    freshness.versions("practice", municipality=example.municipality)
     return render(
         request,
         "practice/detail.html",
         {
             "example": example,
-            "criteria": criteria,
-            "roles": roles,
+            # Read only when the cached part is missing (see toolbox_site/freshness.py).
+            "linked": SimpleLazyObject(lambda: _linked(example)),
+            # The example's own changes raise its version; its criteria, the organizations'
+            # names and the roles have versions of their own.
+            "part": freshness.part(
+                "practice-detail",
+                "practice",
+                "criteria",
+                "toolbox_site",
+                municipality=example.municipality,
+                vary=(
+                    example.pk,
+                    example.version,
+                    may_change,
+                    freshness.versions("network", shared=True),
+                ),
+            ),
             "region_query": f"?{urlencode({REGION_PARAMETER: example.municipality.region.slug})}",
-            "can_change": request.user.has_perm("practice.change_example", example),
+            "can_change": may_change,
             "breadcrumbs": [practice_crumb(), (example.title, None)],
         },
     )
+
+
+def _linked(example):
+    return {
+        "criteria": list(
+            example.criteria.order_by("theme__order", "order", "code").only("code", "title")
+        ),
+        "roles": list(example.roles.order_by("name").only("slug", "name")),
+    }
 
 
 def _editable(user, slug):

@@ -658,20 +658,21 @@ PAGES += [
         label="filtered",
     ),
     # session with user and access, the example with municipality, region and contact
-    # organization, its criteria, its roles
+    # organization, the data versions (a cached copy is used while they hold: then no
+    # more), its criteria, its roles
     Page(
         "practice:detail",
         user="enschede.viewer",
         kwargs=_HENGELO_PILOT,
         fixtures=_PRACTICE,
-        queries=4,
+        queries=5,
     ),
     Page(
         "practice:detail",
         user="enschede.editor",
         kwargs=_ENSCHEDE_EXAMPLE,
         fixtures=_PRACTICE,
-        queries=4,
+        queries=5,
     ),
     # session with user and access, whether the user edits one municipality only (then it is
     # chosen), the municipalities the user may edit (the choice), the criteria of their
