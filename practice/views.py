@@ -19,7 +19,7 @@ from network.models import Role
 from toolbox_site import freshness
 from toolbox_site.locking import Conflict, show_conflict
 from toolbox_site.models import Organization
-from toolbox_site.regions import REGION_PARAMETER, RegionChoice, region_for
+from toolbox_site.regions import REGION_PARAMETER, RegionChoice, own_region_id, region_for
 
 from . import services
 from .forms import ExampleFilterForm, PracticeExampleForm, PublishForm
@@ -229,6 +229,27 @@ def _linked(example):
     }
 
 
+def _form(request, instance, name, *vary):
+    """The form and the cached part of its fields (templates/includes/form.html): a
+    submitted form is built at once and never kept (its part is None); an empty one is
+    built only when its fields are not in the cache. They hold the choices of the
+    visitor's regions (organizations, criteria, roles) and, for an edit, the example's
+    version."""
+    if request.method == "POST":
+        return PracticeExampleForm(request.POST, user=request.user, instance=instance), None
+    part = freshness.part(
+        f"practice-form-{name}",
+        "practice",
+        "criteria",
+        "toolbox_site",
+        region=own_region_id(request.user),
+        request=request,
+        vary=(*vary, freshness.versions("network", shared=True)),
+    )
+    form = SimpleLazyObject(lambda: PracticeExampleForm(None, user=request.user, instance=instance))
+    return form, part
+
+
 def _editable(user, slug):
     """The example, or refuse: one the user may not read is "not found" (404), one they
     may read but not change is "forbidden" (403)."""
@@ -243,9 +264,8 @@ def _editable(user, slug):
 def create(request):
     if not request.user.has_perm("practice.write_examples"):
         raise PermissionDenied
-    data = request.POST if request.method == "POST" else None
-    form = PracticeExampleForm(data, user=request.user, instance=PracticeExample())
-    if data is not None and form.is_valid():
+    form, fields_key = _form(request, PracticeExample(), "create")
+    if request.method == "POST" and form.is_valid():
         example = services.create_example(form, request.user)
         messages.success(
             request,
@@ -257,6 +277,7 @@ def create(request):
         "practice/form.html",
         {
             "form": form,
+            "fields_key": fields_key,
             "title": _("New practice example"),
             "breadcrumbs": [practice_crumb(), (_("New practice example"), None)],
         },
@@ -267,9 +288,8 @@ def create(request):
 @require_http_methods(["GET", "POST"])
 def edit(request, slug):
     example = _editable(request.user, slug)
-    data = request.POST if request.method == "POST" else None
-    form = PracticeExampleForm(data, user=request.user, instance=example)
-    if data is not None and form.is_valid():
+    form, fields_key = _form(request, example, "edit", example.pk, example.version)
+    if request.method == "POST" and form.is_valid():
         try:
             example = services.update_example(form, request.user)
         except Conflict as conflict:
@@ -282,6 +302,7 @@ def edit(request, slug):
         "practice/form.html",
         {
             "form": form,
+            "fields_key": fields_key,
             "example": example,
             "title": _("Edit practice example"),
             "breadcrumbs": [
