@@ -631,3 +631,77 @@ PAGES += [
     # indicator
     Page("monitoring:own", user="enschede.editor", queries=9, fixtures=_MONITORING),
 ]
+
+
+# municipalities: the region's overview and a municipality's page
+def _contact_of(slug):
+    from municipalities.models import ContactPerson
+
+    def kwargs():
+        contact = ContactPerson.objects.filter(municipality__slug=slug).order_by("pk").first()
+        return {"slug": slug, "pk": contact.pk}
+
+    return kwargs
+
+
+_PLACES = ("network", *_MONITORING, "contact_persons")
+PAGES += [
+    # regions, data versions; and on a cold cache: municipalities with their steps done,
+    # the network's three
+    Page("municipalities:overview", queries=7, fixtures=_PLACES),
+    # session with user and access, data versions, regions, the search counts' version;
+    # cold: municipalities, the network's three, the agreements, the reports, the
+    # searches and the criteria (the region's; a coordinator's region's)
+    Page("municipalities:overview", user="enschede.editor", queries=13, fixtures=_PLACES),
+    Page(
+        "municipalities:overview",
+        user="twente.coordinator",
+        query="sorteer=-zonder",
+        label="sorted",
+        queries=13,
+        fixtures=_PLACES,
+    ),
+    # the municipality, data versions; cold: the network's five (categories, services
+    # served, services, steps done, steps), the roles, the indicators and their last values
+    Page("municipalities:detail", kwargs={"slug": "enschede"}, queries=10, fixtures=_PLACES),
+    # session with user and access, the search counts' version, data versions with the
+    # municipality; cold: the network's five, the roles, the reports, the agreements, the
+    # criteria, indicators, values, searches and contact persons (Hengelo's editor: no
+    # reports, searches or search counts' version)
+    Page(
+        "municipalities:detail",
+        user="enschede.editor",
+        kwargs={"slug": "enschede"},
+        queries=17,
+        fixtures=_PLACES,
+    ),
+    Page(
+        "municipalities:detail",
+        user="hengelo.editor",
+        kwargs={"slug": "enschede"},
+        queries=14,
+        fixtures=_PLACES,
+    ),
+    # session with user and access, the municipality
+    Page(
+        "municipalities:contact_create",
+        user="enschede.editor",
+        kwargs={"slug": "enschede"},
+        queries=2,
+    ),
+    # session with user and access, the contact with its municipality, its history
+    Page(
+        "municipalities:contact_edit",
+        user="enschede.editor",
+        kwargs=_contact_of("enschede"),
+        queries=3,
+        fixtures=("contact_persons",),
+    ),
+    Page(
+        "municipalities:contact_remove",
+        user="twente.coordinator",
+        kwargs=_contact_of("enschede"),
+        queries=2,
+        fixtures=("contact_persons",),
+    ),
+]

@@ -603,6 +603,54 @@ WRITES += [
 ]
 
 
+# municipalities: Enschede's contact persons
+def _enschede_contact(cast):
+    from municipalities.models import ContactPerson
+
+    contact = ContactPerson.objects.create(
+        municipality=Organization.objects.get(slug="enschede"),
+        name="Sanne Wolters",
+        position="beleidsadviseur",
+    )
+    return {"slug": "enschede", "pk": contact.pk}
+
+
+def _enschede_contacts(kwargs):
+    from municipalities.models import ContactPerson
+
+    return list(
+        ContactPerson.objects.filter(municipality__slug="enschede").values_list(
+            "name", "position", "version"
+        )
+    )
+
+
+WRITES += [
+    Write(
+        "municipalities:contact_create",
+        arrange=lambda cast: {"slug": "enschede"},
+        data=lambda kwargs: {"name": "Mehmet Yıldız", "position": "Wmo-loket", "order": "1"},
+        state=_enschede_contacts,
+    ),
+    Write(
+        "municipalities:contact_edit",
+        arrange=_enschede_contact,
+        data=lambda kwargs: {
+            "name": "Sanne Wolters",
+            "position": "beleidsadviseur cliëntondersteuning",
+            "order": "0",
+            "version": "1",
+        },
+        state=_enschede_contacts,
+    ),
+    Write(
+        "municipalities:contact_remove",
+        arrange=_enschede_contact,
+        data=lambda kwargs: {"version": "1"},
+        state=_enschede_contacts,
+    ),
+]
+
 # Who gets what on a URL that changes Enschede's data.
 EXPECTED = {
     None: LOGIN,

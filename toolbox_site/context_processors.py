@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 # page exists, so the header never links to a page that is not there.
 NAVIGATION = [
     ("home", _("Home")),
+    ("municipalities:overview", _("Municipalities")),
     ("criteria:index", _("Quality criteria")),
     ("network:index", _("Network")),
     ("finder:index", _("Find a client supporter")),
