@@ -18,14 +18,12 @@ class Header:
 def chosen_sort(request, keys, default):
     """The sort asked for in the address, when it names a column; else ``default``."""
     sort = request.GET.get(SORT_PARAMETER, default)
-    if not isinstance(sort, str) or sort.lstrip("-") not in keys:
-        return default
-    return sort
+    return sort if sort.removeprefix("-") in keys else default
 
 
 def headers(columns, sort):
     """The headings of ``columns`` (``(key, label)`` pairs) for a table sorted by ``sort``."""
-    key = sort.lstrip("-")
+    key = sort.removeprefix("-")
     found = []
     for column, label in columns:
         current = key == column
@@ -44,5 +42,5 @@ def headers(columns, sort):
 
 def sort_rows(rows, sort, keys):
     """``rows`` sorted in place by ``keys[<column>](row)``, descending for ``-<column>``."""
-    rows.sort(key=keys[sort.lstrip("-")], reverse=sort.startswith("-"))
+    rows.sort(key=keys[sort.removeprefix("-")], reverse=sort.startswith("-"))
     return rows
