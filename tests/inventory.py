@@ -416,14 +416,24 @@ PAGES += [
     ),
     # regions, the data versions (a cached copy is used while they hold: then no more),
     # criterion with theme and framework (remembered under the versions too), linked trainings
-    Page("criteria:detail", kwargs={"code": "ON-2"}, queries=4, fixtures=("criteria_trainings",)),
+    # + monitoring's part (monitoring/criteria_links.py, under its own versions, read with
+    # the page's): the linked indicators (none here)
+    Page("criteria:detail", kwargs={"code": "ON-2"}, queries=5, fixtures=("criteria_trainings",)),
+    # the same, with linked indicators: their region figures and the region (for its name)
+    Page(
+        "criteria:detail",
+        kwargs={"code": "BV-1"},
+        queries=7,
+        fixtures=("criteria_trainings", "monitoring_demo"),
+        label="with indicators",
+    ),
     # session with user and access, regions, versions, criterion, linked trainings, the region's
-    # municipalities with their agreement on it (one LEFT JOIN)
+    # municipalities with their agreement on it (one LEFT JOIN), the linked indicators
     Page(
         "criteria:detail",
         user="enschede.viewer",
         kwargs={"code": "ON-2"},
-        queries=6,
+        queries=7,
         fixtures=("criteria_agreements", "criteria_trainings"),
     ),
     # regions, the data versions (a cached copy is used while they hold: then no more),
@@ -605,12 +615,12 @@ PAGES += [
     Page("monitoring:completeness", user="enschede.viewer", queries=7, fixtures=_MONITORING),
     # session with user and access, regions, data versions; and on a cold cache: indicators,
     # periods, municipalities, values per municipality
-    # and period, region figures per period, breakdown per item
+    # and period, region figures per period, breakdown per item, the indicator's criteria
     Page(
         "monitoring:dashboard",
         user="twente.coordinator",
         query="indicator=clients_total&van=2016-01-01",
-        queries=9,
+        queries=10,
         fixtures=_MONITORING,
         label="whole region, 10 years",
     ),
@@ -618,13 +628,13 @@ PAGES += [
         "monitoring:dashboard",
         user="enschede.editor",
         query="indicator=clients_new&gemeente=enschede&gemeente=hengelo&maat=per10000",
-        queries=9,
+        queries=10,
         fixtures=_MONITORING,
         label="municipalities per 10,000",
     ),
     # the same, anonymous: data versions; and on a cold cache: regions, indicators,
-    # periods, municipalities, the two series, breakdown per item
-    Page("monitoring:public", queries=8, fixtures=_MONITORING),
+    # periods, municipalities, the two series, breakdown per item, the indicator's criteria
+    Page("monitoring:public", queries=9, fixtures=_MONITORING),
     # session with user and access, data versions; and on a cold cache: regions and the
     # municipalities to choose from, periods, indicators,
     # latest approved period, values per indicator and municipality, region figures per

@@ -154,6 +154,7 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "toolbox_site.context_processors.site",
                 "network.extensions.context",
+                "criteria.extensions.context",
             ],
         },
     },
