@@ -29,9 +29,7 @@ class Places:
     def add(self, place, template_name):
         """Show ``template_name`` at ``place``; adding the same template twice adds it once."""
         if place not in self._parts:
-            raise ValueError(
-                f"Unknown place {place!r}; {self.app} has {', '.join(self.places)}."
-            )
+            raise ValueError(f"Unknown place {place!r}; {self.app} has {', '.join(self.places)}.")
         if template_name not in self._parts[place]:
             self._parts[place].append(template_name)
 
