@@ -15,6 +15,7 @@ from toolbox_site.admin import ConstraintChecking, RegionScopedAdmin, region_fil
 from toolbox_site.history_admin import HistoryAdmin
 from toolbox_site.models import Organization, Region
 from toolbox_site.permissions import coordinates_a_region, manages_all_regions
+from toolbox_site.validators import ControlCharactersMixin
 from toolbox_site.versioned_admin import VersionChecked
 
 from . import services
@@ -155,7 +156,7 @@ class SectionAdmin(RegionScopedAdmin):
             obj.delete()
 
 
-class IndicatorCriteriaForm(forms.ModelForm):
+class IndicatorCriteriaForm(ControlCharactersMixin, forms.ModelForm):
     """An indicator of a format that has reports: only its links to the quality
     criteria change. The indicator itself is neither validated nor saved again (its
     format is locked: Indicator.clean refuses any change)."""

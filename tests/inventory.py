@@ -97,17 +97,19 @@ PAGES = [
     # the log only grows), the events with organization and user, the date hierarchy's
     # first/last and years, the actions for the filter
     Page("admin:toolbox_site_auditevent_changelist", user="twente.coordinator", queries=7),
-    # The start page (toolbox_site/todo.py): session with user and access, the data
-    # versions; then (cached while they hold) monitoring: the organizations with their
-    # format's period type, the periods, their reports, (a coordinator: the reports
-    # awaiting approval); network: the organizations the user may change, their entries
-    # not checked, the number of roles, the services per municipality and their roles; finder: the
-    # open residents' reports; criteria: the agreements due for review, the trainings soon
-    Page("my_toolbox", user="enschede.editor", fixtures=("network",), queries=13),
-    Page("my_toolbox", user="twente.coordinator", fixtures=("network",), queries=14),
-    # session with user and access, the data versions, monitoring's three, criteria's
-    # trainings (a viewer changes nothing: no agreements to review, nothing of the network)
-    Page("my_toolbox", user="enschede.viewer", queries=6),
+    # The start page (toolbox_site/todo.py): session with user and access, the previous
+    # visit (what is new since), the data versions; then (cached while they hold)
+    # monitoring: the organizations with their format's period type, the periods, their
+    # reports, (a coordinator: the reports awaiting approval); network: the organizations
+    # the user may change, their entries not checked, the number of roles, the services
+    # per municipality and their roles; finder: the open residents' reports; criteria:
+    # the agreements due for review, the trainings soon
+    Page("my_toolbox", user="enschede.editor", fixtures=("network",), queries=14),
+    Page("my_toolbox", user="twente.coordinator", fixtures=("network",), queries=15),
+    # session with user and access, the previous visit, the data versions, monitoring's
+    # three, criteria's trainings (a viewer changes nothing: no agreements to review,
+    # nothing of the network)
+    Page("my_toolbox", user="enschede.viewer", queries=7),
     # The audit trail: session with user and access, the region's organizations (the
     # filter's choices), the count, the page of events with user, organization and type
     Page("audit_trail", user="twente.coordinator", fixtures=("audit_events",), queries=4),

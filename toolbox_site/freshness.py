@@ -77,6 +77,7 @@ IGNORED = {
     "toolbox_site.auditevent",
     "toolbox_site.scopeversions",
     "toolbox_site.session",
+    "toolbox_site.visit",
     "finder.findersearch",
     "finder.searchtally",
     "network.verificationreminder",
