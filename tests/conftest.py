@@ -16,6 +16,7 @@ pytest_plugins = [
     "tests.finder.fixtures",
     "tests.criteria.fixtures",
     "tests.monitoring.fixtures",
+    "tests.documents.fixtures",
 ]
 
 # Property-based tests (hypothesis): no example database on disk, no deadline (CI

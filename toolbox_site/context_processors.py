@@ -10,7 +10,7 @@ NAVIGATION = [
     ("network:index", _("Network")),
     ("finder:index", _("Find a client supporter")),
     ("monitoring:index", _("Monitoring")),
-    ("documents", _("Documents")),
+    ("documents:index", _("Documents")),
 ]
 
 

@@ -62,7 +62,7 @@ from .choices import OrganizationKind
 from .permissions import visibility_key
 
 # The apps whose data the pages show (and django.contrib.auth, counted as toolbox_site).
-APPS = ("toolbox_site", "network", "finder", "criteria", "monitoring", "glossary")
+APPS = ("toolbox_site", "network", "finder", "criteria", "monitoring", "glossary", "documents")
 # Logs and bookkeeping, written often (a finder search on every search), shown on
 # no cached page.
 IGNORED = {
