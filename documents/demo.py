@@ -14,7 +14,7 @@ from toolbox_site.models import Region
 
 from . import render
 from .files import KINDS
-from .models import Document, DocumentFile
+from .models import Audience, Document, DocumentFile
 
 DATA = json.loads((Path(__file__).parent / "data" / "documents.json").read_text(encoding="utf-8"))
 
@@ -36,6 +36,7 @@ def add(region, entry, contents=None):
     """One document of ``entry`` (a row of the data file) in ``region``. ``contents``
     (number -> bytes) skips the rendering: the scale data's small files."""
     now = timezone.now()
+    Audience.objects.add_missing()
     document = Document.objects.create(
         region=region,
         slug=entry["slug"],

@@ -83,11 +83,14 @@ class DocumentForm(
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         creating = self.instance.pk is None
-        self.fields["audiences"].queryset = Audience.objects.all()
-        self.fields["audiences"].help_text = _("Choose one or more.")
-        regions = Region.objects.coordinated_by(user)
-        self.fields["region"].queryset = regions
-        self.fields["region"].empty_label = None
+        # The choices as plain lists, read once (the querysets still check what is sent).
+        audiences = self.fields["audiences"]
+        audiences.queryset = Audience.objects.all()
+        audiences.choices = AudienceChoice.choices
+        audiences.help_text = _("Choose one or more.")
+        region = self.fields["region"]
+        region.queryset = Region.objects.coordinated_by(user)
+        region.choices = [(pk, name) for pk, name in region.queryset.values_list("pk", "name")]
         if creating:
             self.fields["file"] = file_field(required=False)
             self.fields["external_url"].help_text = _(

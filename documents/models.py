@@ -36,12 +36,23 @@ class AudienceChoice(models.TextChoices):
     CLIENT_SUPPORTERS = "client_supporters", _("client supporters")
 
 
+class AudienceQuerySet(models.QuerySet):
+    def add_missing(self):
+        """Make the rows of ``AudienceChoice`` that are missing (the data migration makes
+        them; a test database that was flushed has none)."""
+        self.bulk_create(
+            [Audience(code=code) for code in AudienceChoice.values], ignore_conflicts=True
+        )
+
+
 class Audience(models.Model):
     """One of ``AudienceChoice``: the rows are made by a data migration."""
 
     code = models.CharField(
         _("code"), max_length=20, primary_key=True, choices=AudienceChoice.choices
     )
+
+    objects = AudienceQuerySet.as_manager()
 
     class Meta:
         ordering = ["code"]
