@@ -5,6 +5,7 @@ every change is version-checked and in the audit trail; "View on site" leads the
 from django.contrib import admin
 
 from toolbox_site.admin import RegionScopedAdmin, region_filter
+from toolbox_site.versioned_admin import VersionChecked
 
 from .models import Document, DocumentFile
 
@@ -27,7 +28,9 @@ class DocumentFileInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(RegionScopedAdmin):
+class DocumentAdmin(VersionChecked, RegionScopedAdmin):
+    """Read only; should it ever save, the version guards it like every other admin."""
+
     list_display = ["title", "pillar", "published", "updated_at", "region"]
     list_filter = ["pillar", "published", "audiences", region_filter("region")]
     list_select_related = ["region"]

@@ -5,6 +5,7 @@ import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef
 from django.template.defaultfilters import filesizeformat
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from toolbox_site.choices import Pillar
@@ -86,7 +87,7 @@ class DocumentForm(
         # The choices as plain lists, read once (the querysets still check what is sent).
         audiences = self.fields["audiences"]
         audiences.queryset = Audience.objects.all()
-        audiences.choices = AudienceChoice.choices
+        audiences.choices = [(code, capfirst(label)) for code, label in AudienceChoice.choices]
         audiences.help_text = _("Choose one or more.")
         region = self.fields["region"]
         region.queryset = Region.objects.coordinated_by(user)

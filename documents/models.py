@@ -181,7 +181,7 @@ class Document(models.Model):
     def clean(self):
         super().clean()
         if self.pk and not self.external_url and not self.files.exists():
-            raise ValidationError({"external_url": _("A document has a file or an external link.")})
+            raise ValidationError(_("A document has a file or an external link."))
 
 
 class DocumentFile(models.Model):

@@ -2,15 +2,15 @@
 by WeasyPrint from a Django template (documents/pdf/document.html) and a text
 fragment, and the XLSX template made with openpyxl. Nothing is fetched."""
 
-import io
 import json
 from pathlib import Path
 
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from weasyprint import CSS, HTML
+
+from toolbox_site import exports
 
 DATA = Path(__file__).parent / "data"
 STYLES = Path(__file__).parent / "templates" / "documents" / "pdf" / "print.css"
@@ -36,24 +36,19 @@ def pdf(entry, version, number, date, region):
 
 
 def xlsx(version):
-    """An XLSX workbook (bytes) from a sheet's data file (columns, rows, widths, note)."""
+    """An XLSX workbook (bytes) from a sheet's data file (columns, rows, widths, note),
+    written through toolbox_site/exports.py like every spreadsheet of the site."""
     data = json.loads((DATA / version["sheet"]).read_text(encoding="utf-8"))
-    book = Workbook()
-    sheet = book.active
-    sheet.title = data["sheet"]
-    sheet.append(data["columns"])
+    book = exports.workbook()
+    sheet = exports.add_sheet(
+        book, data["sheet"], [data["columns"], *data["rows"], [], [data["note"]]]
+    )
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in data["rows"]:
-        sheet.append(row)
     for index, width in enumerate(data["widths"], start=1):
         sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = width
-    sheet.append([])
-    sheet.append([data["note"]])
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return exports.xlsx_bytes(book)
