@@ -7,11 +7,12 @@ from .fixtures import LINK, MEMBERS, PUBLIC, TWO_VERSIONS, UNPUBLISHED, make_doc
 
 
 def fetch(client, url):
-    """GET ``url``; a file's response is read and closed (its file handle with it)."""
+    """GET ``url``; a file's response is read to its end, which closes it (and its file
+    handle). Not ``response.close()``: outside the test client's wrapper that signals
+    the end of a request, which closes the database connection."""
     response = client.get(url)
     if response.streaming:
         response.content_bytes = b"".join(response.streaming_content)
-        response.close()
     return response
 
 

@@ -112,7 +112,7 @@ def test_replacing_the_file_keeps_the_old_version(client, coordinator, twente):
         assert handle.read() == sample("pdf")
     assert AuditEvent.objects.filter(action="documents.document.file_replaced").count() == 1
     current = client.get(reverse("documents:download", args=["notulen"]))
-    current.close()
+    assert b"".join(current.streaming_content)  # read to the end: closes the file
     assert current["Content-Type"] == DocumentFile.objects.get(number=2).content_type
 
 
