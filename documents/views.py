@@ -5,6 +5,7 @@ documents/services.py."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -147,12 +148,21 @@ def create(request):
         raise PermissionDenied
     form = DocumentForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        document = services.create_document(form, request.user)
-        messages.success(
-            request,
-            _("The document has been saved. It is not published yet: check it, then publish it."),
-        )
-        return redirect(document)
+        try:
+            document = services.create_document(form, request.user)
+        except IntegrityError:  # another document took the same address at this moment
+            form.add_error(
+                None, _("Someone else saved a document at the same moment. Please try again.")
+            )
+        else:
+            messages.success(
+                request,
+                _(
+                    "The document has been saved. It is not published yet: check it, then "
+                    "publish it."
+                ),
+            )
+            return redirect(document)
     return render(
         request,
         "documents/form.html",

@@ -258,3 +258,22 @@ def test_any_publish_request_is_answered_without_a_server_error(
 def test_any_filter_is_answered_without_a_server_error(client, twente, query):
     response = client.get(reverse("documents:index"), query)
     assert response.status_code in (200, 400)
+
+
+def test_two_new_documents_at_the_same_moment_keep_the_second_ones_input(
+    client, coordinator, twente, monkeypatch
+):
+    from django.db import IntegrityError
+
+    from documents import services
+
+    def taken(form, user):
+        raise IntegrityError("duplicate key value violates unique constraint")
+
+    monkeypatch.setattr(services, "create_document", taken)
+    client.force_login(coordinator)
+    data = new_document_data(twente, external_url="https://www.example.org/afspraken")
+    response = client.post(reverse("documents:create"), data)
+    assert response.status_code == 200
+    assert "op hetzelfde moment" in response.content.decode()
+    assert 'value="Werkafspraken wijkteams"' in response.content.decode()
