@@ -70,6 +70,8 @@ def add(region, entry, contents=None):
         DocumentFile.objects.filter(pk=stored.pk).update(uploaded_at=date)
     if entry.get("versions"):
         Document.objects.filter(pk=document.pk).update(
-            version=len(entry["versions"]), updated_at=date
+            version=len(entry["versions"]),
+            updated_at=date,
+            published_at=date if entry["published"] else None,
         )
     return document
