@@ -77,28 +77,40 @@ def _list_data(request, choice):
     }
 
 
-def _document_for(request, slug):
+def _document_for(request, slug, audiences=True):
     """The document, if the user may read it; 404 otherwise (also for what exists but
     is not theirs to see)."""
-    return get_object_or_404(
-        Document.objects.for_user(request.user)
-        .select_related("region")
-        .prefetch_related("audiences"),
-        slug=slug,
-    )
+    queryset = Document.objects.for_user(request.user).select_related("region")
+    if audiences:
+        queryset = queryset.prefetch_related("audiences")
+    return get_object_or_404(queryset, slug=slug)
 
 
 def detail(request, slug):
-    document = _document_for(request, slug)
-    versions = list(document.files.order_by("-number").select_related("uploaded_by"))
+    document = _document_for(request, slug, audiences=False)
     keeps = keeps_documents(request.user, document)
+
+    def build():
+        versions = list(document.files.order_by("-number"))
+        return {
+            "audiences": document.audience_labels(),
+            "versions": versions,
+            "current": versions[0] if versions else None,
+        }
+
     return render(
         request,
         "documents/detail.html",
         {
             "document": document,
-            "current": versions[0] if versions else None,
-            "versions": versions,
+            # Built only when a cached part is missing (toolbox_site/freshness.py).
+            "page": SimpleLazyObject(build),
+            "about_part": page_part(
+                "detail-about", request, region=document.region_id, vary=(document.pk,)
+            ),
+            "history_part": page_part(
+                "detail-history", request, region=document.region_id, vary=(document.pk,)
+            ),
             "keeps": keeps,
             "publish_form": PublishForm(initial={"version": document.version}) if keeps else None,
             "breadcrumbs": [documents_crumb(), (document.title, None)],

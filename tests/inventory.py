@@ -649,18 +649,20 @@ PAGES += [
         fixtures=_DOCUMENTS,
         label="filtered",
     ),
-    # the document with its region, its audiences, its versions with who uploaded them
+    # the document with its region, the data versions; and on a cold cache: its audiences,
+    # its versions
     Page(
         "documents:detail",
         kwargs={"slug": "folder-gratis-hulp-clientondersteuner"},
-        queries=3,
+        queries=4,
         fixtures=_DOCUMENTS,
     ),
+    # the same after the session with user and access
     Page(
         "documents:detail",
         user="twente.coordinator",
         kwargs={"slug": "stappenplan-netwerkgericht-werken"},
-        queries=4,
+        queries=5,
         fixtures=_DOCUMENTS,
     ),
     # session with user and access, the regions to choose from

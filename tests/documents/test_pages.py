@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from .fixtures import LINK, MEMBERS, PUBLIC, TWO_VERSIONS, UNPUBLISHED, make_document
+from .fixtures import LINK, MEMBERS, PUBLIC, TWO_VERSIONS, UNPUBLISHED, make_document, upload
 
 
 def fetch(client, url):
@@ -119,3 +119,20 @@ def test_the_detail_page_shows_dates_in_amsterdam_and_sizes(client, documents_de
     page = client.get(reverse("documents:detail", args=[TWO_VERSIONS])).content.decode()
     assert "Geschiedenis" in page
     assert "KB" in page
+
+
+def test_the_kept_parts_of_a_document_follow_its_changes(client, twente, coordinator):
+    document = make_document(twente, "notulen")
+    client.force_login(coordinator)
+    url = reverse("documents:detail", args=["notulen"])
+    second = reverse("documents:version", args=["notulen", 2])
+    assert second not in client.get(url).content.decode()
+    client.post(
+        reverse("documents:replace", args=["notulen"]),
+        {"file": upload("notulen.xlsx"), "version": document.version},
+    )
+    page = client.get(url).content.decode()
+    assert second in page
+    assert "XLSX" in page
+    listed = client.get(reverse("documents:index")).content.decode()
+    assert "XLSX" in listed
