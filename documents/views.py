@@ -33,11 +33,8 @@ def documents_crumb():
 
 
 def _versions():
-    return Prefetch(
-        "files",
-        queryset=DocumentFile.objects.order_by("-number").select_related("uploaded_by"),
-        to_attr="versions",
-    )
+    """A document's versions, newest (the current one) first, as ``versions``."""
+    return Prefetch("files", queryset=DocumentFile.objects.order_by("-number"), to_attr="versions")
 
 
 def index(request):
@@ -67,14 +64,8 @@ def _list_data(request, choice):
     )
     filters = DocumentFilter(request.GET or None, queryset=queryset)
     documents = list(filters.qs) if filters.is_valid() else list(queryset)
-    return {
-        "documents": documents,
-        "form": filters.form,
-        "valid": filters.is_valid() if filters.is_bound else True,
-        "filtered": filters.is_bound and any(filters.form.cleaned_data.values())
-        if filters.is_valid()
-        else False,
-    }
+    # An unknown filter value is explained at its field; the list is then unfiltered.
+    return {"documents": documents, "form": filters.form}
 
 
 def _document_for(request, slug, audiences=True):
