@@ -17,6 +17,7 @@ pytest_plugins = [
     "tests.criteria.fixtures",
     "tests.monitoring.fixtures",
     "tests.municipalities.fixtures",
+    "tests.documents.fixtures",
 ]
 
 # Property-based tests (hypothesis): no example database on disk, no deadline (CI

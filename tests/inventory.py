@@ -717,3 +717,66 @@ PAGES += [
         fixtures=("contact_persons",),
     ),
 ]
+
+
+# documents
+_DOCUMENTS = ("documents_demo",)
+PAGES += [
+    # regions (region choice), the data versions; and on a cold cache: the documents
+    # the visitor reads, their audiences, their files
+    Page("documents:index", queries=5, fixtures=_DOCUMENTS),
+    # the same after the session with user and access
+    Page("documents:index", user="enschede.editor", queries=6, fixtures=_DOCUMENTS),
+    Page(
+        "documents:index",
+        user="twente.coordinator",
+        query="pijler=quality&voor=municipality",
+        queries=6,
+        fixtures=_DOCUMENTS,
+        label="filtered",
+    ),
+    # the document with its region, the data versions; and on a cold cache: its audiences,
+    # its versions
+    Page(
+        "documents:detail",
+        kwargs={"slug": "folder-gratis-hulp-clientondersteuner"},
+        queries=4,
+        fixtures=_DOCUMENTS,
+    ),
+    # the same after the session with user and access
+    Page(
+        "documents:detail",
+        user="twente.coordinator",
+        kwargs={"slug": "stappenplan-netwerkgericht-werken"},
+        queries=5,
+        fixtures=_DOCUMENTS,
+    ),
+    # session with user and access, the regions to choose from
+    Page("documents:create", user="twente.coordinator", queries=2),
+    # session with user and access, the document with region, its audiences, the newest
+    # history record (for a conflict message), the regions to choose from
+    Page(
+        "documents:edit",
+        user="twente.coordinator",
+        kwargs={"slug": "handleiding-monitoring"},
+        queries=5,
+        fixtures=_DOCUMENTS,
+    ),
+    # session with user and access, the document with region and audiences, the newest
+    # history record
+    Page(
+        "documents:replace",
+        user="twente.coordinator",
+        kwargs={"slug": "stappenplan-netwerkgericht-werken"},
+        queries=4,
+        fixtures=_DOCUMENTS,
+    ),
+    # admin: session with user and access, the regions of the filter, the audiences of the
+    # filter, count, the documents with region
+    Page(
+        "admin:documents_document_changelist",
+        user="twente.coordinator",
+        queries=5,
+        fixtures=_DOCUMENTS,
+    ),
+]

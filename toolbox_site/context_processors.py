@@ -11,7 +11,7 @@ NAVIGATION = [
     ("network:index", _("Network")),
     ("finder:index", _("Find a client supporter")),
     ("monitoring:index", _("Monitoring")),
-    ("documents", _("Documents")),
+    ("documents:index", _("Documents")),
 ]
 
 

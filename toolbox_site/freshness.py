@@ -70,6 +70,7 @@ APPS = (
     "monitoring",
     "glossary",
     "municipalities",
+    "documents",
 )
 # Logs and bookkeeping, written often (a finder search on every search), shown on
 # no cached page.

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
@@ -65,6 +64,7 @@ urlpatterns = [
     path("audit/", audit.audit_trail, name="audit_trail"),
     path("begrippen/", include("glossary.urls")),
     path("gemeenten/", include("municipalities.urls")),
+    path("documenten/", include("documents.urls")),
     path(
         "organisaties/<slug:slug>/bewerken/",
         organizations.organization_edit,
@@ -98,7 +98,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No route serves MEDIA_ROOT, not even in development: kept files (documents) are
+# served by views that check who may read them.

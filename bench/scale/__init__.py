@@ -2,7 +2,7 @@
 after its own regions, organizations and accounts. Each module has ``STEPS``:
 functions of the command's context that return a line for its report."""
 
-from . import criteria, monitoring, network
+from . import criteria, documents, monitoring, network
 
-#: In INSTALLED_APPS order, as before: criteria, network, monitoring.
-MODULES = [criteria, network, monitoring]
+#: In INSTALLED_APPS order, as before: criteria, network, monitoring; then documents.
+MODULES = [criteria, network, monitoring, documents]

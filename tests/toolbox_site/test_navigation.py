@@ -18,4 +18,5 @@ def test_every_part_of_the_toolbox_is_in_the_menu(db):
         ("/netwerk/", "Netwerk"),
         ("/vind-een-clientondersteuner/", "Vind een cliëntondersteuner"),
         ("/monitoring/", "Monitoring"),
+        ("/documenten/", "Documenten"),
     ]
