@@ -1,5 +1,6 @@
 """For the start page (``/mijn-toolbox/``, toolbox_site/todo.py): the documents
-published since a moment. Not registered here: the start page decides where it shows."""
+published since the user's previous visit, in its "new since your last visit"
+(registered in apps.py)."""
 
 from django.utils.translation import gettext as _
 

@@ -12,4 +12,4 @@ class MunicipalitiesConfig(AppConfig):
 
         from . import services
 
-        audit_trail.add_actions(_("Municipalities"), services.AUDIT_ACTIONS, order=60)
+        audit_trail.add_actions(_("Municipalities"), services.AUDIT_ACTIONS, order=70)

@@ -103,13 +103,14 @@ PAGES = [
     # reports, (a coordinator: the reports awaiting approval); network: the organizations
     # the user may change, their entries not checked, the number of roles, the services
     # per municipality and their roles; finder: the open residents' reports; criteria:
-    # the agreements due for review, the trainings soon
-    Page("my_toolbox", user="enschede.editor", fixtures=("network",), queries=14),
-    Page("my_toolbox", user="twente.coordinator", fixtures=("network",), queries=15),
+    # the agreements due for review, the trainings soon; new since the previous visit:
+    # documents
+    Page("my_toolbox", user="enschede.editor", fixtures=("network",), queries=15),
+    Page("my_toolbox", user="twente.coordinator", fixtures=("network",), queries=16),
     # session with user and access, the previous visit, the data versions, monitoring's
-    # three, criteria's trainings (a viewer changes nothing: no agreements to review,
-    # nothing of the network)
-    Page("my_toolbox", user="enschede.viewer", queries=7),
+    # three, criteria's trainings, new documents (a viewer changes nothing: no agreements
+    # to review, nothing of the network)
+    Page("my_toolbox", user="enschede.viewer", queries=8),
     # The audit trail: session with user and access, the region's organizations (the
     # filter's choices), the count, the page of events with user, organization and type
     Page("audit_trail", user="twente.coordinator", fixtures=("audit_events",), queries=4),
