@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "finder",
     "monitoring",
     "glossary",
+    "search",
     # Django's admin, its site in toolbox_site/admin_site.py.
     "toolbox_site.admin_site.ToolboxAdminConfig",
     "django.contrib.auth",

@@ -64,6 +64,7 @@ urlpatterns = [
     path("mijn-toolbox/", start.my_toolbox, name="my_toolbox"),
     path("audit/", audit.audit_trail, name="audit_trail"),
     path("begrippen/", include("glossary.urls")),
+    path("zoeken/", include("search.urls")),
     path(
         "organisaties/<slug:slug>/bewerken/",
         organizations.organization_edit,
