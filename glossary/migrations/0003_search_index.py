@@ -1,5 +1,5 @@
-"""The text-search index for the site search (search/registry.py), on PostgreSQL only:
-the same fields as glossary/search.py."""
+"""A stored text-search vector and its GIN index for the site search
+(search/registry.py), on PostgreSQL only: the same fields as glossary/search.py."""
 
 from django.db import migrations
 

@@ -1,5 +1,5 @@
-"""Text-search indexes for the site search (search/registry.py), on PostgreSQL only:
-the same fields as network/search.py."""
+"""Stored text-search vectors and their GIN indexes for the site search
+(search/registry.py), on PostgreSQL only: the same fields as network/search.py."""
 
 from django.db import migrations
 
