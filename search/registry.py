@@ -202,6 +202,11 @@ class Query:
                     )
                 )
             rows = list(rows[:limit])
+            for row in rows:
+                if fields.shown_summary:
+                    row.search_summary = cut_marks(
+                        row.search_summary, getattr(row, fields.shown_summary)
+                    )
         else:
             rows = list(self._matching(queryset, fields).annotate(search_total=total)[:limit])
             for row in rows:
@@ -254,6 +259,17 @@ def excerpt(text, words, size=SUMMARY_CHARACTERS):
     if end < len(text):
         end = text.rfind(" ", start, end) if " " in text[start:end] else end
     return f"{'… ' if start else ''}{text[start:end]}{' …' if end < len(text) else ''}"
+
+
+def cut_marks(headline, text):
+    """PostgreSQL's headline with "…" where it cut ``text``."""
+    shown = " ".join(headline.replace(START, "").replace(STOP, "").split())
+    whole = " ".join(text.split())
+    if not shown or shown == whole:
+        return headline
+    start = "" if whole.startswith(shown) else "… "
+    end = "" if whole.endswith(shown) else " …"
+    return f"{start}{headline.strip()}{end}"
 
 
 def marked(text, words):

@@ -255,3 +255,12 @@ def test_the_stored_vector_follows_the_row(enschede):
 def search_terms(text):
     hits, _total = glossary_terms(None, registry.Query(text))
     return hits
+
+
+def test_a_headline_says_where_it_cut_the_text():
+    marked = f"brengen en {registry.START}schulden{registry.STOP} te voorkomen."
+    text = "Helpt de post op orde te brengen en schulden te voorkomen."
+    assert registry.cut_marks(marked, text) == f"… {marked}"
+    assert registry.cut_marks(marked, "brengen en schulden te voorkomen. Meer.").endswith(" …")
+    whole = f"{registry.START}Schulden{registry.STOP}"
+    assert registry.cut_marks(whole, "Schulden") == whole
