@@ -2,6 +2,7 @@
 glossary is public and national)."""
 
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from search import registry
@@ -20,8 +21,16 @@ FIELDS = registry.Fields(
 def terms(user, query):
     rows, total = query.find(Term.objects.all(), FIELDS)
     index = reverse("glossary:index")
+    english = get_language() == "en"
     return [
-        registry.Hit(row.search_title, f"{index}#{row.slug}", row.search_summary) for row in rows
+        registry.Hit(
+            row.search_title,
+            f"{index}#{row.slug}",
+            row.search_summary,
+            # The Dutch word is the one residents meet; English pages name it as well.
+            detail=row.name_en if english else "",
+        )
+        for row in rows
     ], total
 
 

@@ -79,7 +79,7 @@ class Hit:
     title: str
     url: str
     summary: str = ""
-    detail: str = ""  # where it belongs: a municipality, a region
+    detail: str = ""  # a short note beside the title: a code, who offers it
 
 
 @dataclass(frozen=True)

@@ -264,3 +264,12 @@ def test_a_headline_says_where_it_cut_the_text():
     assert registry.cut_marks(marked, "brengen en schulden te voorkomen. Meer.").endswith(" …")
     whole = f"{registry.START}Schulden{registry.STOP}"
     assert registry.cut_marks(whole, "Schulden") == whole
+
+
+def test_the_english_page_is_english_and_names_the_english_term(client):
+    client.cookies["django_language"] = "en"
+    page = search(client, "mantelzorger")
+    html = page.content.decode()
+    assert "Glossary" in labels(page)
+    assert "<h1>Search</h1>" in html and "Informal carer" in html
+    assert "Type at least 2 characters." in search(client, "x").content.decode()
