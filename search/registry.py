@@ -236,6 +236,8 @@ class Query:
                 Q(),
             )
 
+        if not self.words:  # only words left out ("-zorg"): nothing to look for
+            return queryset.none()
         ordering = queryset.query.order_by or queryset.model._meta.ordering
         return (
             queryset.filter(every_word((*fields.titles, *fields.texts)))

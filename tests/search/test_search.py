@@ -109,6 +109,13 @@ def test_the_query_is_stripped_and_its_spaces_collapsed():
     assert form.is_valid() and form.cleaned_data["q"] == "hulp bij schulden"
 
 
+@pytest.mark.parametrize("text", ["-0", "-zorg", '""', "' '", "- -", "--", "%s %(x)s", "50%"])
+def test_search_syntax_alone_gives_a_page(client, text):
+    page = search(client, text)
+    assert page.status_code == 200
+    assert "kinds" in page.context
+
+
 @given(text=st.text(max_size=300))
 def test_any_query_gives_a_page_never_a_server_error(client, text):
     page = search(client, text)
