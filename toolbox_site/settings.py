@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "glossary",
     "municipalities",
     "documents",
+    "search",
     # Django's admin, its site in toolbox_site/admin_site.py.
     "toolbox_site.admin_site.ToolboxAdminConfig",
     "django.contrib.auth",

@@ -65,6 +65,7 @@ urlpatterns = [
     path("begrippen/", include("glossary.urls")),
     path("gemeenten/", include("municipalities.urls")),
     path("documenten/", include("documents.urls")),
+    path("zoeken/", include("search.urls")),
     path(
         "organisaties/<slug:slug>/bewerken/",
         organizations.organization_edit,
