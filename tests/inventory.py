@@ -787,20 +787,20 @@ PAGES += [
 _SEARCH = ("criteria_trainings", "enschede_network")
 PAGES += [
     # the data versions; and on a cold cache: one query per kind (criteria, trainings,
-    # services, roles, glossary terms), each its hits and their count
+    # services, roles, documents, glossary terms), each its hits and their count
     Page(
         "search:results",
         query="q=cli%C3%ABntondersteuner",
         fixtures=_SEARCH,
-        queries=6,
+        queries=7,
     ),
-    # session with user and access, the data versions, the five kinds
+    # session with user and access, the data versions, the six kinds
     Page(
         "search:results",
         user="enschede.editor",
         query="q=cli%C3%ABntondersteuner",
         fixtures=_SEARCH,
-        queries=7,
+        queries=8,
     ),
     # a query too short: the form's error, no search, nothing read
     Page("search:results", query="q=a", label="too short"),

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from criteria.models import Criterion, Framework, Theme, Training
 from criteria.search import CRITERION_FIELDS, TRAINING_FIELDS
+from documents.models import Document
+from documents.search import FIELDS as DOCUMENT_FIELDS
 from glossary.models import Term
 from glossary.search import FIELDS as TERM_FIELDS
 from glossary.search import terms as glossary_terms
@@ -235,6 +237,7 @@ def test_dutch_stemming_finds_other_forms_of_a_word(client, criteria_trainings):
         (Service, SERVICE_FIELDS, "service_search"),
         (Role, ROLE_FIELDS, "role_search"),
         (Term, TERM_FIELDS, "term_search"),
+        (Document, DOCUMENT_FIELDS, "document_search"),
     ],
 )
 def test_the_search_reads_the_stored_vector_through_its_index(model, fields, index):
