@@ -36,13 +36,37 @@ class PublishResult:
     new_codes: list = field(default_factory=list)
 
 
+def carry_links(previous, new_criteria):
+    """Move every many-to-many link to a criterion of the ``previous`` framework (the
+    trainings that strengthen it, the indicators that measure it: whichever app links
+    to criteria) to the criterion with the same code in the new one."""
+    for relation in Criterion._meta.related_objects:
+        if not relation.many_to_many:
+            continue
+        field = relation.remote_field  # the ManyToManyField on the other model
+        through = field.remote_field.through
+        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+        rows = through.objects.filter(**{f"{target}__framework": previous}).values_list(
+            f"{source}_id", f"{target}__code"
+        )
+        links = [
+            through(**{f"{source}_id": other, f"{target}_id": new_criteria[code].pk})
+            for other, code in rows
+            if code in new_criteria
+        ]
+        through.objects.bulk_create(links, batch_size=1000, ignore_conflicts=True)
+        if links:  # bulk_create sends no signals
+            freshness.changed(field.model._meta.app_label)
+
+
 def publish_framework(framework, user=None):
     """Publish ``framework`` as its region's current framework.
 
     The previous published framework of the region is archived (it stays
     readable). Every municipality's agreement on a criterion of the previous
     version is copied to the criterion with the same code in the new one;
-    where the criterion's text changed, the copy is marked "to review".
+    where the criterion's text changed, the copy is marked "to review". The links of
+    trainings and indicators to a criterion move along (:func:`carry_links`).
     Everything happens in one transaction, and is written to the audit log.
     """
     with transaction.atomic():
@@ -94,6 +118,7 @@ def publish_framework(framework, user=None):
             LocalAgreement.objects.bulk_create(copies, batch_size=1000)
             # bulk_create sends no signals: the region's pages, every municipality's too.
             freshness.changed("criteria", framework)
+            carry_links(previous, new_criteria)
             result.carried = len(copies)
             result.new_codes = sorted(set(new_criteria) - set(old_criteria))
         else:

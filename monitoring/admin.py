@@ -5,14 +5,17 @@ sections, indicators and rules are read-only here; the action "Make a new
 version" copies it so it can be changed.
 """
 
+from django import forms
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 
+from criteria.models import Criterion, Framework
 from toolbox_site.admin import ConstraintChecking, RegionScopedAdmin, region_filter
 from toolbox_site.history_admin import HistoryAdmin
-from toolbox_site.models import Organization
+from toolbox_site.models import Organization, Region
 from toolbox_site.permissions import coordinates_a_region, manages_all_regions
+from toolbox_site.validators import ControlCharactersMixin
 from toolbox_site.versioned_admin import VersionChecked
 
 from . import services
@@ -153,6 +156,19 @@ class SectionAdmin(RegionScopedAdmin):
             obj.delete()
 
 
+class IndicatorCriteriaForm(ControlCharactersMixin, forms.ModelForm):
+    """An indicator of a format that has reports: only its links to the quality
+    criteria change. The indicator itself is neither validated nor saved again (its
+    format is locked: Indicator.clean refuses any change)."""
+
+    class Meta:
+        model = Indicator
+        fields = ["criteria"]
+
+    def _post_clean(self):
+        pass
+
+
 @admin.register(Indicator)
 class IndicatorAdmin(RegionScopedAdmin):
     region_path = "format__organization__region"
@@ -162,10 +178,45 @@ class IndicatorAdmin(RegionScopedAdmin):
     list_select_related = ["format", "dimension"]
     exclude = ["format"]
 
-    def has_change_permission(self, request, obj=None):
+    def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is not None and obj.format.locked:
-            return False
-        return super().has_change_permission(request, obj)
+            kwargs["form"] = IndicatorCriteriaForm
+            kwargs["fields"] = ["criteria"]
+        return super().get_form(request, obj, change, **kwargs)
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if obj is not None and obj.format.locked:  # criteria last, the rest read-only
+            return [name for name in fields if name != "criteria"] + ["criteria"]
+        return fields
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.format.locked:
+            kept = ("id", "format", "criteria")
+            return [
+                field.name
+                for field in Indicator._meta.get_fields()
+                if field.concrete and field.editable and field.name not in kept
+            ]
+        return super().get_readonly_fields(request, obj)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "criteria":
+            # The published criteria of the regions the coordinator keeps.
+            kwargs["queryset"] = (
+                Criterion.objects.filter(
+                    framework__status=Framework.Status.PUBLISHED,
+                    framework__region__in=Region.objects.coordinated_by(request.user),
+                )
+                .select_related("framework")
+                .order_by("framework__region__name", "code")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if change and obj.format.locked:
+            return  # only the links change (save_related)
+        super().save_model(request, obj, form, change)
 
     def has_delete_permission(self, request, obj=None):
         if obj is not None and obj.format.locked:

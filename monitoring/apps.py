@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from criteria import extensions as criteria_extensions
+
 
 class MonitoringConfig(AppConfig):
     name = "monitoring"
@@ -15,3 +17,4 @@ class MonitoringConfig(AppConfig):
 
         audit_trail.add_actions(_("Monitoring"), services.AUDIT_ACTIONS, order=10)
         todo.add(monitoring_todo.section, order=10)
+        criteria_extensions.add("criterion", "monitoring/criterion_indicators.html")

@@ -15,6 +15,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
+from criteria.models import Criterion, Framework
 from toolbox_site import freshness
 from toolbox_site.models import Organization
 
@@ -32,6 +33,8 @@ from .models import (
 
 #: The demo's formats, breakdowns and rules: data, in data/demo.json.
 DATA = json.loads((Path(__file__).parent / "data" / "demo.json").read_text(encoding="utf-8"))
+#: Which criteria (by code) each indicator (by code) shows progress on.
+CRITERIA_LINKS = Path(__file__).parent / "data" / "indicator_criteria.json"
 INDICATOR_FIELDS = (
     "code",
     "label",
@@ -331,6 +334,24 @@ def state_for(slug, position, count, rng):
 
 
 @transaction.atomic
+def link_criteria(formats):
+    """Link the formats' indicators to the criteria of their region's published
+    framework, as the data file says (nothing when there is no framework)."""
+    links = json.loads(CRITERIA_LINKS.read_text(encoding="utf-8"))
+    for fmt in formats:
+        criteria = {
+            criterion.code: criterion
+            for criterion in Criterion.objects.filter(
+                framework__region_id=fmt.organization.region_id,
+                framework__status=Framework.Status.PUBLISHED,
+            )
+        }
+        for indicator in fmt.indicators.all():
+            linked = [criteria[code] for code in links.get(indicator.code, ()) if code in criteria]
+            if linked:
+                indicator.criteria.add(*linked)
+
+
 def seed(today=None):
     today = today or datetime.date.today()
     ggd = Organization.objects.get(slug="ggd-twente")
@@ -351,6 +372,7 @@ def seed(today=None):
         CARE_OFFICE_RULES,
         dimensions,
     )
+    link_criteria([municipal, care])
     periods = seed_periods(today)
     coordinator = ggd.memberships.filter(role="coordinator").select_related("user").first()
     coordinator = coordinator.user if coordinator else None

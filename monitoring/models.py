@@ -340,6 +340,13 @@ class Indicator(models.Model):
     public = models.BooleanField(
         _("public"), default=False, help_text=_("Shown on the public dashboard.")
     )
+    criteria = models.ManyToManyField(
+        "criteria.Criterion",
+        blank=True,
+        related_name="indicators",
+        verbose_name=_("quality criteria"),
+        help_text=_("The regional quality criteria this indicator shows progress on."),
+    )
     order = models.PositiveIntegerField(_("order"), default=0)
 
     objects = OwnedQuerySet.through("format__organization").as_manager()

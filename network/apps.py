@@ -10,8 +10,9 @@ class NetworkConfig(AppConfig):
         # Models are importable from here on (Django's app registry is ready).
         from toolbox_site import audit_trail, todo
 
-        from . import services
+        from . import search, services
         from . import todo as network_todo
 
         audit_trail.add_actions(_("Network"), services.AUDIT_ACTIONS, order=30)
         todo.add(network_todo.section, order=20)
+        search.register()

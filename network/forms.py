@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from toolbox_site import freshness, widgets
-from toolbox_site.forms import NoAutofocusMixin, RadioWithoutBlankMixin
+from toolbox_site.forms import NoAutofocusMixin, RadioWithoutBlankMixin, VersionMixin
 from toolbox_site.locking import latest_history_id
 from toolbox_site.models import Organization
 from toolbox_site.validators import ControlCharactersMixin
@@ -19,15 +19,6 @@ from .models import (
 )
 
 MAX_TEXT = 5000
-
-
-class VersionMixin(ControlCharactersMixin, forms.Form):
-    """The version the user started from, for optimistic locking (toolbox_site/locking.py)."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1)
-    based_on = forms.IntegerField(
-        widget=forms.HiddenInput, required=False, min_value=0, max_value=2**63 - 1
-    )
 
 
 def list_choices(field, part, build):

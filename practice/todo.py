@@ -1,5 +1,6 @@
 """For the start page (``/mijn-toolbox/``, toolbox_site/todo.py): the practice examples
-published since the user last looked. Not registered here; the start page adds it."""
+published since the user's previous visit, in its "new since your last visit"
+(registered in apps.py)."""
 
 from django.utils.translation import gettext as _
 

@@ -16,6 +16,8 @@ pytest_plugins = [
     "tests.finder.fixtures",
     "tests.criteria.fixtures",
     "tests.monitoring.fixtures",
+    "tests.municipalities.fixtures",
+    "tests.documents.fixtures",
     "tests.practice.fixtures",
 ]
 

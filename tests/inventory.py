@@ -97,17 +97,20 @@ PAGES = [
     # the log only grows), the events with organization and user, the date hierarchy's
     # first/last and years, the actions for the filter
     Page("admin:toolbox_site_auditevent_changelist", user="twente.coordinator", queries=7),
-    # The start page (toolbox_site/todo.py): session with user and access, the data
-    # versions; then (cached while they hold) monitoring: the organizations with their
-    # format's period type, the periods, their reports, (a coordinator: the reports
-    # awaiting approval); network: the organizations the user may change, their entries
-    # not checked, the number of roles, the services per municipality and their roles; finder: the
-    # open residents' reports; criteria: the agreements due for review, the trainings soon
-    Page("my_toolbox", user="enschede.editor", fixtures=("network",), queries=13),
-    Page("my_toolbox", user="twente.coordinator", fixtures=("network",), queries=14),
-    # session with user and access, the data versions, monitoring's three, criteria's
-    # trainings (a viewer changes nothing: no agreements to review, nothing of the network)
-    Page("my_toolbox", user="enschede.viewer", queries=6),
+    # The start page (toolbox_site/todo.py): session with user and access, the previous
+    # visit (what is new since), the data versions; then (cached while they hold)
+    # monitoring: the organizations with their format's period type, the periods, their
+    # reports, (a coordinator: the reports awaiting approval); network: the organizations
+    # the user may change, their entries not checked, the number of roles, the services
+    # per municipality and their roles; finder: the open residents' reports; criteria:
+    # the agreements due for review, the trainings soon; new since the previous visit:
+    # documents
+    Page("my_toolbox", user="enschede.editor", fixtures=("network",), queries=15),
+    Page("my_toolbox", user="twente.coordinator", fixtures=("network",), queries=16),
+    # session with user and access, the previous visit, the data versions, monitoring's
+    # three, criteria's trainings, new documents (a viewer changes nothing: no agreements
+    # to review, nothing of the network)
+    Page("my_toolbox", user="enschede.viewer", queries=8),
     # The audit trail: session with user and access, the region's organizations (the
     # filter's choices), the count, the page of events with user, organization and type
     Page("audit_trail", user="twente.coordinator", fixtures=("audit_events",), queries=4),
@@ -417,10 +420,20 @@ PAGES += [
     ),
     # regions, the data versions (a cached copy is used while they hold: then no more),
     # criterion with theme and framework (remembered under the versions too), linked trainings
-    Page("criteria:detail", kwargs={"code": "ON-2"}, queries=4, fixtures=("criteria_trainings",)),
+    # + monitoring's part (monitoring/criteria_links.py, under its own versions, read with
+    # the page's): the linked indicators (none here)
+    Page("criteria:detail", kwargs={"code": "ON-2"}, queries=5, fixtures=("criteria_trainings",)),
+    # the same, with linked indicators: their region figures and the region (for its name)
+    Page(
+        "criteria:detail",
+        kwargs={"code": "BV-1"},
+        queries=7,
+        fixtures=("criteria_trainings", "monitoring_demo"),
+        label="with indicators",
+    ),
     # session with user and access, regions, versions, criterion, linked trainings, the region's
-    # municipalities with their agreement on it (one LEFT JOIN), the published practice
-    # examples of the criterion (practice: criterion_examples.html)
+    # municipalities with their agreement on it (one LEFT JOIN), the linked indicators,
+    # the published practice examples of the criterion (practice: criterion_examples.html)
     Page(
         "criteria:detail",
         user="enschede.viewer",
@@ -607,12 +620,12 @@ PAGES += [
     Page("monitoring:completeness", user="enschede.viewer", queries=7, fixtures=_MONITORING),
     # session with user and access, regions, data versions; and on a cold cache: indicators,
     # periods, municipalities, values per municipality
-    # and period, region figures per period, breakdown per item
+    # and period, region figures per period, breakdown per item, the indicator's criteria
     Page(
         "monitoring:dashboard",
         user="twente.coordinator",
         query="indicator=clients_total&van=2016-01-01",
-        queries=9,
+        queries=10,
         fixtures=_MONITORING,
         label="whole region, 10 years",
     ),
@@ -620,18 +633,179 @@ PAGES += [
         "monitoring:dashboard",
         user="enschede.editor",
         query="indicator=clients_new&gemeente=enschede&gemeente=hengelo&maat=per10000",
-        queries=9,
+        queries=10,
         fixtures=_MONITORING,
         label="municipalities per 10,000",
     ),
     # the same, anonymous: data versions; and on a cold cache: regions, indicators,
-    # periods, municipalities, the two series, breakdown per item
-    Page("monitoring:public", queries=8, fixtures=_MONITORING),
+    # periods, municipalities, the two series, breakdown per item, the indicator's criteria
+    Page("monitoring:public", queries=9, fixtures=_MONITORING),
     # session with user and access, data versions; and on a cold cache: regions and the
     # municipalities to choose from, periods, indicators,
     # latest approved period, values per indicator and municipality, region figures per
     # indicator
     Page("monitoring:own", user="enschede.editor", queries=9, fixtures=_MONITORING),
+]
+
+
+# municipalities: the region's overview and a municipality's page
+def _contact_of(slug):
+    from municipalities.models import ContactPerson
+
+    def kwargs():
+        contact = ContactPerson.objects.filter(municipality__slug=slug).order_by("pk").first()
+        return {"slug": slug, "pk": contact.pk}
+
+    return kwargs
+
+
+_PLACES = ("network", *_MONITORING, "contact_persons")
+PAGES += [
+    # regions, data versions; and on a cold cache: municipalities with their steps done,
+    # the network's three
+    Page("municipalities:overview", queries=7, fixtures=_PLACES),
+    # session with user and access, data versions, regions, the search counts' version;
+    # cold: municipalities, the network's three, the agreements, the reports, the
+    # searches and the criteria (the region's; a coordinator's region's)
+    Page("municipalities:overview", user="enschede.editor", queries=13, fixtures=_PLACES),
+    Page(
+        "municipalities:overview",
+        user="twente.coordinator",
+        query="sorteer=-zonder",
+        label="sorted",
+        queries=13,
+        fixtures=_PLACES,
+    ),
+    # the municipality, data versions; cold: the network's five (categories, services
+    # served, services, steps done, steps), the roles, the indicators and their last values
+    Page("municipalities:detail", kwargs={"slug": "enschede"}, queries=10, fixtures=_PLACES),
+    # session with user and access, the search counts' version, data versions with the
+    # municipality; cold: the network's five, the roles, the reports, the agreements, the
+    # criteria, indicators, values, searches and contact persons (Hengelo's editor: no
+    # reports, searches or search counts' version)
+    Page(
+        "municipalities:detail",
+        user="enschede.editor",
+        kwargs={"slug": "enschede"},
+        queries=17,
+        fixtures=_PLACES,
+    ),
+    Page(
+        "municipalities:detail",
+        user="hengelo.editor",
+        kwargs={"slug": "enschede"},
+        queries=14,
+        fixtures=_PLACES,
+    ),
+    # session with user and access, the municipality
+    Page(
+        "municipalities:contact_create",
+        user="enschede.editor",
+        kwargs={"slug": "enschede"},
+        queries=2,
+    ),
+    # session with user and access, the contact with its municipality, its history
+    Page(
+        "municipalities:contact_edit",
+        user="enschede.editor",
+        kwargs=_contact_of("enschede"),
+        queries=3,
+        fixtures=("contact_persons",),
+    ),
+    Page(
+        "municipalities:contact_remove",
+        user="twente.coordinator",
+        kwargs=_contact_of("enschede"),
+        queries=2,
+        fixtures=("contact_persons",),
+    ),
+]
+
+
+# documents
+_DOCUMENTS = ("documents_demo",)
+PAGES += [
+    # regions (region choice), the data versions; and on a cold cache: the documents
+    # the visitor reads, their audiences, their files
+    Page("documents:index", queries=5, fixtures=_DOCUMENTS),
+    # the same after the session with user and access
+    Page("documents:index", user="enschede.editor", queries=6, fixtures=_DOCUMENTS),
+    Page(
+        "documents:index",
+        user="twente.coordinator",
+        query="pijler=quality&voor=municipality",
+        queries=6,
+        fixtures=_DOCUMENTS,
+        label="filtered",
+    ),
+    # the document with its region, the data versions; and on a cold cache: its audiences,
+    # its versions
+    Page(
+        "documents:detail",
+        kwargs={"slug": "folder-gratis-hulp-clientondersteuner"},
+        queries=4,
+        fixtures=_DOCUMENTS,
+    ),
+    # the same after the session with user and access
+    Page(
+        "documents:detail",
+        user="twente.coordinator",
+        kwargs={"slug": "stappenplan-netwerkgericht-werken"},
+        queries=5,
+        fixtures=_DOCUMENTS,
+    ),
+    # session with user and access, the regions to choose from
+    Page("documents:create", user="twente.coordinator", queries=2),
+    # session with user and access, the document with region, its audiences, the newest
+    # history record (for a conflict message), the regions to choose from
+    Page(
+        "documents:edit",
+        user="twente.coordinator",
+        kwargs={"slug": "handleiding-monitoring"},
+        queries=5,
+        fixtures=_DOCUMENTS,
+    ),
+    # session with user and access, the document with region and audiences, the newest
+    # history record
+    Page(
+        "documents:replace",
+        user="twente.coordinator",
+        kwargs={"slug": "stappenplan-netwerkgericht-werken"},
+        queries=4,
+        fixtures=_DOCUMENTS,
+    ),
+    # admin: session with user and access, the regions of the filter, the audiences of the
+    # filter, count, the documents with region
+    Page(
+        "admin:documents_document_changelist",
+        user="twente.coordinator",
+        queries=5,
+        fixtures=_DOCUMENTS,
+    ),
+]
+
+
+# search: the site search (/zoeken/), every kind the apps add
+_SEARCH = ("criteria_trainings", "enschede_network")
+PAGES += [
+    # the data versions; and on a cold cache: one query per kind (criteria, trainings,
+    # services, roles, documents, glossary terms), each its hits and their count
+    Page(
+        "search:results",
+        query="q=cli%C3%ABntondersteuner",
+        fixtures=_SEARCH,
+        queries=7,
+    ),
+    # session with user and access, the data versions, the six kinds
+    Page(
+        "search:results",
+        user="enschede.editor",
+        query="q=cli%C3%ABntondersteuner",
+        fixtures=_SEARCH,
+        queries=8,
+    ),
+    # a query too short: the form's error, no search, nothing read
+    Page("search:results", query="q=a", label="too short"),
 ]
 
 

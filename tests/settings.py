@@ -13,3 +13,18 @@ from toolbox_site.settings import *  # noqa: F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 LANGUAGE_CODE = "nl"
+
+# Documents are kept in a temporary folder of each test process, never under MEDIA_ROOT.
+import atexit  # noqa: E402
+import shutil  # noqa: E402
+import tempfile  # noqa: E402
+
+_documents = tempfile.mkdtemp(prefix="toolbox-test-documents-")
+atexit.register(shutil.rmtree, _documents, ignore_errors=True)
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "documents": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": _documents},
+    },
+}

@@ -603,6 +603,164 @@ WRITES += [
 ]
 
 
+# municipalities: Enschede's contact persons
+def _enschede_contact(cast):
+    from municipalities.models import ContactPerson
+
+    contact = ContactPerson.objects.create(
+        municipality=Organization.objects.get(slug="enschede"),
+        name="Sanne Wolters",
+        position="beleidsadviseur",
+    )
+    return {"slug": "enschede", "pk": contact.pk}
+
+
+def _enschede_contacts(kwargs):
+    from municipalities.models import ContactPerson
+
+    return list(
+        ContactPerson.objects.filter(municipality__slug="enschede").values_list(
+            "name", "position", "version"
+        )
+    )
+
+
+WRITES += [
+    Write(
+        "municipalities:contact_create",
+        arrange=lambda cast: {"slug": "enschede"},
+        data=lambda kwargs: {"name": "Mehmet Yıldız", "position": "Wmo-loket", "order": "1"},
+        state=_enschede_contacts,
+    ),
+    Write(
+        "municipalities:contact_edit",
+        arrange=_enschede_contact,
+        data=lambda kwargs: {
+            "name": "Sanne Wolters",
+            "position": "beleidsadviseur cliëntondersteuning",
+            "order": "0",
+            "version": "1",
+        },
+        state=_enschede_contacts,
+    ),
+    Write(
+        "municipalities:contact_remove",
+        arrange=_enschede_contact,
+        data=lambda kwargs: {"version": "1"},
+        state=_enschede_contacts,
+    ),
+]
+
+
+# documents: a document of Twente, kept by the region's coordinators. Members of the
+# region read it when it is published (then they get 403), not when it is not (404).
+def _twente_document(published=True):
+    def arrange(cast):
+        from toolbox_site.models import Region
+
+        from .documents.fixtures import make_document
+
+        region = Region.objects.get(slug="twente")
+        return {"slug": make_document(region, "notulen-overleg", published=published).slug}
+
+    return arrange
+
+
+def _document_state(kwargs):
+    from documents.models import Document
+
+    document = Document.objects.get(slug=kwargs["slug"])
+    return (document.title, document.published, document.version, document.files.count())
+
+
+def _document_version(kwargs):
+    from documents.models import Document
+
+    return Document.objects.get(slug=kwargs["slug"]).version
+
+
+def _document_slugs(kwargs):
+    from documents.models import Document
+
+    return sorted(Document.objects.values_list("slug", flat=True))
+
+
+def _new_document(kwargs):
+    from toolbox_site.models import Region
+
+    return {
+        "title": "Werkafspraken",
+        "summary": "Hoe we samenwerken.",
+        "pillar": "network",
+        "audiences": ["municipality"],
+        "region": str(Region.objects.get(slug="twente").pk),
+        "external_url": "https://www.example.org/werkafspraken",
+        "version": "0",
+    }
+
+
+def _new_file(kwargs):
+    from .documents.fixtures import upload
+
+    return {"file": upload("notulen-2.pdf"), "version": _document_version(kwargs)}
+
+
+_READERS_403 = {
+    "hengelo.editor": 403,
+    "menzis.adviser": 403,
+    "enschede.viewer": 403,
+    "enschede.editor": 403,
+}
+_UNPUBLISHED_404 = {"enschede.viewer": 404, "enschede.editor": 404}
+
+WRITES += [
+    # Any coordinator may add documents, to their own region only: Twente is not
+    # among the other region's coordinator's choices (the form says so, 200).
+    Write(
+        "documents:create",
+        arrange=lambda cast: {},
+        data=_new_document,
+        state=_document_slugs,
+        expected={**_READERS_403, "achterhoek.coordinator": 200},
+    ),
+    Write(
+        "documents:edit",
+        arrange=_twente_document(),
+        data=lambda kwargs: {
+            **_new_document(kwargs),
+            "title": "Notulen van het overleg",
+            "external_url": "",
+            "version": _document_version(kwargs),
+        },
+        state=_document_state,
+        expected=_READERS_403,
+    ),
+    Write(
+        "documents:replace",
+        arrange=_twente_document(),
+        data=_new_file,
+        state=_document_state,
+        expected=_READERS_403,
+    ),
+    Write(
+        "documents:publish",
+        arrange=_twente_document(published=False),
+        data=lambda kwargs: {"version": _document_version(kwargs)},
+        state=_document_state,
+        get=False,
+        expected=_UNPUBLISHED_404,
+    ),
+    Write(
+        "documents:unpublish",
+        arrange=_twente_document(),
+        data=lambda kwargs: {"version": _document_version(kwargs)},
+        state=_document_state,
+        get=False,
+        expected=_READERS_403,
+    ),
+]
+
+
 # practice
 def _enschede_example(published):
     def arrange(cast):

@@ -11,6 +11,8 @@ class ToolboxSiteConfig(AppConfig):
     def ready(self):
         freshness.connect()  # the data versions follow every save
         lookups.register()  # __in ignores numbers an integer column cannot hold
-        from . import audit, audit_trail  # their models are importable from here on
+        from . import audit, audit_trail, visits  # their models are importable from here on
+
+        visits.connect()  # before django.contrib.auth's update_last_login
 
         audit_trail.add_actions(_("Organizations and accounts"), audit.ACTIONS, order=40)

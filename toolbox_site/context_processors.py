@@ -6,12 +6,13 @@ from django.utils.translation import gettext_lazy as _
 # page exists, so the header never links to a page that is not there.
 NAVIGATION = [
     ("home", _("Home")),
+    ("municipalities:overview", _("Municipalities")),
     ("criteria:index", _("Quality criteria")),
     ("network:index", _("Network")),
     ("finder:index", _("Find a client supporter")),
     ("monitoring:index", _("Monitoring")),
+    ("documents:index", _("Documents")),
     ("practice:index", _("Practice exchange")),
-    ("documents", _("Documents")),
 ]
 
 

@@ -17,6 +17,15 @@ class OrganizationContactForm(ControlCharactersMixin, forms.ModelForm):
         fields = ["email", "phone", "website"]
 
 
+class VersionMixin(ControlCharactersMixin, forms.Form):
+    """The version the user started from, for optimistic locking (toolbox_site/locking.py)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1)
+    based_on = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=0, max_value=2**63 - 1
+    )
+
+
 class NoAutofocusMixin:
     """Django puts autofocus on the first field; that makes keyboard and screen
     reader users skip the skip link, the header and the page's introduction."""

@@ -62,13 +62,24 @@ from .choices import OrganizationKind
 from .permissions import visibility_key
 
 # The apps whose data the pages show (and django.contrib.auth, counted as toolbox_site).
-APPS = ("toolbox_site", "network", "finder", "criteria", "monitoring", "glossary", "practice")
+APPS = (
+    "toolbox_site",
+    "network",
+    "finder",
+    "criteria",
+    "monitoring",
+    "glossary",
+    "municipalities",
+    "documents",
+    "practice",
+)
 # Logs and bookkeeping, written often (a finder search on every search), shown on
 # no cached page.
 IGNORED = {
     "toolbox_site.auditevent",
     "toolbox_site.scopeversions",
     "toolbox_site.session",
+    "toolbox_site.visit",
     "finder.findersearch",
     "finder.searchtally",
     "network.verificationreminder",

@@ -331,3 +331,24 @@ class Session(AbstractBaseSession):
     class Meta(AbstractBaseSession.Meta):
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
+
+
+class Visit(models.Model):
+    """When the user logged in before the current session: the start page shows what is
+    new since then (toolbox_site/visits.py)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
+        verbose_name=_("user"),
+    )
+    previous_login = models.DateTimeField(_("previous login"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("visit")
+        verbose_name_plural = _("visits")
+
+    def __str__(self):
+        return str(self.user)

@@ -93,6 +93,9 @@ INSTALLED_APPS = [
     "finder",
     "monitoring",
     "glossary",
+    "municipalities",
+    "documents",
+    "search",
     "practice",
     # Django's admin, its site in toolbox_site/admin_site.py.
     "toolbox_site.admin_site.ToolboxAdminConfig",
@@ -154,6 +157,7 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "toolbox_site.context_processors.site",
                 "network.extensions.context",
+                "criteria.extensions.context",
             ],
         },
     },
@@ -283,7 +287,34 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# No URL serves MEDIA_ROOT: kept files are served by views that check who may read them.
 MEDIA_URL = "/media/"
+# The toolbox's documents (documents/): on this machine's disk under MEDIA_ROOT, or, with
+# DOCUMENTS_S3_BUCKET, in an S3-compatible store that every app server shares
+# (django-storages, the optional "s3" dependencies; credentials from the standard
+# AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables). See README, several machines.
+DOCUMENTS_S3_BUCKET = os.environ.get("DOCUMENTS_S3_BUCKET", "")
+if DOCUMENTS_S3_BUCKET:
+    STORAGES["documents"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": DOCUMENTS_S3_BUCKET,
+            "endpoint_url": os.environ.get("DOCUMENTS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("DOCUMENTS_S3_REGION") or None,
+            "location": os.environ.get("DOCUMENTS_S3_PREFIX", "documents"),
+            # Private objects, never overwritten; the download view streams them.
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
+else:
+    STORAGES["documents"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": MEDIA_ROOT / "documents", "file_permissions_mode": 0o640},
+    }
+# An uploaded document (PDF, DOCX, XLSX, ODT) may be at most this many bytes.
+DOCUMENT_MAX_BYTES = envint("DOCUMENT_MAX_BYTES", 20 * 1024 * 1024)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -8,9 +8,18 @@ which takes the user and returns a :class:`Section` (None when the app has nothi
 for this user at all, such as monitoring for who belongs to no reporting
 organization). A section with no items says its ``done`` text, so "nothing to do" is
 said as clearly as what is.
+
+What is new since the user's previous visit (documents, practice examples) comes in one
+section of its own: an app adds ``todo.add_news(new_things, order=10)``, a function of
+the user and the moment since when things count as new (toolbox_site/visits.py) that
+returns the :class:`Item` s the user may see, newest first.
 """
 
 from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from .dates import show_date
 
 # At most this many lines a section; the rest is behind the section's ``more`` link.
 MAX_ITEMS = 8
@@ -54,3 +63,27 @@ def sections(user):
     """The sections of what ``user`` has to do, in order."""
     found = (provider(user) for _order, provider in _providers)
     return [section for section in found if section is not None]
+
+
+_news = []
+
+
+def add_news(provider, order):
+    """Add ``provider(user, since)``'s items to the start page's "new since your last
+    visit", in ``order``."""
+    if all(existing is not provider for _order, existing in _news):
+        _news.append((order, provider))
+        _news.sort(key=lambda pair: pair[0])
+
+
+def news(user, since):
+    """The section of what is new for ``user`` since ``since`` (None when no app adds
+    news)."""
+    if not _news:
+        return None
+    items = [item for _order, provider in _news for item in provider(user, since)]
+    return Section(
+        _("New since your last visit"),
+        _("Nothing new since your last visit on %(date)s.") % {"date": show_date(since)},
+        items,
+    )

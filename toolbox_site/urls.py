@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
@@ -64,6 +63,9 @@ urlpatterns = [
     path("mijn-toolbox/", start.my_toolbox, name="my_toolbox"),
     path("audit/", audit.audit_trail, name="audit_trail"),
     path("begrippen/", include("glossary.urls")),
+    path("gemeenten/", include("municipalities.urls")),
+    path("documenten/", include("documents.urls")),
+    path("zoeken/", include("search.urls")),
     path("praktijk/", include("practice.urls")),
     path(
         "organisaties/<slug:slug>/bewerken/",
@@ -98,7 +100,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No route serves MEDIA_ROOT, not even in development: kept files (documents) are
+# served by views that check who may read them.

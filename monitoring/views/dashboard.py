@@ -12,7 +12,7 @@ from toolbox_site.models import Organization
 from toolbox_site.permissions import member_organization_ids
 from toolbox_site.regions import region_for
 
-from .. import dashboards
+from .. import criteria_links, dashboards
 from ..models import Period
 from .common import page_part
 from .dashboard_common import (
@@ -130,6 +130,7 @@ def dashboard_data(request, region, own_ids, region_errors, *, public):
     data.update(
         {
             "indicator": indicator,
+            "criteria": criteria_links.criteria_of(indicator.ids),
             "indicator_options": indicator_options(indicators),
             "period_options": period_options(periods),
             "first_value": chosen[0].start.isoformat() if chosen else "",

@@ -1,7 +1,5 @@
 """The region's overview of municipalities and the network map of one municipality."""
 
-from collections import defaultdict
-
 from django.db.models import Count, Q
 from django.shortcuts import render
 from django.utils import timezone
@@ -9,21 +7,20 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from toolbox_site import sorting
 from toolbox_site.models import Organization
 from toolbox_site.permissions import can_change
 from toolbox_site.regions import municipality_or_404, region_for
 
+from ..figures import network_figures
 from ..filters import ServiceFilter, reference_choices
 from ..graph import graph_of
 from ..models import (
     Formality,
     Link,
     Role,
-    RoleCategory,
     Service,
-    Step,
     StepProgress,
-    stale_before,
 )
 from .common import clean_get, network_crumb, page_part
 
@@ -39,9 +36,7 @@ SORT_KEYS = {
 def index(request):
     region_choice = region_for(request)
     region = region_choice.region
-    sort = request.GET.get("sorteer", "naam")
-    if sort.lstrip("-") not in SORT_KEYS:
-        sort = "naam"
+    sort = sorting.chosen_sort(request, SORT_KEYS, "naam")
     return render(
         request,
         "network/index.html",
@@ -74,49 +69,29 @@ def _overview(region, sort):
         if region
         else []
     )
-    categories = list(RoleCategory.objects.annotate(role_count=Count("roles")))
-    ids = [municipality.pk for municipality in municipalities]
-    # Two index lookups and a count in Python: the planner would otherwise hash-join
-    # the whole national service table for one region's few hundred services.
-    through = Service.municipalities.through
-    served = list(
-        through.objects.filter(organization_id__in=ids).values_list("organization_id", "service_id")
+    figures = network_figures(
+        [municipality.pk for municipality in municipalities],
+        steps_done={municipality.pk: municipality.steps_done for municipality in municipalities},
     )
-    services = {
-        pk: (category_id, role_id, verified_on)
-        for pk, category_id, role_id, verified_on in Service.objects.filter(
-            pk__in={service_id for _municipality, service_id in served}, archived=False
-        ).values_list("pk", "role__category_id", "role_id", "verified_on")
-    }
-    limit = stale_before()
-    per_category = defaultdict(int)
-    totals = defaultdict(lambda: {"services": 0, "roles": set(), "stale": 0})
-    for municipality_id, service_id in served:
-        if service_id not in services:
-            continue
-        category_id, role_id, verified_on = services[service_id]
-        per_category[(municipality_id, category_id)] += 1
-        total = totals[municipality_id]
-        total["services"] += 1
-        total["roles"].add(role_id)
-        total["stale"] += verified_on is None or verified_on < limit
-    role_count = sum(category.role_count for category in categories)
-    step_count = Step.objects.count()
+    categories, role_count, step_count = (
+        figures.categories,
+        figures.role_count,
+        figures.step_count,
+    )
     rows = []
     for municipality in municipalities:
-        total = totals[municipality.pk]
+        row = figures.rows[municipality.pk]
         rows.append(
             {
                 "municipality": municipality,
-                "per_category": [per_category[(municipality.pk, c.pk)] for c in categories],
-                "services": total["services"],
-                "missing": role_count - len(total["roles"]),
-                "stale": total["stale"],
-                "steps_done": municipality.steps_done,
+                "per_category": row.per_category,
+                "services": row.services,
+                "missing": row.missing,
+                "stale": row.stale,
+                "steps_done": row.steps_done,
             }
         )
-    key = sort.lstrip("-")
-    rows.sort(key=SORT_KEYS[key], reverse=sort.startswith("-"))
+    sorting.sort_rows(rows, sort, SORT_KEYS)
     columns = [
         ("naam", _("Municipality")),
         ("diensten", _("Services")),
@@ -124,19 +99,7 @@ def _overview(region, sort):
         ("stappen", _("Step plan")),
         ("verouderd", _("Not checked for over 12 months")),
     ]
-    headers = []
-    for column, label in columns:
-        current = key == column
-        descending = current and sort.startswith("-")
-        headers.append(
-            {
-                "key": column,
-                "label": label,
-                "current": current,
-                "aria_sort": ("descending" if descending else "ascending") if current else "",
-                "next": f"-{column}" if current and not descending else column,
-            }
-        )
+    headers = sorting.headers(columns, sort)
     return {
         "categories": categories,
         "rows": rows,

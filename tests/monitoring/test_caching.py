@@ -87,10 +87,10 @@ def test_the_public_dashboard_does_not_share_the_copy_of_a_member(client, cast, 
 
 def test_a_viewer_never_gets_the_coordinators_completeness(client, cast, figures):
     coordinator = html_of(client, cast["twente.coordinator"], COMPLETENESS)
-    assert "Hengelo</th>" in coordinator
+    assert "Hengelo</a></th>" in coordinator
     viewer = html_of(client, cast["enschede.viewer"], COMPLETENESS)
-    assert "Enschede</th>" in viewer
-    assert "Hengelo</th>" not in viewer
+    assert "Enschede</a></th>" in viewer
+    assert "Hengelo</a></th>" not in viewer
 
 
 def test_a_changed_state_shows_on_the_warm_completeness_page(client, cast, figures):

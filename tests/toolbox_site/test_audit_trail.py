@@ -151,8 +151,7 @@ def test_every_action_the_code_logs_has_a_label():
     """Codes in the sources: ``log_action(..., "app.object.verb")`` and the
     monitoring transitions' ``action=``; dotted module paths are not actions."""
     found = set()
-    apps = "|".join(PROJECT_APPS)
-    pattern = re.compile(rf'"((?:{apps})\.[a-z_]+\.[a-z_]+)"')
+    pattern = re.compile(rf'"((?:{"|".join(PROJECT_APPS)})\.[a-z_]+\.[a-z_]+)"')
     for app in PROJECT_APPS:
         for path in python_files(app):
             text = path.read_text()

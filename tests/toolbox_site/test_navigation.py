@@ -13,9 +13,11 @@ def test_the_menu_links_only_to_pages_that_exist(db):
 def test_every_part_of_the_toolbox_is_in_the_menu(db):
     assert [(item["url"], str(item["label"])) for item in navigation()] == [
         ("/", "Home"),
+        ("/gemeenten/", "Gemeenten"),
         ("/criteria/", "Kwaliteitscriteria"),
         ("/netwerk/", "Netwerk"),
         ("/vind-een-clientondersteuner/", "Vind een cliëntondersteuner"),
         ("/monitoring/", "Monitoring"),
+        ("/documenten/", "Documenten"),
         ("/praktijk/", "Praktijkvoorbeelden"),
     ]

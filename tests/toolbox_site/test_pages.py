@@ -17,6 +17,7 @@ BULK_MODULES = [
     "tests.finder.bulk",
     "tests.criteria.bulk",
     "tests.monitoring.bulk",
+    "tests.documents.bulk",
     "tests.practice.bulk",
 ]
 

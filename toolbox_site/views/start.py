@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
-from .. import freshness, todo
+from .. import freshness, todo, visits
 from ..permissions import is_region_coordinator
 from ..regions import own_region_id
 
@@ -14,6 +14,7 @@ from ..regions import own_region_id
 @login_required
 def my_toolbox(request):
     user = request.user
+    since = visits.since(user)
     return render(
         request,
         "toolbox_site/my_toolbox.html",
@@ -25,9 +26,10 @@ def my_toolbox(request):
                 *freshness.APPS,
                 region=own_region_id(user),
                 request=request,
-                vary=(user.pk,),
+                vary=(user.pk, since.isoformat()),
             ),
             "sections": SimpleLazyObject(lambda: todo.sections(user)),
+            "news": SimpleLazyObject(lambda: todo.news(user, since)),
             "is_coordinator": is_region_coordinator(user),
             "breadcrumbs": [(_("My toolbox"), None)],
         },

@@ -1,0 +1,87 @@
+"""The network's figures per municipality: services per role category, missing roles,
+entries not checked for a year and the step plan's progress. One reading for any set
+of municipalities, so the region's overviews (the network's and the municipalities')
+and a municipality's own page count alike."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+
+from .models import RoleCategory, Service, Step, StepProgress, stale_before
+
+
+@dataclass
+class MunicipalityFigures:
+    per_category: list  # services per role category, in the categories' order
+    services: int = 0
+    missing: int = 0  # roles nobody plays
+    stale: int = 0  # services not checked for over 12 months
+    steps_done: int = 0
+    roles: set = field(default_factory=set)  # the roles its services play
+
+
+@dataclass
+class NetworkFigures:
+    categories: list  # RoleCategory, with role_count
+    role_count: int
+    step_count: int
+    rows: dict = field(default_factory=dict)  # municipality pk -> MunicipalityFigures
+
+
+def network_figures(municipality_ids, steps_done=None):
+    """The figures of the municipalities (four queries, whatever their number; three
+    when the caller read the steps done already, as ``{pk: count}``)."""
+    ids = list(municipality_ids)
+    categories = list(RoleCategory.objects.annotate(role_count=Count("roles")))
+    # Two index lookups and a count in Python: the planner would otherwise hash-join
+    # the whole national service table for one region's few hundred services.
+    through = Service.municipalities.through
+    served = (
+        list(
+            through.objects.filter(organization_id__in=ids).values_list(
+                "organization_id", "service_id"
+            )
+        )
+        if ids
+        else []
+    )
+    services = {
+        pk: (category_id, role_id, verified_on)
+        for pk, category_id, role_id, verified_on in Service.objects.filter(
+            pk__in={service_id for _municipality, service_id in served}, archived=False
+        ).values_list("pk", "role__category_id", "role_id", "verified_on")
+    }
+    if steps_done is None:
+        steps_done = dict(
+            StepProgress.objects.filter(municipality_id__in=ids, status=StepProgress.Status.DONE)
+            .values("municipality_id")
+            .annotate(count=Count("pk"))
+            .values_list("municipality_id", "count")
+            if ids
+            else []
+        )
+    limit = stale_before()
+    per_category = defaultdict(int)
+    figures = {
+        pk: MunicipalityFigures(per_category=[], steps_done=steps_done.get(pk, 0)) for pk in ids
+    }
+    for municipality_id, service_id in served:
+        if service_id not in services:
+            continue
+        category_id, role_id, verified_on = services[service_id]
+        per_category[(municipality_id, category_id)] += 1
+        row = figures[municipality_id]
+        row.services += 1
+        row.roles.add(role_id)
+        row.stale += verified_on is None or verified_on < limit
+    role_count = sum(category.role_count for category in categories)
+    for pk, row in figures.items():
+        row.per_category = [per_category[(pk, category.pk)] for category in categories]
+        row.missing = role_count - len(row.roles)
+    return NetworkFigures(
+        categories=categories,
+        role_count=role_count,
+        step_count=Step.objects.count(),
+        rows=figures,
+    )
