@@ -104,13 +104,13 @@ PAGES = [
     # the user may change, their entries not checked, the number of roles, the services
     # per municipality and their roles; finder: the open residents' reports; criteria:
     # the agreements due for review, the trainings soon; new since the previous visit:
-    # documents
-    Page("my_toolbox", user="enschede.editor", fixtures=("network",), queries=15),
-    Page("my_toolbox", user="twente.coordinator", fixtures=("network",), queries=16),
+    # documents, practice examples
+    Page("my_toolbox", user="enschede.editor", fixtures=("network",), queries=16),
+    Page("my_toolbox", user="twente.coordinator", fixtures=("network",), queries=17),
     # session with user and access, the previous visit, the data versions, monitoring's
-    # three, criteria's trainings, new documents (a viewer changes nothing: no agreements
-    # to review, nothing of the network)
-    Page("my_toolbox", user="enschede.viewer", queries=8),
+    # three, criteria's trainings, new documents and examples (a viewer changes nothing:
+    # no agreements to review, nothing of the network)
+    Page("my_toolbox", user="enschede.viewer", queries=9),
     # The audit trail: session with user and access, the region's organizations (the
     # filter's choices), the count, the page of events with user, organization and type
     Page("audit_trail", user="twente.coordinator", fixtures=("audit_events",), queries=4),
@@ -438,7 +438,7 @@ PAGES += [
         "criteria:detail",
         user="enschede.viewer",
         kwargs={"code": "ON-2"},
-        queries=7,
+        queries=8,
         fixtures=("criteria_agreements", "criteria_trainings"),
     ),
     # regions, the data versions (a cached copy is used while they hold: then no more),
@@ -681,20 +681,21 @@ PAGES += [
     Page("municipalities:detail", kwargs={"slug": "enschede"}, queries=10, fixtures=_PLACES),
     # session with user and access, the search counts' version, data versions with the
     # municipality; cold: the network's five, the roles, the reports, the agreements, the
-    # criteria, indicators, values, searches and contact persons (Hengelo's editor: no
+    # criteria, indicators, values, searches, practice examples and contact persons
+    # (Hengelo's editor: no
     # reports, searches or search counts' version)
     Page(
         "municipalities:detail",
         user="enschede.editor",
         kwargs={"slug": "enschede"},
-        queries=17,
+        queries=18,
         fixtures=_PLACES,
     ),
     Page(
         "municipalities:detail",
         user="hengelo.editor",
         kwargs={"slug": "enschede"},
-        queries=14,
+        queries=15,
         fixtures=_PLACES,
     ),
     # session with user and access, the municipality
@@ -789,20 +790,21 @@ PAGES += [
 _SEARCH = ("criteria_trainings", "enschede_network")
 PAGES += [
     # the data versions; and on a cold cache: one query per kind (criteria, trainings,
-    # services, roles, documents, glossary terms), each its hits and their count
+    # services, roles, documents, glossary terms), each its hits and their count (the
+    # practice examples are for members only: no query)
     Page(
         "search:results",
         query="q=cli%C3%ABntondersteuner",
         fixtures=_SEARCH,
         queries=7,
     ),
-    # session with user and access, the data versions, the six kinds
+    # session with user and access, the data versions, the seven kinds
     Page(
         "search:results",
         user="enschede.editor",
         query="q=cli%C3%ABntondersteuner",
         fixtures=_SEARCH,
-        queries=8,
+        queries=9,
     ),
     # a query too short: the form's error, no search, nothing read
     Page("search:results", query="q=a", label="too short"),

@@ -19,6 +19,8 @@ from glossary.search import FIELDS as TERM_FIELDS
 from glossary.search import terms as glossary_terms
 from network.models import Role, Service
 from network.search import ROLE_FIELDS, SERVICE_FIELDS
+from practice.models import PracticeExample
+from practice.search import FIELDS as PRACTICE_FIELDS
 from search import registry
 from search.forms import SearchForm
 
@@ -238,6 +240,7 @@ def test_dutch_stemming_finds_other_forms_of_a_word(client, criteria_trainings):
         (Role, ROLE_FIELDS, "role_search"),
         (Term, TERM_FIELDS, "term_search"),
         (Document, DOCUMENT_FIELDS, "document_search"),
+        (PracticeExample, PRACTICE_FIELDS, "practiceexample_search"),
     ],
 )
 def test_the_search_reads_the_stored_vector_through_its_index(model, fields, index):
