@@ -8,10 +8,10 @@ fails, the file written is removed again.
 """
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy
 
+from toolbox_site import publishing
 from toolbox_site.audit import changes_of, log_action
 from toolbox_site.locking import lock
 
@@ -144,15 +144,12 @@ def replace_file(document, form, user):
 def set_published(document, published, expected_version, user):
     """Publish or unpublish; ``Conflict`` when the document changed since the
     coordinator saw it. Publishing an already published document changes nothing."""
-    with transaction.atomic():
-        current = lock(Document.objects, expected_version, pk=document.pk)
-        if current.published == published:
-            return current
-        current.published = published
-        if published:
-            current.published_at = timezone.now()
-        current.version += 1
-        current.save(update_fields=["published", "published_at", "version", "updated_at"])
-        action = "documents.document.published" if published else "documents.document.unpublished"
-        log_action(user, current, action, {"version": current.version})
-    return current
+    return publishing.set_published(
+        Document.objects,
+        document,
+        published,
+        expected_version,
+        user,
+        ("documents.document.published", "documents.document.unpublished"),
+        lambda current: {"version": current.version},
+    )

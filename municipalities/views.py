@@ -4,7 +4,6 @@ municipality's editors keep."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
@@ -15,8 +14,7 @@ from criteria.models import LocalAgreement
 from finder.services import search_log_version, unmet_demand_municipalities
 from finder.views.unmet_demand import first_month
 from monitoring.models import Report
-from network.figures import network_figures
-from network.models import Role, StepProgress
+from network.figures import municipalities_with_steps, network_figures
 from practice.queries import examples_for_municipality
 from toolbox_site import freshness, sorting
 from toolbox_site.audit_trail import trail_url
@@ -93,18 +91,7 @@ def search_version(user, *, region=None, municipality=None):
 
 
 def _overview(user, region, sort):
-    municipalities = list(
-        Organization.objects.municipalities()
-        .filter(region=region)
-        .annotate(
-            steps_done=Count(
-                "step_progress", filter=Q(step_progress__status=StepProgress.Status.DONE)
-            )
-        )
-        .order_by("name")
-        if region
-        else []
-    )
+    municipalities = municipalities_with_steps(region)
     ids = [municipality.pk for municipality in municipalities]
     steps_done = {municipality.pk: municipality.steps_done for municipality in municipalities}
     network = network_figures(ids, steps_done=steps_done)
@@ -186,7 +173,6 @@ def detail(request, slug):
 def _page(user, municipality, sees):
     network = network_figures([municipality.pk])
     figures = network.rows[municipality.pk]
-    roles = list(Role.objects.select_related("category").order_by("category__order", "order"))
     member = user.is_authenticated
     states = facts.reports([municipality.pk]).get(municipality.pk, {}) if sees else {}
     own = municipality.pk in member_organization_ids(user)
@@ -198,7 +184,7 @@ def _page(user, municipality, sees):
     return {
         "network": figures,
         "categories": list(zip(network.categories, figures.per_category, strict=True)),
-        "missing": [role for role in roles if role.pk not in figures.roles],
+        "missing": [role for role in network.roles if role.pk not in figures.roles],
         "role_count": network.role_count,
         "step_count": network.step_count,
         "member": member,

@@ -6,9 +6,28 @@ and a municipality's own page count alike."""
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
-from .models import RoleCategory, Service, Step, StepProgress, stale_before
+from toolbox_site.models import Organization
+
+from .models import Role, Service, Step, StepProgress, stale_before
+
+
+def municipalities_with_steps(region):
+    """The region's municipalities by name, each with ``steps_done`` (the step plan's
+    steps done): for :func:`network_figures`' ``steps_done``, in the same query."""
+    if region is None:
+        return []
+    return list(
+        Organization.objects.municipalities()
+        .filter(region=region)
+        .annotate(
+            steps_done=Count(
+                "step_progress", filter=Q(step_progress__status=StepProgress.Status.DONE)
+            )
+        )
+        .order_by("name")
+    )
 
 
 @dataclass
@@ -23,7 +42,8 @@ class MunicipalityFigures:
 
 @dataclass
 class NetworkFigures:
-    categories: list  # RoleCategory, with role_count
+    categories: list  # RoleCategory, with role_count (those that have roles)
+    roles: list  # every Role with its category, in the categories' order
     role_count: int
     step_count: int
     rows: dict = field(default_factory=dict)  # municipality pk -> MunicipalityFigures
@@ -33,7 +53,11 @@ def network_figures(municipality_ids, steps_done=None):
     """The figures of the municipalities (four queries, whatever their number; three
     when the caller read the steps done already, as ``{pk: count}``)."""
     ids = list(municipality_ids)
-    categories = list(RoleCategory.objects.annotate(role_count=Count("roles")))
+    # The roles with their categories in one query; a category counts its roles.
+    roles = list(Role.objects.select_related("category"))
+    categories = list({role.category_id: role.category for role in roles}.values())
+    for category in categories:
+        category.role_count = sum(1 for role in roles if role.category_id == category.pk)
     # Two index lookups and a count in Python: the planner would otherwise hash-join
     # the whole national service table for one region's few hundred services.
     through = Service.municipalities.through
@@ -75,12 +99,13 @@ def network_figures(municipality_ids, steps_done=None):
         row.services += 1
         row.roles.add(role_id)
         row.stale += verified_on is None or verified_on < limit
-    role_count = sum(category.role_count for category in categories)
+    role_count = len(roles)
     for pk, row in figures.items():
         row.per_category = [per_category[(pk, category.pk)] for category in categories]
         row.missing = role_count - len(row.roles)
     return NetworkFigures(
         categories=categories,
+        roles=roles,
         role_count=role_count,
         step_count=Step.objects.count(),
         rows=figures,

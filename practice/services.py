@@ -3,10 +3,10 @@ one transaction, on a locked row whose version is checked (toolbox_site/locking.
 and written to the audit trail."""
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy
 
+from toolbox_site import publishing
 from toolbox_site.audit import changes_of, log_action
 from toolbox_site.locking import lock
 from toolbox_site.models import Organization
@@ -91,18 +91,15 @@ def update_example(form, user):
 def set_published(example, published, version, user):
     """Publish (or unpublish) the example seen at ``version``. Returns the example;
     ``Conflict`` when it changed since."""
-    with transaction.atomic():
-        current = lock(PracticeExample.objects, version, pk=example.pk)
-        if current.published == published:
-            return current
-        current.published = published
-        if published:
-            current.published_at = timezone.now()
-        current.version += 1
-        current.save(update_fields=["published", "published_at", "version", "updated_at"])
-        action = "practice.example.published" if published else "practice.example.unpublished"
-        log_action(user, current, action, {"title": current.title})
-    return current
+    return publishing.set_published(
+        PracticeExample.objects,
+        example,
+        published,
+        version,
+        user,
+        ("practice.example.published", "practice.example.unpublished"),
+        lambda current: {"title": current.title},
+    )
 
 
 def delete_example(example, user):

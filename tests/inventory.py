@@ -676,26 +676,26 @@ PAGES += [
         queries=13,
         fixtures=_PLACES,
     ),
-    # the municipality, data versions; cold: the network's five (categories, services
-    # served, services, steps done, steps), the roles, the indicators and their last values
-    Page("municipalities:detail", kwargs={"slug": "enschede"}, queries=10, fixtures=_PLACES),
+    # the municipality, data versions; cold: the network's five (roles with their
+    # categories, services served, services, steps done, steps), the indicators and their
+    # last values
+    Page("municipalities:detail", kwargs={"slug": "enschede"}, queries=9, fixtures=_PLACES),
     # session with user and access, the search counts' version, data versions with the
-    # municipality; cold: the network's five, the roles, the reports, the agreements, the
+    # municipality; cold: the network's five, the reports, the agreements, the
     # criteria, indicators, values, searches, practice examples and contact persons
-    # (Hengelo's editor: no
-    # reports, searches or search counts' version)
+    # (Hengelo's editor: no reports, searches or search counts' version)
     Page(
         "municipalities:detail",
         user="enschede.editor",
         kwargs={"slug": "enschede"},
-        queries=18,
+        queries=17,
         fixtures=_PLACES,
     ),
     Page(
         "municipalities:detail",
         user="hengelo.editor",
         kwargs={"slug": "enschede"},
-        queries=15,
+        queries=14,
         fixtures=_PLACES,
     ),
     # session with user and access, the municipality

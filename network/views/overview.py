@@ -1,6 +1,5 @@
 """The region's overview of municipalities and the network map of one municipality."""
 
-from django.db.models import Count, Q
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -8,11 +7,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from toolbox_site import sorting
-from toolbox_site.models import Organization
 from toolbox_site.permissions import can_change
 from toolbox_site.regions import municipality_or_404, region_for
 
-from ..figures import network_figures
+from ..figures import municipalities_with_steps, network_figures
 from ..filters import ServiceFilter, reference_choices
 from ..graph import graph_of
 from ..models import (
@@ -20,7 +18,6 @@ from ..models import (
     Link,
     Role,
     Service,
-    StepProgress,
 )
 from .common import clean_get, network_crumb, page_part
 
@@ -57,18 +54,7 @@ def index(request):
 
 
 def _overview(region, sort):
-    municipalities = list(
-        Organization.objects.municipalities()
-        .filter(region=region)
-        .annotate(
-            steps_done=Count(
-                "step_progress", filter=Q(step_progress__status=StepProgress.Status.DONE)
-            )
-        )
-        .order_by("name")
-        if region
-        else []
-    )
+    municipalities = municipalities_with_steps(region)
     figures = network_figures(
         [municipality.pk for municipality in municipalities],
         steps_done={municipality.pk: municipality.steps_done for municipality in municipalities},
