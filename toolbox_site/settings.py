@@ -86,7 +86,9 @@ CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "clientondersteuning@ggdtwente.n
 # The region shown to anonymous visitors on pages that span municipalities.
 DEFAULT_REGION = os.environ.get("DEFAULT_REGION", "twente")
 
-INSTALLED_APPS = [
+# The toolbox's own apps, one per feature. Their order is the order in which seed_demo
+# loads their demo data; toolbox_site comes before django.contrib.auth (visits.py).
+TOOLBOX_APPS = [
     "toolbox_site",
     "criteria",
     "network",
@@ -97,6 +99,10 @@ INSTALLED_APPS = [
     "documents",
     "search",
     "practice",
+]
+
+INSTALLED_APPS = [
+    *TOOLBOX_APPS,
     # Django's admin, its site in toolbox_site/admin_site.py.
     "toolbox_site.admin_site.ToolboxAdminConfig",
     "django.contrib.auth",
