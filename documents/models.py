@@ -27,6 +27,7 @@ from toolbox_site.choices import Pillar
 from toolbox_site.fields import HttpsURLField
 from toolbox_site.history import HistoricalRecords
 from toolbox_site.models import Organization, Region
+from toolbox_site.permissions import manages_all_regions
 
 
 class AudienceChoice(models.TextChoices):
@@ -83,7 +84,7 @@ class DocumentQuerySet(models.QuerySet):
         Published documents for residents: everyone, anonymous too. Published
         documents of a region: the members of its organizations. Unpublished ones
         too: the region's coordinators. Superusers: all."""
-        if user.is_authenticated and user.is_superuser:
+        if manages_all_regions(user):
             return self.all()
         for_residents = Exists(
             Document.audiences.through.objects.filter(
@@ -102,7 +103,7 @@ class DocumentQuerySet(models.QuerySet):
         """The documents the user keeps: those of the regions they coordinate."""
         if not user.is_authenticated:
             return self.none()
-        if user.is_superuser:
+        if manages_all_regions(user):
             return self.all()
         regions = access_for(user).coordinated_regions
         return self.filter(region__in=sorted(regions)) if regions else self.none()

@@ -9,6 +9,7 @@
 import rules
 
 from toolbox_site.access import access_for
+from toolbox_site.permissions import manages_all_regions
 
 from .models import AudienceChoice
 
@@ -16,7 +17,7 @@ from .models import AudienceChoice
 @rules.predicate
 def keeps_documents(user, document=None):
     """Coordinates the document's region; without a document: coordinates a region."""
-    if user.is_superuser:
+    if manages_all_regions(user):
         return True
     regions = access_for(user).coordinated_regions
     if document is None:

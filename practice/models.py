@@ -7,6 +7,7 @@ from toolbox_site.access import access_for
 from toolbox_site.choices import Pillar
 from toolbox_site.history import HistoricalRecords
 from toolbox_site.models import Organization, OwnedQuerySet
+from toolbox_site.permissions import manages_all_regions
 
 
 class PracticeExampleQuerySet(OwnedQuerySet):
@@ -20,7 +21,7 @@ class PracticeExampleQuerySet(OwnedQuerySet):
         the coordinators of its region). Nothing for anonymous visitors."""
         if not user.is_authenticated:
             return self.none()
-        if user.is_superuser:
+        if manages_all_regions(user):
             return self.all()
         access = access_for(user)
         if not access.roles and not access.coordinated_regions:

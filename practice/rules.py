@@ -6,13 +6,13 @@ import rules
 
 from toolbox_site.access import access_for
 from toolbox_site.choices import WRITE_ROLES
-from toolbox_site.permissions import can_change, can_view
+from toolbox_site.permissions import can_change, can_view, manages_all_regions
 
 
 @rules.predicate
 def is_member(user):
     """Belongs to an organization (or coordinates a region): reads every published example."""
-    if user.is_superuser:
+    if manages_all_regions(user):
         return True
     access = access_for(user)
     return bool(access.roles or access.coordinated_regions)
@@ -30,7 +30,7 @@ def edits_a_municipality(user, obj=None):
     coordinators)."""
     if obj is not None:
         return can_change(user, obj)
-    if user.is_superuser:
+    if manages_all_regions(user):
         return True
     access = access_for(user)
     return bool(access.coordinated_regions) or any(

@@ -755,6 +755,23 @@ PAGES += [
         queries=5,
         fixtures=_DOCUMENTS,
     ),
+    # The files, served only through the view: the document, its audiences (who may read
+    # it), its newest version (or the one asked for); a member after the session
+    Page(
+        "documents:download",
+        kwargs={"slug": "folder-gratis-hulp-clientondersteuner"},
+        queries=3,
+        fixtures=_DOCUMENTS,
+        html=False,
+    ),
+    Page(
+        "documents:version",
+        user="enschede.viewer",
+        kwargs={"slug": "stappenplan-netwerkgericht-werken", "number": 1},
+        queries=4,
+        fixtures=_DOCUMENTS,
+        html=False,
+    ),
     # session with user and access, the regions to choose from
     Page("documents:create", user="twente.coordinator", queries=2),
     # session with user and access, the document with region, its audiences, the newest
