@@ -246,6 +246,18 @@ def recount_searches(municipalities):
         SearchTally.objects.bulk_create(SearchTally(**row) for row in counted)
 
 
+#: Unmet demand covers this many months, this month included.
+MONTHS = 12
+
+
+def first_month():
+    """The first day of the oldest month that unmet demand covers."""
+    start = timezone.localdate().replace(day=1)
+    for _month in range(MONTHS - 1):
+        start = (start - timedelta(days=1)).replace(day=1)
+    return start
+
+
 def unmet_demand_municipalities(user):
     """The municipalities whose counts the user may see: their own (as a member),
     every municipality of a region they coordinate, everything for superusers."""

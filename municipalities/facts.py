@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from criteria.models import Criterion, Framework, LocalAgreement
 from finder.models import SearchTally
-from finder.views.unmet_demand import first_month
+from finder.services import first_month
 from monitoring import dashboards
 from monitoring.models import Period, Report, Value
 

@@ -11,8 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from criteria.models import LocalAgreement
-from finder.services import search_log_version, unmet_demand_municipalities
-from finder.views.unmet_demand import first_month
+from finder.services import first_month, search_log_version, unmet_demand_municipalities
 from monitoring.models import Report
 from network.figures import municipalities_with_steps, network_figures
 from practice.queries import examples_for_municipality

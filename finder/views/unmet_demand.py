@@ -28,8 +28,6 @@ from .. import services as finder
 from ..forms import UnmetDemandFilterForm
 from ..models import LifeSituation
 
-#: The page shows this many months, this month included.
-MONTHS = 12
 PER_PAGE = 50
 PAGE_PARAMETER = "pagina"
 #: The table's columns: (the sort a click on the header chooses, label, numeric).
@@ -43,13 +41,6 @@ COLUMNS = [
 ]
 #: The searches, the network's names and the organizations in the page's region.
 page_part = freshness.parts_for("finder", "network", "toolbox_site")
-
-
-def first_month():
-    start = timezone.localdate().replace(day=1)
-    for _month in range(MONTHS - 1):
-        start = (start - datetime.timedelta(days=1)).replace(day=1)
-    return start
 
 
 def months_since(start):
@@ -187,7 +178,7 @@ def column_headers(filters, sort_key):
 @require_GET
 def unmet_demand_view(request):
     seen = visible(request.user)
-    start = first_month()
+    start = finder.first_month()
     form = filter_form(request, seen, start)
     filters = form.filters()
     sort_key, (_label, order, _column, _ascending) = form.sort()
@@ -234,7 +225,7 @@ def unmet_demand_view(request):
 @require_GET
 def unmet_demand_csv(request):
     seen = visible(request.user)
-    start = first_month()
+    start = finder.first_month()
     form = filter_form(request, seen, start)
     _key, (_label, order, _column, _ascending) = form.sort()
     rows = shown(list(filtered_rows(seen["ids"], start, form.filters(), order)))
