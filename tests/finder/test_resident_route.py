@@ -69,6 +69,8 @@ def test_no_public_page_sets_a_cookie_except_the_staff_forms(client, cast, page,
     for fixture in page.fixtures:
         request.getfixturevalue(fixture)
     response = client.get(page.url())
+    if response.streaming:  # a file: read to its end, which closes it (and its handle)
+        b"".join(response.streaming_content)
     if page.name in STAFF_FORMS:
         assert list(response.cookies) in ([], [settings.CSRF_COOKIE_NAME])
     elif page.name == "switch_language":  # the visitor's own choice of language
