@@ -1,11 +1,13 @@
 """Every page passes axe-core (WCAG 2.1 A and AA), has one h1, the right
-language and a skip link as its first tab stop."""
+language and a skip link as its first tab stop, and fits a phone (reflow.py): one
+visit a page, so its data is made and its page loaded once for both."""
 
 import pytest
 from django.conf import settings
 from django.urls import reverse
 
 from ..inventory import PAGES
+from .reflow import assert_fits_a_phone
 
 AXE_SCRIPT = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 AXE_OPTIONS = {
@@ -70,7 +72,7 @@ def submit_login(page, username, password):
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[page.id for page in PAGES])
-def test_the_page_is_accessible(page_as, live_server, cast, page, request):
+def test_the_page_is_accessible_and_fits_a_phone(page_as, live_server, cast, page, request):
     """``cast`` also makes the organizations whose slugs the inventory uses."""
     if page.name.startswith("hsds:") or not page.html:
         pytest.skip("a download or JSON, not an HTML page (tested in the app's own tests)")
@@ -85,6 +87,7 @@ def test_the_page_is_accessible(page_as, live_server, cast, page, request):
     # (a page refused on purpose, 403, reports its own status as a failed load).
     own_status = f"the server responded with a status of {page.status} "
     assert [m.text for m in errors if page.status < 400 or own_status not in m.text] == []
+    assert_fits_a_phone(browser_page)
 
 
 def test_the_english_version_is_accessible(page_as, live_server, cast):
