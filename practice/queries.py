@@ -10,7 +10,15 @@ from .models import PracticeExample
 from .rules import is_member
 
 # What a short list of examples needs.
-LIST_FIELDS = ("title", "slug", "pillar", "published", "published_at", "municipality__name")
+LIST_FIELDS = (
+    "title",
+    "slug",
+    "pillar",
+    "published",
+    "published_at",
+    "municipality__name",
+    "municipality__slug",
+)
 
 
 def _rows(queryset):
@@ -19,6 +27,7 @@ def _rows(queryset):
             "title": example.title,
             "url": example.get_absolute_url(),
             "municipality": example.municipality.name,
+            "municipality_slug": example.municipality.slug,
             "published": example.published,
             "published_at": example.published_at,
             "pillar": example.get_pillar_display(),

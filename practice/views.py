@@ -156,6 +156,7 @@ def _index_data(request, choice):
             "title": example.title,
             "url": example.get_absolute_url(),
             "municipality": example.municipality.name,
+            "municipality_slug": example.municipality.slug,
             "pillar": pillars.get(example.pillar, ""),
             "published": example.published,
             "published_at": example.published_at,

@@ -411,7 +411,7 @@ def test_a_criterions_page_lists_its_published_examples_for_members(client, cast
     client.force_login(cast["hengelo.editor"])
     content = client.get(url).content.decode()
     assert f'href="/praktijk/{HENGELO}/">Warme overdracht' in content
-    assert "(Hengelo)" in content
+    assert '(<a href="/gemeenten/hengelo/">Hengelo</a>)' in content
 
 
 def test_a_new_example_shows_on_the_criterions_page_at_the_next_request(
