@@ -1,13 +1,18 @@
+from urllib.parse import urlsplit
+
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from toolbox_site.forms import RadioWithoutBlankMixin
+from toolbox_site.forms import RadioWithoutBlankMixin, VersionMixin
+from toolbox_site.locking import latest_history_id
 from toolbox_site.validators import ControlCharactersMixin
 from toolbox_site.widgets import Select
 
-from .models import AgeGroup, FinderLanguage, Preference, ServiceReport
+from .models import AgeGroup, FinderEmbed, FinderLanguage, Preference, ServiceReport
 
 
 class FinderForm(RadioWithoutBlankMixin, ControlCharactersMixin, forms.Form):
@@ -181,3 +186,68 @@ class UnmetDemandFilterForm(ControlCharactersMixin, forms.Form):
     def sort(self):
         key = self.filters().get("sorteer") or "recent"
         return key, self.SORTS[key]
+
+
+class FinderEmbedForm(VersionMixin, forms.ModelForm):
+    """The websites that may show a municipality's finder in a frame, one origin a line."""
+
+    MAX_ORIGINS = 10
+
+    class Meta:
+        model = FinderEmbed
+        fields = ["origins"]
+        widgets = {"origins": forms.Textarea(attrs={"rows": 4, "spellcheck": "false"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("version", self.instance.version)
+        self.initial.setdefault("based_on", latest_history_id(self.instance))
+
+    def clean_origins(self):
+        origins = []
+        for number, line in enumerate(self.cleaned_data["origins"].split(), start=1):
+            origin = normal_origin(line)
+            if origin is None:
+                raise ValidationError(
+                    _(
+                        "Line %(number)d is not a web address of a website: write it as "
+                        "https://www.example.nl, without a path."
+                    ),
+                    params={"number": number},
+                    code="invalid",
+                )
+            if origin not in origins:
+                origins.append(origin)
+        if len(origins) > self.MAX_ORIGINS:
+            raise ValidationError(
+                ngettext(
+                    "At most %(count)d website, please.",
+                    "At most %(count)d websites, please.",
+                    self.MAX_ORIGINS,
+                ),
+                params={"count": self.MAX_ORIGINS},
+                code="too_many",
+            )
+        return "\n".join(origins)
+
+
+def normal_origin(text):
+    """``https://Host[:port]`` in lower case, or None when ``text`` is not such an
+    origin (another scheme, a path, a query, a user name, a host that is not one)."""
+    if len(text) > 200:
+        return None
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme.lower() != "https" or not parts.hostname:
+        return None
+    if parts.path not in ("", "/") or parts.query or parts.fragment or parts.username:
+        return None
+    origin = f"https://{parts.hostname.lower()}" + (f":{port}" if port else "")
+    try:
+        URLValidator(schemes=["https"])(origin)
+    except ValidationError:
+        return None
+    return origin

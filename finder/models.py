@@ -230,3 +230,47 @@ class ServiceReport(models.Model):
     @property
     def owning_organization(self):
         return self.service.owning_organization
+
+
+class FinderEmbed(models.Model):
+    """The finder on a municipality's own website: the web addresses (origins) that may
+    show it in a frame, kept by the municipality's editors. One row per municipality;
+    without it (or without origins) no other site may frame the finder."""
+
+    data_scope = ("municipality",)  # where its data shows (toolbox_site/data_scope.py)
+
+    municipality = models.OneToOneField(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="finder_embed",
+        limit_choices_to={"kind": Organization.Kind.MUNICIPALITY},
+        verbose_name=_("municipality"),
+    )
+    origins = models.TextField(
+        _("websites that may show the finder"),
+        blank=True,
+        help_text=_(
+            "One web address a line, such as https://www.enschede.nl. Only the scheme, "
+            "the host name and a port: no path."
+        ),
+    )
+    # Optimistic locking: raised by one on every save through the site.
+    version = models.PositiveIntegerField(_("version"), default=1)
+    history = HistoricalRecords()
+
+    objects = OwnedQuerySet.through("municipality").as_manager()
+
+    class Meta:
+        verbose_name = _("finder on a municipal website")
+        verbose_name_plural = _("finders on municipal websites")
+
+    def __str__(self):
+        return str(self.municipality)
+
+    @property
+    def owning_organization(self):
+        return self.municipality
+
+    @property
+    def origin_list(self):
+        return [line for line in self.origins.split() if line]

@@ -26,11 +26,20 @@ from django.utils.translation import gettext_lazy
 from network.models import Formality, Service
 from toolbox_site import freshness
 from toolbox_site.audit import log_action
+from toolbox_site.locking import lock
 from toolbox_site.models import Membership, Organization
 from toolbox_site.permissions import visibility_key
 from toolbox_site.security import over_limit
 
-from .models import AgeGroup, FinderSearch, LifeSituation, Preference, SearchTally, ServiceReport
+from .models import (
+    AgeGroup,
+    FinderEmbed,
+    FinderSearch,
+    LifeSituation,
+    Preference,
+    SearchTally,
+    ServiceReport,
+)
 
 # The labels of the codes this app writes (the audit trail's, toolbox_site/audit_trail.py):
 # residents' reports about the network's entries.
@@ -38,6 +47,7 @@ AUDIT_ACTIONS = {
     "network.report.received": gettext_lazy("Resident's report received"),
     "network.report.closed": gettext_lazy("Resident's report closed"),
     "network.report.text_erased": gettext_lazy("Text of a resident's report erased"),
+    "finder.embed.changed": gettext_lazy("Websites that may show the finder changed"),
 }
 
 #: Role categories whose services give client support themselves (A formal, B informal).
@@ -412,3 +422,26 @@ def notify_editors(report, request=None):
         recipients,
         fail_silently=True,
     )
+
+
+def save_embed(form, municipality, user):
+    """Save a valid ``FinderEmbedForm`` as ``municipality``'s websites that may frame
+    the finder; ``Conflict`` when someone saved them after the version the editor saw.
+    The row is made at the first save (two first saves at once: the second conflicts)."""
+    with transaction.atomic():
+        FinderEmbed.objects.get_or_create(municipality=municipality)
+        current = lock(FinderEmbed.objects, form.cleaned_data["version"], municipality=municipality)
+        before, after = set(current.origin_list), set(form.cleaned_data["origins"].split())
+        current.origins = form.cleaned_data["origins"]
+        current.version += 1
+        current.save()
+        log_action(
+            user,
+            current,
+            "finder.embed.changed",
+            {
+                "added": sorted(set(after) - set(before)),
+                "removed": sorted(set(before) - set(after)),
+            },
+        )
+    return current

@@ -5,12 +5,19 @@ network map can hide them."""
 
 from django.urls import path
 
-from .views import reports, search, unmet_demand
+from .views import embed, reports, search, unmet_demand
 
 app_name = "finder"
 
 urlpatterns = [
     path("vind-een-clientondersteuner/", search.finder_view, name="index"),
+    path(
+        "vind-een-clientondersteuner/ingebed/<slug:slug>/",
+        embed.embedded_finder,
+        name="embedded",
+    ),
+    path("vind-een-clientondersteuner/ingebed.js", embed.host_script, name="embed_script"),
+    path("netwerk/vinder-op-uw-website/<slug:slug>/", embed.embed_settings, name="embed_settings"),
     path("netwerk/vraag-zonder-aanbod/", unmet_demand.unmet_demand_view, name="unmet_demand"),
     path(
         "netwerk/vraag-zonder-aanbod/export.csv",

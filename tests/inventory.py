@@ -339,6 +339,35 @@ PAGES += [
         fixtures=("finder_network",),
         queries=1,
     ),
+    # The finder on a municipality's website: the municipality, its framing websites,
+    # the data versions, the life situations
+    Page("finder:embedded", kwargs={"slug": "enschede"}, fixtures=("finder_network",), queries=4),
+    # the same, then the results as on the finder's own page
+    Page(
+        "finder:embedded",
+        kwargs={"slug": "enschede"},
+        fixtures=("finder_network",),
+        query="situatie=geldzorgen",
+        queries=18,
+        label="results",
+    ),
+    # the script a municipality's website loads next to the frame
+    Page("finder:embed_script", html=False),
+    # session with user and access, the municipality, its framing websites (none yet)
+    Page(
+        "finder:embed_settings",
+        user="enschede.editor",
+        kwargs={"slug": "enschede"},
+        fixtures=("finder_network",),
+        queries=3,
+    ),
+    Page(
+        "finder:embed_settings",
+        user="enschede.viewer",
+        kwargs={"slug": "enschede"},
+        status=403,
+        queries=2,
+    ),
     # session with user and access, open reports, closed reports
     Page("finder:report_queue", user="enschede.editor", fixtures=("open_report",), queries=3),
     # session with user and access, the report with service and organization

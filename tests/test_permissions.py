@@ -368,6 +368,22 @@ WRITES += [
 ]
 
 
+def _enschede_embed(kwargs):
+    from finder.models import FinderEmbed
+
+    return list(FinderEmbed.objects.values_list("municipality__slug", "origins", "version"))
+
+
+WRITES += [
+    Write(
+        "finder:embed_settings",
+        arrange=lambda cast: {"slug": "enschede"},
+        data=lambda kwargs: {"origins": "https://www.enschede.nl", "version": "1"},
+        state=_enschede_embed,
+    ),
+]
+
+
 UNMET_DEMAND_SEES = {
     None: LOGIN,
     "hengelo.editor": set(),

@@ -144,30 +144,7 @@ def finder_view(request):
         data = form.cleaned_data
         municipality = by_slug[data["gemeente"]]
         situation = situation_by_slug[data["situatie"]]
-        choices = (data["leeftijd"], data["voorkeur"], data["taal"])
-        # The results as HTML, with the counts the search log needs: built again only
-        # when the network changed (see toolbox_site/freshness.py) or the day did.
-        part = freshness.part(
-            "finder-results",
-            "finder",
-            "network",
-            "toolbox_site",
-            municipality=municipality,
-            vary=(situation.pk, *choices),
-        )
-        body, result_count, independent_found = freshness.cached(
-            part, lambda: _results_body(municipality, situation, *choices)
-        )
-        count = functools.partial(
-            finder.count_search,
-            municipality,
-            situation,
-            age_group=data["leeftijd"],
-            preference=data["voorkeur"],
-            language=data["taal"],
-            result_count=result_count,
-            independent_found=independent_found,
-        )
+        body, count = search(municipality, situation, data)
         context.update(
             {
                 "municipality": municipality,
@@ -182,6 +159,36 @@ def finder_view(request):
         )
         return CountedResults(render_to_string("finder/results.html", context, request), count)
     return render(request, "finder/form.html", context)
+
+
+def search(municipality, situation, data):
+    """The results of a valid search as HTML, and the call that counts the search
+    (for :class:`CountedResults`)."""
+    choices = (data["leeftijd"], data["voorkeur"], data["taal"])
+    # The results as HTML, with the counts the search log needs: built again only
+    # when the network changed (see toolbox_site/freshness.py) or the day did.
+    part = freshness.part(
+        "finder-results",
+        "finder",
+        "network",
+        "toolbox_site",
+        municipality=municipality,
+        vary=(situation.pk, *choices),
+    )
+    body, result_count, independent_found = freshness.cached(
+        part, lambda: _results_body(municipality, situation, *choices)
+    )
+    count = functools.partial(
+        finder.count_search,
+        municipality,
+        situation,
+        age_group=data["leeftijd"],
+        preference=data["voorkeur"],
+        language=data["taal"],
+        result_count=result_count,
+        independent_found=independent_found,
+    )
+    return body, count
 
 
 class CountedResults(HttpResponse):
