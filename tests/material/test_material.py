@@ -145,6 +145,13 @@ def test_without_independent_support_the_poster_starts_at_the_municipality(
     assert "regio@example.org" in text
 
 
+def test_without_any_contact_the_poster_gives_the_municipalities_national_number(
+    editor_client, enschede
+):
+    _reader, text, _links = read_pdf(editor_client.get(pdf_url("poster")))
+    assert "Bel 14 en dan het netnummer van uw gemeente." in text
+
+
 def test_a_kept_pdf_is_served_until_the_network_changes(
     editor_client, enschede_network, monkeypatch
 ):
