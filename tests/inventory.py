@@ -922,3 +922,66 @@ PAGES += [
         queries=4,
     ),
 ]
+
+
+# material: a municipality's poster, flyer and referral card (/gemeenten/<slug>/materiaal/),
+# for its editors and its region's coordinators
+_MATERIAL = ("enschede_network",)
+_ENSCHEDE = {"slug": "enschede"}
+PAGES += [
+    # anonymous visitors: the login page, nothing read
+    Page("material:preview", kwargs=_ENSCHEDE, status=302, html=False),
+    # session with user and access, the municipality (kept under the versions: checked
+    # in their read), the data versions; on a cold cache: the services of the card's
+    # roles with provider and role, the region's care office and region team
+    Page(
+        "material:preview", user="enschede.editor", kwargs=_ENSCHEDE, queries=5, fixtures=_MATERIAL
+    ),
+    Page(
+        "material:preview",
+        user="twente.coordinator",
+        kwargs=_ENSCHEDE,
+        queries=5,
+        fixtures=_MATERIAL,
+    ),
+    # session with user and access, the municipality: a viewer may not
+    Page(
+        "material:preview",
+        user="enschede.viewer",
+        kwargs=_ENSCHEDE,
+        status=403,
+        queries=2,
+        html=False,
+    ),
+    # The PDFs: the same queries as the preview; on a warm cache the PDF itself is kept
+    Page(
+        "material:download",
+        user="enschede.editor",
+        kwargs={**_ENSCHEDE, "item": "poster", "language": "nl"},
+        queries=5,
+        fixtures=_MATERIAL,
+        html=False,
+    ),
+    Page(
+        "material:download",
+        user="twente.coordinator",
+        kwargs={**_ENSCHEDE, "item": "verwijskaart", "language": "en"},
+        queries=5,
+        fixtures=_MATERIAL,
+        html=False,
+    ),
+    Page(
+        "material:download",
+        user="enschede.viewer",
+        kwargs={**_ENSCHEDE, "item": "flyer", "language": "nl"},
+        status=403,
+        queries=2,
+        html=False,
+    ),
+    Page(
+        "material:download",
+        kwargs={**_ENSCHEDE, "item": "flyer", "language": "nl"},
+        status=302,
+        html=False,
+    ),
+]

@@ -99,6 +99,7 @@ TOOLBOX_APPS = [
     "documents",
     "search",
     "practice",
+    "material",
 ]
 
 INSTALLED_APPS = [

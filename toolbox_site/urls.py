@@ -63,6 +63,7 @@ urlpatterns = [
     path("mijn-toolbox/", start.my_toolbox, name="my_toolbox"),
     path("audit/", audit.audit_trail, name="audit_trail"),
     path("begrippen/", include("glossary.urls")),
+    path("gemeenten/<slug:slug>/materiaal/", include("material.urls")),
     path("gemeenten/", include("municipalities.urls")),
     path("documenten/", include("documents.urls")),
     path("zoeken/", include("search.urls")),
