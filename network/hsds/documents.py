@@ -150,6 +150,11 @@ def service_document(service, request):
         document["email"] = service.email
     if service.verified_on:
         document["assured_date"] = service.verified_on.isoformat()
+    # HSDS 3.0 service.minimum_age / maximum_age; left out when there is no limit.
+    if service.minimum_age is not None:
+        document["minimum_age"] = service.minimum_age
+    if service.maximum_age is not None:
+        document["maximum_age"] = service.maximum_age
     if service.free:
         document["fees_description"] = "Gratis"
         document["cost_options"] = [
