@@ -149,7 +149,16 @@ class ServiceAdmin(VersionChecked, ScopedChoicesMixin, HistoryAdmin, RegionScope
         ),
         (
             _("Character"),
-            {"fields": ["formality", "independent", "free", "languages"]},
+            {
+                "fields": [
+                    "formality",
+                    "independent",
+                    "free",
+                    "languages",
+                    "minimum_age",
+                    "maximum_age",
+                ]
+            },
         ),
         (
             _("Contact"),

@@ -70,6 +70,12 @@ REGIONAL_SERVICES = [
 # from key, kind, to key, note
 LINKS = [(row["from"], Link.Kind(row["kind"]), row["to"], row["note"]) for row in DATA["links"]]
 CONTACT_NOTE = DATA["contact_note"]
+#: key: (minimum age, maximum age), for the services that name an age range
+AGES = {
+    row["key"]: (row["minimum_age"], row["maximum_age"])
+    for row in DATA["local_services"] + DATA["regional_services"]
+    if "minimum_age" in row
+}
 
 
 def _service_defaults(key, role, name, provider, formality, independent, number, rng, today):
@@ -92,6 +98,8 @@ def _service_defaults(key, role, name, provider, formality, independent, number,
         "visiting_address": f"Voorbeeldstraat {number}",
         "postal_code": "0000 XX",
         "opening_hours": CONTACT_NOTE,
+        "minimum_age": AGES.get(key, (None, None))[0],
+        "maximum_age": AGES.get(key, (None, None))[1],
         "verified_on": today - datetime.timedelta(days=age),
         "archived": False,
     }

@@ -66,6 +66,8 @@ class ServiceForm(NoAutofocusMixin, RadioWithoutBlankMixin, VersionMixin, forms.
             "postal_code",
             "city",
             "opening_hours",
+            "minimum_age",
+            "maximum_age",
         ]
         field_classes = {"role": RoleChoiceField}
         widgets = {

@@ -12,6 +12,7 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -308,6 +309,10 @@ class ServiceQuerySet(OwnedQuerySet):
         return self.active().filter(Q(verified_on__isnull=True) | Q(verified_on__lte=limit))
 
 
+#: The highest age a service can name (the age fields' upper bound).
+MAX_AGE = 120
+
+
 class Service(models.Model):
     data_scope = (
         "owning_organization",
@@ -371,6 +376,21 @@ class Service(models.Model):
     postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
     city = models.CharField(_("place"), max_length=100, blank=True)
     opening_hours = models.TextField(_("opening hours"), blank=True)
+    # The ages the service is for (HSDS 3.0 service.minimum_age / maximum_age); empty: no limit.
+    minimum_age = models.PositiveSmallIntegerField(
+        _("minimum age"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_AGE)],
+        help_text=_("In years. Leave empty when the service has no lower age limit."),
+    )
+    maximum_age = models.PositiveSmallIntegerField(
+        _("maximum age"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_AGE)],
+        help_text=_("In years. Leave empty when the service has no upper age limit."),
+    )
     verified_on = models.DateField(
         _("last checked on"), null=True, blank=True, validators=[validate_not_in_future]
     )
@@ -413,6 +433,14 @@ class Service(models.Model):
 
     def get_absolute_url(self):
         return address_with_pk("network:service_detail", self.pk)
+
+    def clean(self):
+        super().clean()
+        low, high = self.minimum_age, self.maximum_age
+        if low is not None and high is not None and low > high:
+            raise ValidationError(
+                {"maximum_age": _("The maximum age cannot be lower than the minimum age.")}
+            )
 
     def is_stale(self, today=None):
         return self.verified_on is None or self.verified_on < stale_before(today)

@@ -294,6 +294,18 @@ def _enschede_support():
     )
 
 
+def _enschede_support_at_location():
+    from network.hsds.documents import service_at_location_id
+
+    return service_at_location_id(_enschede_support())
+
+
+def _roles_taxonomy():
+    from network.hsds.documents import taxonomy_id
+
+    return taxonomy_id("roles")
+
+
 def _enschede_report():
     from finder.models import ServiceReport
 
@@ -425,6 +437,36 @@ PAGES += [
     Page("hsds:taxonomies", queries=1),
     # roles, life domains, target groups
     Page("hsds:taxonomy_terms", queries=4),
+    # HSDS, the rest of the operations (services at locations, the taxonomies' details)
+    # and the bulk download.
+    # count, the page of services at locations with provider and role
+    Page("hsds:service_at_locations", fixtures=("finder_network",), queries=3),
+    Page(
+        "hsds:service_at_locations",
+        fixtures=("finder_network",),
+        query="postcode=0000XX&minimum_age=18&per_page=100",
+        queries=3,
+        label="postcode and age",
+    ),
+    # the derived ids of all services at locations (kept until the network changes), the
+    # service with provider and role, its municipalities, life domains, target groups
+    Page(
+        "hsds:service_at_location",
+        kwargs=lambda: {"id": _enschede_support_at_location()},
+        fixtures=("finder_network",),
+        queries=6,
+    ),
+    Page("hsds:taxonomy", kwargs=lambda: {"id": _roles_taxonomy()}, queries=1),
+    # the term, found in the first of the three lists
+    Page(
+        "hsds:taxonomy_term",
+        kwargs=lambda: {"id": _enschede_support().role.uuid},
+        fixtures=("finder_network",),
+        queries=2,
+    ),
+    # all public services with provider and role, their municipalities, life domains and
+    # target groups, the providers, the three taxonomies' terms: the same whatever the size
+    Page("hsds:download", fixtures=("finder_network",), queries=9, html=False),
     # an unknown API path: a JSON 404, no queries
     Page("hsds:not_found", kwargs={"rest": "bestaat-niet"}, status=404, html=False),
 ]

@@ -49,6 +49,8 @@ LANGUAGE_CODES = {
 }
 
 CBS_CODE = re.compile(r"^GM\d{4}$")
+#: A Dutch postcode, "7511 AB", or its four digits alone.
+POSTCODE = re.compile(r"(?P<digits>\d{4})\s?(?P<letters>[A-Za-z]{2})?")
 
 
 def derived_id(*parts):
@@ -134,10 +136,11 @@ def _attribute(service, term, key, request):
     }
 
 
-def service_document(service, request):
-    sid = str(service.uuid)
+def service_fields(service):
+    """The service's own fields, without the lists of related records (the form a
+    service has inside a list of services at locations)."""
     document = {
-        "id": sid,
+        "id": str(service.uuid),
         "organization_id": str(service.provider.uuid),
         "name": service.name,
         "description": service.description,
@@ -150,6 +153,17 @@ def service_document(service, request):
         document["email"] = service.email
     if service.verified_on:
         document["assured_date"] = service.verified_on.isoformat()
+    # HSDS 3.0 service.minimum_age / maximum_age; left out when there is no limit.
+    if service.minimum_age is not None:
+        document["minimum_age"] = service.minimum_age
+    if service.maximum_age is not None:
+        document["maximum_age"] = service.maximum_age
+    return document
+
+
+def service_document(service, request):
+    sid = str(service.uuid)
+    document = service_fields(service)
     if service.free:
         document["fees_description"] = "Gratis"
         document["cost_options"] = [
@@ -215,6 +229,59 @@ def service_document(service, request):
     return document
 
 
+def service_at_location_id(service):
+    """A service at its visiting address has no row of its own: its id, and those of
+    its location and address, are uuid5 of the service's UUID (stable while the
+    service exists; a changed address keeps the ids)."""
+    return derived_id(service.uuid, "service_at_location")
+
+
+def location_document(service):
+    sid = str(service.uuid)
+    location_id = derived_id(sid, "location")
+    place = ", ".join(part for part in (service.visiting_address, service.city) if part)
+    return {
+        "id": location_id,
+        "location_type": "physical",
+        "name": place,
+        "addresses": [
+            {
+                "id": derived_id(sid, "address"),
+                "location_id": location_id,
+                "address_1": service.visiting_address,
+                "city": service.city,
+                # The directory holds no provinces; HSDS requires the field.
+                "state_province": "",
+                "postal_code": service.postal_code,
+                "country": "NL",
+                "address_type": "physical",
+            }
+        ],
+    }
+
+
+def service_at_location_document(service, request, full=False):
+    """A service at its visiting address. ``full``: with the whole service (the
+    detail); otherwise the service's own fields only (lists)."""
+    location = location_document(service)
+    return {
+        "id": service_at_location_id(service),
+        "service_id": str(service.uuid),
+        "location_id": location["id"],
+        "location": location,
+        "service": service_document(service, request) if full else service_fields(service),
+    }
+
+
+def normalise_postcode(value):
+    """A Dutch postcode as ``1234AB`` (or the four digits alone), or None when the
+    value is not one: "7511 ab", "7511AB" and " 7511 AB " all read "7511AB"."""
+    match = POSTCODE.fullmatch(value.strip())
+    if match is None:
+        return None
+    return match["digits"] + (match["letters"] or "").upper()
+
+
 def _related(service, name):
     """The prefetched list (``to_attr``: no related manager per row), else a query."""
     prefetched = getattr(service, f"hsds_{name}", None)
@@ -225,6 +292,11 @@ def public_services():
     """Public services with their provider and role; :func:`with_related` adds the
     rest once the page is sliced."""
     return Service.objects.active().select_related("provider", "role").order_by("name", "pk")
+
+
+def located_services():
+    """Public services that have a visiting address: the services at locations."""
+    return public_services().exclude(visiting_address="")
 
 
 #: A related row as the documents read it: tuples, not a model instance per row.
@@ -238,9 +310,11 @@ _RELATED = {
 }
 
 
-def with_related(services):
+def with_related(services, every_public=False):
     """Set each service's municipalities, life domains and target groups: one query
-    each, whatever the number of services (a page of fifty holds some hundreds)."""
+    each, whatever the number of services (a page of fifty holds some hundreds).
+    ``every_public``: the services are all public ones (the bulk download), so the
+    rows are chosen by a subquery rather than a list of ids."""
     by_id = {service.pk: service for service in services}
     for name, (target, order, row) in _RELATED.items():
         for service in services:
@@ -249,11 +323,14 @@ def with_related(services):
             continue
         through = getattr(Service, name).through
         fields = [f"{target}__{field}" for field in row._fields[1:]]
+        chosen = Service.objects.active().values("pk") if every_public else by_id
         rows = (
-            through.objects.filter(service_id__in=by_id)
+            through.objects.filter(service_id__in=chosen)
             .order_by(*order, "pk")
             .values_list("service_id", f"{target}_id", *fields)
         )
         for service_id, *values in rows:
-            getattr(by_id[service_id], f"hsds_{name}").append(row(*values))
+            service = by_id.get(service_id)  # None: made public since the services were read
+            if service is not None:
+                getattr(service, f"hsds_{name}").append(row(*values))
     return services

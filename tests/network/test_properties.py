@@ -62,6 +62,8 @@ SERVICE_FIELDS = [
     "postal_code",
     "city",
     "opening_hours",
+    "minimum_age",
+    "maximum_age",
     "version",
     "based_on",
 ]
