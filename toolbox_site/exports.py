@@ -81,6 +81,28 @@ def csv_bytes(rows):
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+def open_data_csv(fields, rows):
+    """Dicts as CSV for programs, not for spreadsheet users: a header of ``fields``,
+    commas, CRLF, UTF-8 without a byte-order mark and values exactly as they are (no
+    apostrophe before a leading ``=``, ``+`` or ``-``: a phone number "+31 …" must
+    stay one), as open-data standards such as Frictionless' data packages expect.
+    None is empty, booleans are ``true``/``false``."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore", lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({name: _open_data_value(row.get(name)) for name in fields})
+    return buffer.getvalue().encode("utf-8")
+
+
+def _open_data_value(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
 def csv_response(filename, rows):
     return _download(csv_bytes(rows), CSV_TYPE, f"{filename}.csv")
 

@@ -14,12 +14,13 @@ services with provider and role, their municipalities, life domains and target
 groups (one query each), the providers and the three taxonomies' terms.
 """
 
-import csv
 import io
 import json
 import zipfile
 from functools import cache
 from pathlib import Path
+
+from toolbox_site import exports
 
 from ..models import Provider
 from .documents import (
@@ -81,21 +82,9 @@ def rows(request):
 
 
 def _csv(resource, table_rows):
-    fields = [field["name"] for field in resource["schema"]["fields"]]
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore", lineterminator="\r\n")
-    writer.writeheader()
-    for row in table_rows:
-        writer.writerow({name: _cell(row.get(name)) for name in fields})
-    return out.getvalue().encode("utf-8")
-
-
-def _cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value
+    return exports.open_data_csv(
+        [field["name"] for field in resource["schema"]["fields"]], table_rows
+    )
 
 
 def package(request):
