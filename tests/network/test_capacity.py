@@ -13,6 +13,7 @@ from network import services
 from network.capacity import VALID_FOR_DAYS, State, capacity_of
 from network.forms import ServiceForm
 from network.models import Service
+from toolbox_site import freshness
 from toolbox_site.models import AuditEvent
 
 from .hsds_validation import assert_valid
@@ -201,6 +202,7 @@ def test_the_open_data_publishes_a_valid_statement_and_hides_an_old_one(client, 
     Service.objects.filter(pk=service.pk).update(
         capacity_stated_on=timezone.localdate() - datetime.timedelta(days=VALID_FOR_DAYS + 1)
     )
+    freshness.changed("network")  # update() sends no signals
     document = client.get(f"/api/hsds/services/{service.uuid}").json()
     assert_valid(document, "service.json")
     assert document["service_capacity"] == []

@@ -24,7 +24,11 @@ def form_data(fields):
 
 def state():
     return (
-        sorted(Service.objects.values_list("pk", "name", "version", "archived", "verified_on")),
+        sorted(
+            Service.objects.values_list(
+                "pk", "name", "version", "archived", "verified_on", "waiting_weeks"
+            )
+        ),
         sorted(Link.objects.values_list("pk", "kind", "note", "version")),
         sorted(StepProgress.objects.values_list("pk", "status", "note", "version")),
         Provider.objects.count(),
@@ -62,6 +66,8 @@ SERVICE_FIELDS = [
     "postal_code",
     "city",
     "opening_hours",
+    "accepts_new_clients",
+    "waiting_weeks",
     "version",
     "based_on",
 ]
