@@ -206,3 +206,33 @@ def test_the_open_data_publishes_a_valid_statement_and_hides_an_old_one(client, 
     document = client.get(f"/api/hsds/services/{service.uuid}").json()
     assert_valid(document, "service.json")
     assert document["service_capacity"] == []
+
+
+def test_the_import_states_room_and_refuses_a_wrong_word(client, network, enschede_editor):
+    from network.importing import COLUMNS, OPTIONAL_COLUMNS
+
+    from .test_import_export import export, rows_of, to_csv, upload
+
+    client.force_login(enschede_editor)
+    service = network["enschede"]["oco"]
+    rows = rows_of(export(client))
+    row = next(row for row in rows if row["id"] == str(service.uuid))
+    row.update(plek="misschien")
+    response = upload(client, to_csv(rows))
+    assert response.status_code == 200
+    assert any("kolom plek" in error for error in response.context["form"].errors["file"])
+    row.update(plek="wachtlijst", wachttijd_weken="5")
+    response = upload(client, to_csv(rows))
+    assert response.status_code == 302
+    assert client.post(response["Location"], {"confirm": "1"}).status_code == 302
+    service.refresh_from_db()
+    assert (service.accepts_new_clients, service.waiting_weeks) == ("waiting_list", 5)
+    assert service.capacity_stated_on == timezone.localdate()
+    # An older file without the two columns leaves them as they are.
+    old_columns = [column for column in COLUMNS if column not in OPTIONAL_COLUMNS]
+    rows = [{c: r[c] for c in old_columns} for r in rows_of(export(client))]
+    response = upload(client, to_csv(rows, columns=old_columns))
+    assert response.status_code == 302
+    assert client.post(response["Location"], {"confirm": "1"}).status_code == 302
+    service.refresh_from_db()
+    assert (service.accepts_new_clients, service.waiting_weeks) == ("waiting_list", 5)
