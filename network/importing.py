@@ -48,6 +48,9 @@ MAX_ROWS = 2000
 MAX_COLUMNS = 100
 MAX_ERRORS_SHOWN = 50
 
+#: Columns a file may leave out (exports made before they existed): a service keeps
+#: its value, a new one has none. Room for new clients: network/capacity.py.
+OPTIONAL_COLUMNS = ("plek", "wachttijd_weken")
 COLUMNS = [
     "id",
     "naam",
@@ -71,12 +74,8 @@ COLUMNS = [
     "openingstijden",
     "laatst_gecontroleerd",
     "gearchiveerd",
-    "plek",
-    "wachttijd_weken",
+    *OPTIONAL_COLUMNS,
 ]
-#: Columns a file may leave out (exports made before they existed): a service keeps
-#: its value, a new one has none.
-OPTIONAL_COLUMNS = ("plek", "wachttijd_weken")
 LIST_COLUMNS = ("gemeenten", "levensgebieden", "doelgroepen", "wetten")
 YES, NO = "ja", "nee"
 SOORT = {Formality.FORMAL: "formeel", Formality.INFORMAL: "informeel"}
