@@ -21,8 +21,9 @@ from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
+from network.capacity import State
 from network.models import Formality, Service
 from toolbox_site import freshness
 from toolbox_site.audit import log_action
@@ -104,6 +105,27 @@ class Result:
     independent_support: bool  # independent client support: the first group
     score: int
     reasons: list = field(default_factory=list)
+    capacity_line: str = ""  # room for new clients in plain words; empty when unknown
+    capacity_rank: tuple = ()  # network.capacity.Capacity.rank(): room first
+
+
+def capacity_words(capacity):
+    """Room for new clients as a resident reads it (B1); nothing when unknown."""
+    if capacity.state == State.YES:
+        return _("Has room now")
+    if capacity.state == State.WAITING:
+        if capacity.weeks is None:
+            return _("Has a waiting list")
+        if capacity.weeks == 0:
+            return _("Waiting time less than a week")
+        return ngettext(
+            "Waiting time about %(weeks)d week",
+            "Waiting time about %(weeks)d weeks",
+            capacity.weeks,
+        ) % {"weeks": capacity.weeks}
+    if capacity.state == State.NOT_NOW:
+        return _("Takes no new clients at the moment")
+    return ""
 
 
 def finder_candidates(municipality):
@@ -147,10 +169,13 @@ def rank_services(services, situation, *, age_group="", preference="", language=
     other services that fit (a referrer, an information point, the desk). A
     service fits when it works on one of the situation's life domains or plays
     one of the roles that fit the situation. Archived services never appear.
-    Within a group: the situation's roles, shared life domains, the age group,
-    the preference for a volunteer or a professional and the language count.
+    Within a group, services with room come first (network/capacity.py: room, a
+    waiting list with the shorter wait first, unknown, not now); then the
+    situation's roles, shared life domains, the age group, the preference for a
+    volunteer or a professional and the language count.
     """
     needs = situation_needs(situation)
+    today = timezone.localdate()
     role_ids, situation_groups = needs.role_ids, needs.group_slugs
     age_targets = AGE_GROUP_TARGETS.get(age_group, set())
     results = []
@@ -186,8 +211,20 @@ def rank_services(services, situation, *, age_group="", preference="", language=
         independent = is_independent_support(service)
         if independent:
             reasons.insert(0, _("This help is independent: they are on your side."))
-        results.append(Result(service, independent, score, reasons))
-    results.sort(key=lambda r: (not r.independent_support, -r.score, r.service.name))
+        capacity = service.capacity(today)
+        results.append(
+            Result(
+                service,
+                independent,
+                score,
+                reasons,
+                capacity_line=capacity_words(capacity),
+                capacity_rank=capacity.rank(),
+            )
+        )
+    results.sort(
+        key=lambda r: (not r.independent_support, r.capacity_rank, -r.score, r.service.name)
+    )
     return results
 
 

@@ -139,7 +139,17 @@ class ServiceAdmin(VersionChecked, ScopedChoicesMixin, HistoryAdmin, RegionScope
     list_select_related = ["role", "provider", "owning_organization"]
     autocomplete_fields = ["provider"]
     filter_horizontal = ["municipalities", "life_domains", "target_groups", "laws"]
-    readonly_fields = ["uuid", "version", "created_at", "updated_at"]
+    # Room for new clients is stated on the service's page, whose service layer dates
+    # the statement (network/services.py); the admin shows it.
+    readonly_fields = [
+        "uuid",
+        "version",
+        "created_at",
+        "updated_at",
+        "accepts_new_clients",
+        "waiting_weeks",
+        "capacity_stated_on",
+    ]
     date_hierarchy = "verified_on"
     fieldsets = [
         (None, {"fields": ["name", "owning_organization", "provider", "role", "description"]}),
@@ -180,6 +190,9 @@ class ServiceAdmin(VersionChecked, ScopedChoicesMixin, HistoryAdmin, RegionScope
                 "fields": [
                     "verified_on",
                     "verified_by",
+                    "accepts_new_clients",
+                    "waiting_weeks",
+                    "capacity_stated_on",
                     "archived",
                     "uuid",
                     "version",

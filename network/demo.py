@@ -51,6 +51,8 @@ LOCAL_SERVICES = [
     )
     for row in DATA["local_services"]
 ]
+# key -> room for new clients as stated some days ago (network/capacity.py)
+CAPACITY = {row["key"]: row["capacity"] for row in DATA["local_services"] if "capacity" in row}
 # key, owner (care_office or region_team), role slug, name, provider, provider kind,
 # independent, life domain slugs, target group slugs
 REGIONAL_SERVICES = [
@@ -182,6 +184,13 @@ def seed_municipality(municipality, regional, index=0):
             key, role, name, provider, formality, independent, number + index, rng, today
         )
         defaults["city"] = municipality.name
+        if key in CAPACITY:
+            capacity = CAPACITY[key]
+            defaults["accepts_new_clients"] = capacity["accepts_new_clients"]
+            defaults["waiting_weeks"] = capacity["waiting_weeks"]
+            defaults["capacity_stated_on"] = today - datetime.timedelta(
+                days=capacity["stated_days_ago"]
+            )
         service, _ = Service.objects.update_or_create(
             owning_organization=municipality, name=name, defaults=defaults
         )

@@ -7,6 +7,7 @@ from toolbox_site.locking import latest_history_id
 from toolbox_site.models import Organization
 from toolbox_site.validators import ControlCharactersMixin
 
+from .capacity import AcceptsNewClients
 from .models import (
     Law,
     LifeDomain,
@@ -68,6 +69,8 @@ class ServiceForm(NoAutofocusMixin, RadioWithoutBlankMixin, VersionMixin, forms.
             "opening_hours",
             "minimum_age",
             "maximum_age",
+            "accepts_new_clients",
+            "waiting_weeks",
         ]
         field_classes = {"role": RoleChoiceField}
         widgets = {
@@ -80,6 +83,8 @@ class ServiceForm(NoAutofocusMixin, RadioWithoutBlankMixin, VersionMixin, forms.
             "formality": forms.RadioSelect,
             "description": forms.Textarea(attrs={"rows": 4}),
             "opening_hours": forms.Textarea(attrs={"rows": 2}),
+            "accepts_new_clients": forms.RadioSelect,
+            "waiting_weeks": forms.NumberInput(attrs={"inputmode": "numeric"}),
         }
 
     def __init__(self, *args, organization, **kwargs):
@@ -110,6 +115,11 @@ class ServiceForm(NoAutofocusMixin, RadioWithoutBlankMixin, VersionMixin, forms.
         self.fields["life_domains"].queryset = LifeDomain.objects.all()
         self.fields["target_groups"].queryset = TargetGroup.objects.all()
         self.fields["laws"].queryset = Law.objects.all()
+        # Room for new clients: "unknown" is an answer of its own, not a blank.
+        self.fields["accepts_new_clients"].choices = [
+            ("", _("unknown")),
+            *AcceptsNewClients.choices,
+        ]
         if not self.is_bound:
             self.initial.setdefault("version", self.instance.version)
             self.initial.setdefault("based_on", latest_history_id(self.instance))

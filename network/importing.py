@@ -19,6 +19,7 @@ import uuid as uuid_module
 from django import forms
 from django.db import transaction
 from django.db.models import Prefetch, Value
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -28,6 +29,7 @@ from toolbox_site.models import Organization
 from toolbox_site.uploads import UploadRefused, csv_rows, xlsx_rows
 from toolbox_site.validators import CONTROL_CHARACTERS, ControlCharactersMixin
 
+from .capacity import AcceptsNewClients
 from .forms import MAX_TEXT
 from .models import (
     Formality,
@@ -46,6 +48,9 @@ MAX_ROWS = 2000
 MAX_COLUMNS = 100
 MAX_ERRORS_SHOWN = 50
 
+#: Columns a file may leave out (exports made before they existed): a service keeps
+#: its value, a new one has none. Room for new clients: network/capacity.py.
+OPTIONAL_COLUMNS = ("plek", "wachttijd_weken")
 COLUMNS = [
     "id",
     "naam",
@@ -69,6 +74,7 @@ COLUMNS = [
     "openingstijden",
     "laatst_gecontroleerd",
     "gearchiveerd",
+    *OPTIONAL_COLUMNS,
 ]
 LIST_COLUMNS = ("gemeenten", "levensgebieden", "doelgroepen", "wetten")
 YES, NO = "ja", "nee"
@@ -78,6 +84,19 @@ SOORT_BACK = {
     "informeel": Formality.INFORMAL,
     "formal": Formality.FORMAL,
     "informal": Formality.INFORMAL,
+}
+#: Room for new clients (network/capacity.py); empty is unknown.
+PLEK = {
+    AcceptsNewClients.YES: "ja",
+    AcceptsNewClients.WAITING_LIST: "wachtlijst",
+    AcceptsNewClients.NOT_NOW: "nee",
+}
+PLEK_BACK = {
+    "ja": AcceptsNewClients.YES,
+    "wachtlijst": AcceptsNewClients.WAITING_LIST,
+    "nee": AcceptsNewClients.NOT_NOW,
+    "": "",
+    **{choice.value: choice for choice in AcceptsNewClients},
 }
 BOOLEANS = {
     "ja": True,
@@ -155,6 +174,8 @@ def values_of(service):
         "openingstijden": service.opening_hours,
         "laatst_gecontroleerd": service.verified_on.isoformat() if service.verified_on else "",
         "gearchiveerd": YES if service.archived else NO,
+        "plek": PLEK.get(service.accepts_new_clients, ""),
+        "wachttijd_weken": "" if service.waiting_weeks is None else str(service.waiting_weeks),
     }
 
 
@@ -254,6 +275,7 @@ class RowForm(ControlCharactersMixin, forms.Form):
     plaats = _service_field("city")
     openingstijden = _service_field("opening_hours", max_length=MAX_TEXT)
     laatst_gecontroleerd = _service_field("verified_on", input_formats=["%Y-%m-%d", "%d-%m-%Y"])
+    wachttijd_weken = _service_field("waiting_weeks")
 
 
 MAX_VALUE_SHOWN = 60
@@ -331,7 +353,10 @@ def validate(upload, organization):
     headers = [_cell(header).lower() for header in rows[0]]
     while headers and headers[-1] == "":
         headers.pop()
-    missing = [column for column in COLUMNS if column not in headers]
+    missing = [
+        column for column in COLUMNS if column not in headers and column not in OPTIONAL_COLUMNS
+    ]
+    absent = [column for column in OPTIONAL_COLUMNS if column not in headers]
     unknown = [header for header in headers if header not in COLUMNS]
     if missing or unknown or len(set(headers)) != len(headers):
         if missing:
@@ -369,6 +394,8 @@ def validate(upload, organization):
         row = {column: _cell(raw.get(column)) for column in COLUMNS}
         if all(value == "" for value in row.values()):
             continue
+        if absent:
+            _keep_absent(row, absent, existing)
         errors = {}
         form = RowForm(row)
         if not form.is_valid():
@@ -408,6 +435,11 @@ def validate(upload, organization):
             errors.setdefault("soort", []).append(_("Use formeel or informeel."))
         else:
             values["soort"] = SOORT[SOORT_BACK[soort]]
+        plek = row["plek"].lower()
+        if plek not in PLEK_BACK:
+            errors.setdefault("plek", []).append(_("Use ja, wachtlijst or nee, or leave it empty."))
+        else:
+            values["plek"] = PLEK.get(PLEK_BACK[plek], "")
         for column in ("onafhankelijk", "gratis", "gearchiveerd"):
             flag = row[column].lower()
             if flag not in BOOLEANS:
@@ -422,6 +454,8 @@ def validate(upload, organization):
             values[column] = cleaned[column]
         date = cleaned["laatst_gecontroleerd"]
         values["laatst_gecontroleerd"] = date.isoformat() if date else ""
+        weeks = cleaned["wachttijd_weken"]
+        values["wachttijd_weken"] = "" if weeks is None else str(weeks)
         service = existing.get(values["id"]) if values["id"] else None
         if service is None:
             action, changes, version = "created", [], None
@@ -446,6 +480,18 @@ def validate(upload, organization):
             }
         )
     return result
+
+
+def _keep_absent(row, absent, existing):
+    """A file without the optional columns keeps a service's values for them."""
+    try:
+        service = existing.get(str(uuid_module.UUID(row["id"]))) if row["id"] else None
+    except ValueError:
+        service = None
+    if service is not None:
+        current = values_of(service)
+        for column in absent:
+            row[column] = current[column]
 
 
 # --- Preview and apply -----------------------------------------------------------------
@@ -523,10 +569,24 @@ def apply(pending, user):
         if action == "created" and service.verified_on is None:
             service.verified_on = datetime.date.today()
             service.verified_by = user
+        _apply_capacity(service, values)
         service.save()
         for column, field in m2m.items():
             getattr(service, field).set([lookups[column][slug] for slug in _split(values[column])])
     return counts
+
+
+def _apply_capacity(service, values):
+    """Room for new clients from a row; a changed statement is dated today. (An import
+    checked before these columns existed has no values for them: nothing changes.)"""
+    if "plek" not in values:
+        return
+    accepts = PLEK_BACK[values["plek"]]
+    weeks = int(values["wachttijd_weken"]) if values.get("wachttijd_weken") else None
+    if (accepts, weeks) != (service.accepts_new_clients, service.waiting_weeks):
+        service.accepts_new_clients = accepts
+        service.waiting_weeks = weeks
+        service.capacity_stated_on = timezone.localdate()
 
 
 def _locked_pending(pending):

@@ -24,6 +24,8 @@ from toolbox_site.history import HistoricalRecords
 from toolbox_site.models import Organization, OwnedQuerySet
 from toolbox_site.validators import validate_not_in_future
 
+from .capacity import MAX_WAITING_WEEKS, AcceptsNewClients, capacity_of
+
 #: A service not checked for longer than this is "stale" and marked on the pages.
 STALE_AFTER_DAYS = 365
 #: Reminders go out for services not checked for this long (about 11 months).
@@ -402,6 +404,24 @@ class Service(models.Model):
         related_name="+",
         verbose_name=_("last checked by"),
     )
+    # Room for new clients (network/capacity.py reads these three).
+    accepts_new_clients = models.CharField(
+        _("takes new clients"),
+        max_length=20,
+        choices=AcceptsNewClients.choices,
+        blank=True,
+        help_text=_("Leave empty when you do not know."),
+    )
+    waiting_weeks = models.PositiveSmallIntegerField(
+        _("usual waiting time in weeks"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_WAITING_WEEKS)],
+        help_text=_("From the first contact to the start of the help, 0 to 104 weeks."),
+    )
+    capacity_stated_on = models.DateField(
+        _("room for new clients stated on"), null=True, blank=True, editable=False
+    )
     archived = models.BooleanField(_("archived"), default=False, db_index=True)
     version = models.PositiveIntegerField(_("version"), default=1)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -444,6 +464,10 @@ class Service(models.Model):
 
     def is_stale(self, today=None):
         return self.verified_on is None or self.verified_on < stale_before(today)
+
+    def capacity(self, today=None):
+        """Room for new clients on ``today``: a :class:`network.capacity.Capacity`."""
+        return capacity_of(self, today)
 
     @property
     def language_list(self):

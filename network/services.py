@@ -40,8 +40,19 @@ class StepSavedAtOnce(Exception):
     """Two first saves of the same step's progress met; the other one won."""
 
 
+#: The service fields that make up a statement about room for new clients.
+CAPACITY_FIELDS = ("accepts_new_clients", "waiting_weeks")
+
+
 def _changes(form):
     return {"changes": {name: str(value) for name, value in changes_of(form).items()}}
+
+
+def _stamp_capacity(form, service, today):
+    """A changed statement about room for new clients is dated today (it then holds
+    for three months, network/capacity.py)."""
+    if any(name in form.changed_data for name in CAPACITY_FIELDS):
+        service.capacity_stated_on = today
 
 
 # --- Services --------------------------------------------------------------------------
@@ -54,6 +65,7 @@ def create_service(form, user):
     service.provider = form.save_provider()
     service.verified_on = timezone.localdate()
     service.verified_by = user
+    _stamp_capacity(form, service, service.verified_on)
     service.save()
     form.save_m2m()
     log_action(user, service, "network.service.created", {"name": service.name})
@@ -67,19 +79,23 @@ def update_service(form, user):
     service = form.save(commit=False)
     service.provider = form.save_provider()
     service.version = current.version + 1
+    _stamp_capacity(form, service, timezone.localdate())
     service.save()
     form.save_m2m()
-    log_action(user, service, "network.service.changed", _changes(form))
+    changes = _changes(form)
+    if service.capacity_stated_on != current.capacity_stated_on:
+        changes["capacity_stated_on"] = str(service.capacity_stated_on)
+    log_action(user, service, "network.service.changed", changes)
     return service
 
 
 def _change_service(service, user, expected_version, action, apply):
     with transaction.atomic():
         current = lock(Service.objects, expected_version, pk=service.pk)
-        apply(current)
+        data = apply(current)
         current.version += 1
         current.save()
-        log_action(user, current, action)
+        log_action(user, current, action, data)
     return current
 
 
@@ -103,12 +119,20 @@ def unarchive_service(service, user, expected_version):
 
 
 def verify_service(service, user, expected_version):
-    """Mark a service as checked today by ``user``."""
+    """Mark a service as checked today by ``user``.
+
+    "Everything is still correct" covers the room for new clients shown on the same
+    page: a stated capacity is confirmed too (dated today), so an editor need not
+    open the form to keep it from expiring after three months."""
     today = timezone.localdate()
 
     def verified(current):
         current.verified_on = today
         current.verified_by = user
+        if current.accepts_new_clients:
+            current.capacity_stated_on = today
+            return {"capacity_confirmed": current.accepts_new_clients}
+        return None
 
     return _change_service(service, user, expected_version, "network.service.verified", verified)
 

@@ -88,6 +88,7 @@ def generate_network(ctx):
                     email=f"dienst{number}@example.org",
                     verified_on=today - datetime.timedelta(days=age),
                     archived=rng.random() < 0.03,
+                    **_capacity(number, today),
                 )
             )
             serves.append(served)
@@ -191,3 +192,19 @@ def delete(regions):
         Provider.objects.filter(maintained_by__in=organizations),
     ):
         queryset._raw_delete(connection.alias)
+
+
+#: Room for new clients for three services in five (the rest unknown), some stated
+#: longer than three months ago; from the number, so the random sequence stays as it was.
+CAPACITY_STATES = ["yes", "waiting_list", "not_now", "", ""]
+
+
+def _capacity(number, today):
+    accepts = CAPACITY_STATES[number % len(CAPACITY_STATES)]
+    if not accepts:
+        return {}
+    return {
+        "accepts_new_clients": accepts,
+        "waiting_weeks": number % 12 + 1 if accepts == "waiting_list" else None,
+        "capacity_stated_on": today - datetime.timedelta(days=number * 7 % 150),
+    }

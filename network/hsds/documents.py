@@ -2,13 +2,16 @@
 network read as Open Referral HSDS 3.0 objects (see the package's docstring for
 the mapping)."""
 
+import datetime
 import hashlib
 import re
 import uuid
 from collections import namedtuple
 
 from django.urls import reverse
+from django.utils import timezone
 
+from ..capacity import State, capacity_of
 from ..models import LifeDomain, Provider, Role, Service, TargetGroup
 
 HSDS_VERSION = "3.0"
@@ -225,6 +228,7 @@ def service_document(service, request):
         for term in _related(service, "target_groups")
     ]
     document["attributes"] = attributes
+    document["service_capacity"] = capacity_documents(service, sid)
     document["organization"] = organization_document(service.provider, request)
     return document
 
@@ -280,6 +284,49 @@ def normalise_postcode(value):
     if match is None:
         return None
     return match["digits"] + (match["letters"] or "").upper()
+
+
+#: The one unit of ``service_capacity`` (see SOURCE.txt): room for a new client.
+CAPACITY_UNIT = {
+    "id": derived_id("unit", "toolbox-capacity"),
+    "name": "Plek voor een nieuwe cliënt",
+    "scheme": "toolbox-capacity",
+    "identifier": "new_client",
+}
+_CAPACITY_WORDS = {
+    State.YES: "Neemt nieuwe cliënten aan",
+    State.WAITING: "Wachtlijst",
+    State.NOT_NOW: "Neemt nu geen nieuwe cliënten aan",
+}
+
+
+def capacity_documents(service, sid):
+    """Room for new clients in the shape of HSDS 3.1's ``service_capacity`` (an extra
+    property of the 3.0 service): ``available`` 1 when the service takes new clients
+    now, else 0; a waiting time in ``waiting_weeks``. Empty when unknown (never
+    stated, or stated more than three months ago: network/capacity.py)."""
+    capacity = capacity_of(service)
+    if not capacity.known:
+        return []
+    description = _CAPACITY_WORDS[capacity.state]
+    if capacity.weeks is not None:
+        description += f", wachttijd ongeveer {capacity.weeks} weken"
+    document = {
+        "id": derived_id(sid, "capacity"),
+        "service_id": sid,
+        "unit": CAPACITY_UNIT,
+        "unit_id": CAPACITY_UNIT["id"],
+        "available": 1 if capacity.state == State.YES else 0,
+        "description": description,
+        # The day it was stated, from midnight in the Netherlands.
+        "updated": timezone.make_aware(
+            datetime.datetime.combine(capacity.stated_on, datetime.time())
+        ).isoformat(),
+        "status": capacity.state,
+    }
+    if capacity.weeks is not None:
+        document["waiting_weeks"] = capacity.weeks
+    return [document]
 
 
 def _related(service, name):

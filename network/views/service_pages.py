@@ -125,6 +125,7 @@ def service_detail(request, pk):
             "page": SimpleLazyObject(lambda: _service_page(service, with_history)),
             "with_history": with_history,
             "stale": service.is_stale(),
+            "capacity": service.capacity(),
             "can_change": can_change(request.user, service),
             "trail_url": trail_url(request.user, service),
             "confirm_form": ConfirmForm(initial={"version": service.version}),

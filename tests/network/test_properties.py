@@ -24,7 +24,11 @@ def form_data(fields):
 
 def state():
     return (
-        sorted(Service.objects.values_list("pk", "name", "version", "archived", "verified_on")),
+        sorted(
+            Service.objects.values_list(
+                "pk", "name", "version", "archived", "verified_on", "waiting_weeks"
+            )
+        ),
         sorted(Link.objects.values_list("pk", "kind", "note", "version")),
         sorted(StepProgress.objects.values_list("pk", "status", "note", "version")),
         Provider.objects.count(),
@@ -64,6 +68,8 @@ SERVICE_FIELDS = [
     "opening_hours",
     "minimum_age",
     "maximum_age",
+    "accepts_new_clients",
+    "waiting_weeks",
     "version",
     "based_on",
 ]
