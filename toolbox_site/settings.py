@@ -99,6 +99,7 @@ TOOLBOX_APPS = [
     "documents",
     "search",
     "practice",
+    "callbacks",
 ]
 
 INSTALLED_APPS = [
