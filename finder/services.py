@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count, ExpressionWrapper, F, FloatField, Max, Q, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import Coalesce, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -330,17 +330,41 @@ def search_log_version(municipalities, since):
     return f"{found['count']}.{found['latest']}.{found['total'] or 0}"
 
 
+#: Counts other apps join to unmet demand, per tally (municipality, situation and
+#: month): name -> (label, a function giving the count as a subquery of the tally's
+#: row). The callbacks app adds its call-back requests (callbacks/apps.py).
+DEMAND_COUNTS = {}
+
+
+def add_demand_count(name, label, subquery):
+    DEMAND_COUNTS[name] = (label, subquery)
+
+
+def demand_changed(municipality_id, situation_id, month):
+    """A count joined to a tally changed: move the tally's version (the month's row
+    made if it is new), so the unmet-demand page is built anew."""
+    key = {"municipality_id": municipality_id, "situation_id": situation_id, "month": month}
+    SearchTally.objects.bulk_create([SearchTally(**key)], ignore_conflicts=True)
+    SearchTally.objects.filter(**key).update(updated_at=timezone.now())
+
+
 def unmet_demand(municipalities):
     """Searches per municipality, situation and month, and how many found no
-    independent client support: the tallies, a few hundred rows a region a year."""
+    independent client support: the tallies, a few hundred rows a region a year;
+    with the counts of :data:`DEMAND_COUNTS` (0 where there are none)."""
+    extra = {name: Coalesce(subquery(), 0) for name, (_label, subquery) in DEMAND_COUNTS.items()}
     return (
         SearchTally.objects.filter(municipality__in=municipalities, searches__gt=0)
-        .annotate(share=ExpressionWrapper(F("without_match") * 100.0 / F("searches"), FloatField()))
+        .annotate(
+            share=ExpressionWrapper(F("without_match") * 100.0 / F("searches"), FloatField()),
+            **extra,
+        )
         .values(
             "month",
             "searches",
             "without_match",
             "share",
+            *extra,
             municipality_name=F("municipality__name"),
             municipality_slug=F("municipality__slug"),
             situation_name=F("situation__name"),

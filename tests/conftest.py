@@ -19,6 +19,7 @@ pytest_plugins = [
     "tests.municipalities.fixtures",
     "tests.documents.fixtures",
     "tests.practice.fixtures",
+    "tests.callbacks.fixtures",
 ]
 
 # Property-based tests (hypothesis): no example database on disk, no deadline (CI

@@ -27,7 +27,7 @@ class Page:
     # Queries the page may make, whatever the data size (asserted by the tests).
     queries: int = 0
     fixtures: tuple = ()  # pytest fixtures the page needs (beyond the cast)
-    query: str = ""  # query string, e.g. "gemeente=borne"
+    query: str | Callable = ""  # query string, e.g. "gemeente=borne" (or a function giving it)
     label: str = ""  # tells two entries of one URL name apart in ids
     html: bool = True  # False for downloads and JSON: no axe check in the browser
 
@@ -40,7 +40,8 @@ class Page:
     def url(self):
         kwargs = self.kwargs() if callable(self.kwargs) else self.kwargs
         path = reverse(self.name, kwargs=kwargs)
-        return f"{path}?{self.query}" if self.query else path
+        query = self.query() if callable(self.query) else self.query
+        return f"{path}?{query}" if query else path
 
 
 # The queries, per page, on a cold cache. A logged-in request starts with its session,
@@ -1026,4 +1027,21 @@ PAGES += [
         status=302,
         html=False,
     ),
+]
+
+
+# callbacks: "Bel mij terug" (a resident asks the maintaining organization to call back)
+
+
+def _callback_query():
+    return f"dienst={_enschede_support().pk}&gemeente=enschede&situatie=geldzorgen"
+
+
+PAGES += [
+    # the municipality, the service serving it with its organization, the life situation
+    # (no session: the page is cookie-free until the resident posts)
+    Page("callbacks:create", fixtures=("finder_network",), query=_callback_query, queries=3),
+    Page("callbacks:thanks", fixtures=("finder_network",), query=_callback_query, queries=3),
+    # session with user and access, the requests with service, municipality, situation
+    Page("callbacks:queue", user="enschede.editor", fixtures=("callback_request",), queries=2),
 ]

@@ -9,6 +9,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
 
+from callbacks.services import count as callback_count
 from finder.models import LifeSituation
 from finder.services import count_search
 from monitoring.models import ReminderSent
@@ -43,8 +44,10 @@ def every_owned_row(
     hengelo,
     practice_examples,
     contact_persons,
+    callback_request,
 ):
     report = make_report("enschede", filled=True)
+    callback_count(callback_request)  # a call-back request and its month's count
     make_report("hengelo")
     log_action(cast["enschede.editor"], enschede, "toolbox_site.organization.changed")
     log_action(cast["hengelo.editor"], hengelo, "toolbox_site.organization.changed")

@@ -845,6 +845,38 @@ WRITES += [
     ),
 ]
 
+# callbacks: "Bel mij terug"
+
+
+def _enschede_callback(cast):
+    """A new call-back request for a service Enschede maintains (the report's service)."""
+    from finder import situations
+    from finder.models import ServiceReport
+
+    from .callbacks.fixtures import make_callback
+
+    situations.load()
+    report = ServiceReport.objects.get(pk=_enschede_report(cast)["pk"])
+    return {"pk": make_callback(report.service).pk}
+
+
+def _callback_state(kwargs):
+    from callbacks.models import CallbackRequest
+
+    return CallbackRequest.objects.values("status", "handled_by", "version").get(pk=kwargs["pk"])
+
+
+WRITES += [
+    Write(
+        "callbacks:mark",
+        arrange=_enschede_callback,
+        data=lambda kwargs: {"status": "called", "version": "1"},
+        state=_callback_state,
+        get=False,
+    ),
+]
+
+
 # Who gets what on a URL that changes Enschede's data.
 EXPECTED = {
     None: LOGIN,
@@ -1094,3 +1126,19 @@ def test_only_coordinators_change_the_glossary(client, cast, who):
         assert response.status_code == 302
         assert urlparse(response["Location"]).path == reverse("admin:login")
         assert term.explanation != "Een nieuwe uitleg."
+
+
+@pytest.mark.parametrize("who", list(EXPECTED), ids=lambda who: who or "anonymous")
+def test_everyone_may_ask_to_be_called_back(client, everyone, who):
+    """The residents' call-back form is public: anyone, logged in or not, may post it."""
+    from callbacks.models import CallbackRequest
+
+    kwargs = _enschede_callback(everyone)
+    service_id = CallbackRequest.objects.get(pk=kwargs["pk"]).service_id
+    login(client, everyone, who)
+    url = reverse("callbacks:create") + (
+        f"?dienst={service_id}&gemeente=enschede&situatie=geldzorgen"
+    )
+    data = {"first_name": "Sem", "phone": "0612345678", "best_time": "any", "consent": "on"}
+    assert client.post(url, data).status_code == 302
+    assert CallbackRequest.objects.count() == 2

@@ -100,6 +100,7 @@ TOOLBOX_APPS = [
     "search",
     "practice",
     "material",
+    "callbacks",
 ]
 
 INSTALLED_APPS = [

@@ -68,6 +68,7 @@ urlpatterns = [
     path("documenten/", include("documents.urls")),
     path("zoeken/", include("search.urls")),
     path("praktijk/", include("practice.urls")),
+    path("", include("callbacks.urls")),
     path(
         "organisaties/<slug:slug>/bewerken/",
         organizations.organization_edit,

@@ -238,6 +238,7 @@ def _results_body(municipality, situation, age_group, preference, language):
         "finder/results_body.html",
         {
             "municipality": municipality,
+            "situation": situation,
             "support": support,
             "others": others,
             "care_office": care_office,

@@ -114,6 +114,7 @@ def shown(rows):
         if month not in months:
             months[month] = show_month(month)
         row["url"], row["month_name"] = urls[slug], months[month]
+        row["counts"] = [row[name] for name in finder.DEMAND_COUNTS]
     return rows
 
 
@@ -204,6 +205,7 @@ def unmet_demand_view(request):
             "start": start,
             "query": query,
             "headers": column_headers(filters, sort_key),
+            "count_labels": [label for label, _subquery in finder.DEMAND_COUNTS.values()],
             # The table is a cached part: the region's data, the user's scope, the filters
             # and page asked for, and a version of the search counts, which raise none.
             "part": page_part(
@@ -236,6 +238,7 @@ def unmet_demand_csv(request):
         _("searches"),
         _("without independent client support"),
         _("share without a match (%)"),
+        *(str(label).lower() for label, _subquery in finder.DEMAND_COUNTS.values()),
     ]
     return exports.csv_response(
         "vraag-zonder-aanbod",
@@ -248,6 +251,7 @@ def unmet_demand_csv(request):
                 row["searches"],
                 row["without_match"],
                 row["share"],
+                *row["counts"],
             ]
             for row in rows
         ],
