@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from finder import services as finder
 from toolbox_site.audit import log_action
-from toolbox_site.locking import lock
+from toolbox_site.locking import Conflict, lock
 from toolbox_site.models import Organization
 from toolbox_site.security import over_limit
 
@@ -49,14 +49,6 @@ REQUESTS_PER_VISITOR = 3
 VISITOR_WINDOW = 10 * 60
 REQUESTS_PER_SERVICE_PER_DAY = 20
 REQUESTS_PER_HOUR = 300
-
-
-class Conflict(Exception):
-    """Someone else changed the request since the editor's page was loaded."""
-
-    def __init__(self, current):
-        super().__init__(f"call-back request {current.pk} is now {current.status}")
-        self.current = current
 
 
 def _visitor_key(request):
@@ -123,8 +115,8 @@ def requests_per_tally():
 
 def mark(user, pk, status, version):
     """The editor called the resident (``called``) or could not reach them
-    (``not_reached``). Raises :class:`Conflict` when someone else changed the request
-    since ``version``; ``DoesNotExist`` when it is gone."""
+    (``not_reached``). Raises ``Conflict`` (toolbox_site/locking.py) when someone else
+    changed the request since ``version``; ``DoesNotExist`` when it is gone."""
     if status not in (CallbackRequest.Status.CALLED, CallbackRequest.Status.NOT_REACHED):
         raise ValueError(status)
     with transaction.atomic():

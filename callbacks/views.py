@@ -15,6 +15,7 @@ from finder.models import LifeSituation
 from finder.views.reports import _from_another_site as from_another_site
 from finder.views.search import cookie_free
 from network.models import Service
+from toolbox_site.locking import Conflict
 from toolbox_site.models import Organization
 from toolbox_site.permissions import get_object_for_user
 
@@ -177,7 +178,7 @@ def mark(request, pk):
         return redirect("callbacks:queue")
     try:
         services.mark(request.user, callback.pk, status, int(version))
-    except services.Conflict as conflict:
+    except Conflict as conflict:
         messages.warning(
             request,
             _("Someone else changed this request in the meantime: it is now “%(status)s”.")
