@@ -10,7 +10,7 @@ from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
 
 from callbacks.services import count as callback_count
-from finder.models import LifeSituation
+from finder.models import FinderEmbed, LifeSituation
 from finder.services import count_search
 from monitoring.models import ReminderSent
 from network.models import Service, ServiceImport, VerificationReminder
@@ -68,6 +68,7 @@ def every_owned_row(
                 service=service, organization=municipality, month=datetime.date(2026, 1, 1)
             )
         ServiceImport.objects.create(organization=municipality, file_name="x.csv", rows=[])
+        FinderEmbed.objects.create(municipality=municipality, origins="https://example.nl")
     ReminderSent.objects.create(
         organization=enschede, period=report.period, kind=ReminderSent.Kind.BEFORE
     )
