@@ -12,12 +12,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from finder.models import LifeSituation
-from finder.views.reports import _from_another_site as from_another_site
 from finder.views.search import cookie_free
 from network.models import Service
 from toolbox_site.locking import Conflict
 from toolbox_site.models import Organization
 from toolbox_site.permissions import get_object_for_user
+from toolbox_site.security import from_another_site
 
 from . import services
 from .forms import CallbackForm

@@ -500,9 +500,6 @@ def save_embed(form, municipality, user):
             user,
             current,
             "finder.embed.changed",
-            {
-                "added": sorted(set(after) - set(before)),
-                "removed": sorted(set(before) - set(after)),
-            },
+            {"added": sorted(after - before), "removed": sorted(before - after)},
         )
     return current

@@ -72,3 +72,16 @@ def over_limit(key, limit, seconds):
         cache.set(cache_key, 1, seconds)
         count = 1
     return count > limit
+
+
+def from_another_site(request):
+    """The browser says the form was posted from another site (``Origin``).
+
+    Browsers send ``Origin`` with every form POST; a request without it (an old
+    browser, a script) is let through, as the CSRF check would have been moot there.
+    """
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return False
+    own = f"{request.scheme}://{request.get_host()}"
+    return origin != own and origin not in settings.CSRF_TRUSTED_ORIGINS

@@ -1,7 +1,6 @@
 """ "Klopt er iets niet?": a resident reports that an entry is not right, and the
 entry's editors deal with the reports."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from network.models import Service
 from toolbox_site.audit import log_action
 from toolbox_site.permissions import can_change, get_object_for_user
+from toolbox_site.security import from_another_site
 
 from .. import services as finder
 from ..forms import CloseReportForm, ServiceReportForm
@@ -26,19 +26,6 @@ def _reportable_service(pk):
     return get_object_or_404(Service.objects.active().select_related("provider"), pk=pk)
 
 
-def _from_another_site(request):
-    """The browser says the form was posted from another site (``Origin``).
-
-    Browsers send ``Origin`` with every form POST; a request without it (an old
-    browser, a script) is let through, as the CSRF check would have been moot there.
-    """
-    origin = request.headers.get("Origin")
-    if origin is None:
-        return False
-    own = f"{request.scheme}://{request.get_host()}"
-    return origin != own and origin not in settings.CSRF_TRUSTED_ORIGINS
-
-
 # No CSRF token (and so no cookie) for residents' reports: the form is anonymous, so a
 # forged report gains an attacker nothing they cannot do by posting it themselves, and
 # reports are rate-limited (services.report_allowed). A post the browser marks as coming
@@ -46,7 +33,7 @@ def _from_another_site(request):
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def report_create(request, pk):
-    if request.method == "POST" and _from_another_site(request):
+    if request.method == "POST" and from_another_site(request):
         raise PermissionDenied
     service = _reportable_service(pk)
     form = ServiceReportForm(request.POST or None)
