@@ -9,6 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from finder.models import FinderEmbed
 
@@ -52,11 +53,12 @@ def test_a_named_website_shows_the_finder_at_its_full_height(
     page = page_as()
     page.goto(website + "/")
     frame = page.frame_locator("iframe")
-    assert frame.locator("h1").inner_text() == "Vind een cliëntondersteuner in Enschede"
+    expect(frame.locator("h1")).to_have_text("Vind een cliëntondersteuner in Enschede")
     page.wait_for_function("document.querySelector('iframe').offsetHeight > 600")
     frame.locator("label", has_text="Ik maak me zorgen over geld").click()
     frame.locator("button[type=submit]").click()
-    assert frame.locator("h1").inner_text() == "Wie kan u helpen in Enschede?"
+    # The click does not wait for the frame's new page: the expectation does.
+    expect(frame.locator("h1")).to_have_text("Wie kan u helpen in Enschede?")
     assert page.url == website + "/"  # the search stayed in the frame
 
 
