@@ -26,6 +26,7 @@ def latest():
     return executor.loader.graph.leaf_nodes()
 
 
+@pytest.mark.upgrade
 @pytest.mark.django_db(transaction=True)
 def test_rows_made_under_the_network_app_are_the_finders_after_migrating():
     old = migrate(BEFORE)

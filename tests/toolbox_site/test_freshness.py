@@ -247,6 +247,7 @@ def with_old_counters(action):
         executor.migrate(executor.loader.graph.leaf_nodes())
 
 
+@pytest.mark.upgrade
 @pytest.mark.django_db(transaction=True)
 def test_the_upgrade_keeps_every_counter(enschede):
     """Migration 0006 moves the counters to one row a scope with their numbers, so no

@@ -153,6 +153,7 @@ def test_a_password_change_elsewhere_ends_this_session(client, enschede):
     assert_sent_to_login(account_page(client))
 
 
+@pytest.mark.upgrade
 @pytest.mark.django_db(transaction=True)
 def test_the_upgrade_keeps_the_open_sessions_with_their_accounts(enschede):
     """Migration 0005 moves Django's open sessions to the new table: nobody is
