@@ -5,18 +5,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from finder.models import LifeSituation
+from finder import services as finder
 from finder.views.search import cookie_free
 from network.models import Service
+from toolbox_site import freshness
 from toolbox_site.locking import Conflict
-from toolbox_site.models import Organization
 from toolbox_site.permissions import get_object_for_user
+from toolbox_site.regions import municipality_or_404
 from toolbox_site.security import from_another_site
 
 from . import services
@@ -35,24 +37,32 @@ def _parameter(request, name):
 
 def _context_of(request):
     """The service, municipality and life situation the result page named (GET
-    parameters ``dienst``, ``gemeente``, ``situatie``); anything unknown is a 404."""
+    parameters ``dienst``, ``gemeente``, ``situatie``); anything unknown is a 404.
+
+    Warm, this reads nothing but the data versions: the municipality is kept with
+    them, the life situations are the finder's kept list, and the service is kept
+    under the versions of the municipality's network (as the finder's results)."""
     pk = _parameter(request, "dienst")
     if not pk.isdigit() or len(pk) > 9:
         raise Http404
-    municipality = get_object_or_404(
-        Organization.objects.municipalities().only("pk", "name", "slug"),
-        slug=_parameter(request, "gemeente"),
+    municipality = municipality_or_404(_parameter(request, "gemeente"))
+    service = freshness.cached(
+        freshness.part(
+            "callbacks-service", "network", "toolbox_site", municipality=municipality, vary=(pk,)
+        ),
+        lambda: (
+            Service.objects.active()
+            .serving(municipality)
+            .select_related("owning_organization")
+            .only("pk", "name", "archived", "owning_organization__name")
+            .filter(pk=int(pk))
+            .first()
+        ),
     )
-    service = get_object_or_404(
-        Service.objects.active()
-        .serving(municipality)
-        .select_related("owning_organization")
-        .only("pk", "name", "archived", "owning_organization__name"),
-        pk=int(pk),
-    )
-    situation = get_object_or_404(
-        LifeSituation.objects.only("pk", "slug", "question"), slug=_parameter(request, "situatie")
-    )
+    slug = _parameter(request, "situatie")
+    situation = next((s for s in finder.life_situations() if s.slug == slug), None)
+    if service is None or situation is None:
+        raise Http404
     return service, municipality, situation
 
 
@@ -75,7 +85,13 @@ def create(request):
     if request.method == "POST" and from_another_site(request):
         raise PermissionDenied
     service, municipality, situation = _context_of(request)
-    form = CallbackForm(request.POST or None)
+    if request.method == "POST":
+        form, fields_key = CallbackForm(request.POST), None
+    else:
+        # The empty form's fields are the same for every resident: a kept part
+        # (includes/form.html), the form built only when that copy is missing.
+        form = SimpleLazyObject(CallbackForm)
+        fields_key = freshness.part("callbacks-form")
     status = 200
     if request.method == "POST" and form.is_valid():
         if services.request_allowed(request, service):
@@ -97,6 +113,7 @@ def create(request):
             "municipality": municipality,
             "situation": situation,
             "form": form,
+            "fields_key": fields_key,
             "breadcrumbs": _breadcrumbs(municipality, situation, _("Call me back")),
         },
         status=status,

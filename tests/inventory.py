@@ -352,8 +352,8 @@ PAGES += [
         fixtures=("finder_network",),
         queries=1,
     ),
-    # The finder on a municipality's website: the municipality, its framing websites,
-    # the data versions, the life situations
+    # The finder on a municipality's website: the municipality (with its counter), the
+    # data versions, its framing websites, the life situations; warm only the versions
     Page("finder:embedded", kwargs={"slug": "enschede"}, fixtures=("finder_network",), queries=4),
     # the same, then the results as on the finder's own page
     Page(
@@ -361,7 +361,7 @@ PAGES += [
         kwargs={"slug": "enschede"},
         fixtures=("finder_network",),
         query="situatie=geldzorgen",
-        queries=18,
+        queries=17,
         label="results",
     ),
     # the script a municipality's website loads next to the frame
@@ -1038,10 +1038,11 @@ def _callback_query():
 
 
 PAGES += [
-    # the municipality, the service serving it with its organization, the life situation
-    # (no session: the page is cookie-free until the resident posts)
-    Page("callbacks:create", fixtures=("finder_network",), query=_callback_query, queries=3),
-    Page("callbacks:thanks", fixtures=("finder_network",), query=_callback_query, queries=3),
+    # the municipality (with its counter), the data versions, the service serving it with
+    # its organization, the life situations; warm only the versions (no session: the page
+    # is cookie-free until the resident posts)
+    Page("callbacks:create", fixtures=("finder_network",), query=_callback_query, queries=4),
+    Page("callbacks:thanks", fixtures=("finder_network",), query=_callback_query, queries=4),
     # session with user and access, the requests with service, municipality, situation
     Page("callbacks:queue", user="enschede.editor", fixtures=("callback_request",), queries=2),
 ]

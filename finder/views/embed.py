@@ -5,21 +5,26 @@ Like the finder, the framed page sets no cookie and tracks nothing."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from toolbox_site import freshness
 from toolbox_site.locking import Conflict, show_conflict
 from toolbox_site.models import Organization
 from toolbox_site.permissions import get_object_for_user
+from toolbox_site.regions import municipality_or_404
 
 from .. import services as finder
 from ..forms import FinderEmbedForm, FinderForm
 from ..models import FinderEmbed
 from .search import SEARCH_FIELDS, CountedResults, cookie_free, search
+
+page_part = freshness.parts_for("finder", "toolbox_site")
 
 #: How long a browser may keep the script that sizes the frame on the municipality's site.
 HOST_SCRIPT_MAX_AGE = 24 * 60 * 60
@@ -29,20 +34,22 @@ HOST_SCRIPT_MAX_AGE = 24 * 60 * 60
 @xframe_options_exempt  # CSP's frame-ancestors below says who may frame it
 @cookie_free
 def embedded_finder(request, slug):
-    municipality = get_object_or_404(
-        Organization.objects.municipalities().only(
-            "pk", "name", "slug", "kind", "phone", "email", "website", "region_id"
+    # Warm, the page reads nothing but the versions: the municipality is kept with
+    # them (regions.municipality_or_404), and so are its websites and its empty form.
+    municipality = municipality_or_404(slug)
+    origins = freshness.cached(
+        page_part("embed-origins", municipality=municipality),
+        lambda: (
+            FinderEmbed.objects.filter(municipality=municipality)
+            .values_list("origins", flat=True)
+            .first()
         ),
-        slug=slug,
     )
-    origins = (
-        FinderEmbed.objects.filter(municipality=municipality).values_list("origins", flat=True)
-    ).first()
-    situations = finder.life_situations()
     pairs = [(municipality.slug, municipality.name)]
     action = reverse("finder:embedded", args=[municipality.slug])
-    context = {"municipality": municipality, "action": action}
+    context = {"municipality": municipality, "action": action, "form_part": None}
     if any(name in request.GET for name in SEARCH_FIELDS):
+        situations = finder.life_situations()
         data = request.GET.copy()
         data["gemeente"] = municipality.slug
         form = FinderForm(data, municipalities=pairs, situations=situations)
@@ -53,9 +60,15 @@ def embedded_finder(request, slug):
             html = render_to_string("finder/embed/results.html", context, request)
             return _framed(CountedResults(html, count), origins)
     else:
-        form = FinderForm(
-            municipalities=pairs, situations=situations, initial={"gemeente": municipality.slug}
+        # The empty form is a kept part: built only when that copy is missing.
+        form = SimpleLazyObject(
+            lambda: FinderForm(
+                municipalities=pairs,
+                situations=finder.life_situations(),
+                initial={"gemeente": municipality.slug},
+            )
         )
+        context["form_part"] = page_part("embed-form", municipality=municipality)
     context["form"] = form
     return _framed(render(request, "finder/embed/form.html", context), origins)
 
