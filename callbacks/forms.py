@@ -77,3 +77,16 @@ class CallbackForm(RadioWithoutBlankMixin, ControlCharactersMixin, forms.ModelFo
 
     def clean_phone(self):
         return dutch_phone_e164(self.cleaned_data["phone"])
+
+
+class MarkForm(forms.Form):
+    """The queue's buttons: a request called or not reached, at the version the
+    list showed (checked again in ``services.mark``)."""
+
+    status = forms.ChoiceField(
+        choices=[
+            (CallbackRequest.Status.CALLED, CallbackRequest.Status.CALLED.label),
+            (CallbackRequest.Status.NOT_REACHED, CallbackRequest.Status.NOT_REACHED.label),
+        ]
+    )
+    version = forms.IntegerField(min_value=0, max_value=10**9)

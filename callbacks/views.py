@@ -22,7 +22,7 @@ from toolbox_site.regions import municipality_or_404
 from toolbox_site.security import from_another_site
 
 from . import services
-from .forms import CallbackForm
+from .forms import CallbackForm, MarkForm
 from .models import CallbackRequest
 
 MAX_PARAMETER = 150
@@ -186,15 +186,13 @@ def queue(request):
 def mark(request, pk):
     queryset = CallbackRequest.objects.select_related("service__owning_organization")
     callback = get_object_for_user(request.user, queryset, write=True, pk=pk)
-    status = request.POST.get("status", "")
-    version = request.POST.get("version", "")
-    if status not in (CallbackRequest.Status.CALLED, CallbackRequest.Status.NOT_REACHED) or not (
-        version.isdigit() and len(version) < 10
-    ):
+    form = MarkForm(request.POST)
+    if not form.is_valid():  # only a changed or broken page sends this
         messages.error(request, _("This request could not be changed. Please try again."))
         return redirect("callbacks:queue")
+    status = form.cleaned_data["status"]
     try:
-        services.mark(request.user, callback.pk, status, int(version))
+        services.mark(request.user, callback.pk, status, form.cleaned_data["version"])
     except Conflict as conflict:
         messages.warning(
             request,
