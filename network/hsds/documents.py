@@ -3,13 +3,15 @@ network read as Open Referral HSDS 3.0 objects (see the package's docstring for
 the mapping)."""
 
 import datetime
+import functools
 import hashlib
 import re
 import uuid
 from collections import namedtuple
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.text import capfirst
 
 from ..capacity import State, capacity_of
 from ..models import LifeDomain, Provider, Role, Service, TargetGroup
@@ -293,11 +295,14 @@ CAPACITY_UNIT = {
     "scheme": "toolbox-capacity",
     "identifier": "new_client",
 }
-_CAPACITY_WORDS = {
-    State.YES: "Neemt nieuwe cliënten aan",
-    State.WAITING: "Wachtlijst",
-    State.NOT_NOW: "Neemt nu geen nieuwe cliënten aan",
-}
+
+
+@functools.cache
+def _capacity_words():
+    """The editors' words for each known state (network/capacity.py), in Dutch, the
+    language of the open data: "Neemt nieuwe cliënten aan", "Wachtlijst", …"""
+    with translation.override("nl"):
+        return {state: capfirst(str(state.label)) for state in State if state != State.UNKNOWN}
 
 
 def capacity_documents(service, sid):
@@ -308,7 +313,7 @@ def capacity_documents(service, sid):
     capacity = capacity_of(service)
     if not capacity.known:
         return []
-    description = _CAPACITY_WORDS[capacity.state]
+    description = _capacity_words()[capacity.state]
     if capacity.weeks is not None:
         description += f", wachttijd ongeveer {capacity.weeks} weken"
     document = {
