@@ -49,8 +49,15 @@ MAX_COLUMNS = 100
 MAX_ERRORS_SHOWN = 50
 
 #: Columns a file may leave out (exports made before they existed): a service keeps
-#: its value, a new one has none. Room for new clients: network/capacity.py.
-OPTIONAL_COLUMNS = ("plek", "wachttijd_weken")
+#: its value, a new one has none. Room for new clients: network/capacity.py; the ages
+#: a service is for (empty: no limit).
+OPTIONAL_COLUMNS = ("plek", "wachttijd_weken", "leeftijd_vanaf", "leeftijd_tot")
+#: Whole numbers or empty: column -> service field.
+NUMBERS = {
+    "wachttijd_weken": "waiting_weeks",
+    "leeftijd_vanaf": "minimum_age",
+    "leeftijd_tot": "maximum_age",
+}
 COLUMNS = [
     "id",
     "naam",
@@ -175,7 +182,10 @@ def values_of(service):
         "laatst_gecontroleerd": service.verified_on.isoformat() if service.verified_on else "",
         "gearchiveerd": YES if service.archived else NO,
         "plek": PLEK.get(service.accepts_new_clients, ""),
-        "wachttijd_weken": "" if service.waiting_weeks is None else str(service.waiting_weeks),
+        **{
+            column: "" if getattr(service, field) is None else str(getattr(service, field))
+            for column, field in NUMBERS.items()
+        },
     }
 
 
@@ -276,6 +286,17 @@ class RowForm(ControlCharactersMixin, forms.Form):
     openingstijden = _service_field("opening_hours", max_length=MAX_TEXT)
     laatst_gecontroleerd = _service_field("verified_on", input_formats=["%Y-%m-%d", "%d-%m-%Y"])
     wachttijd_weken = _service_field("waiting_weeks")
+    leeftijd_vanaf = _service_field("minimum_age")
+    leeftijd_tot = _service_field("maximum_age")
+
+    def clean(self):
+        cleaned = super().clean()
+        low, high = cleaned.get("leeftijd_vanaf"), cleaned.get("leeftijd_tot")
+        if low is not None and high is not None and low > high:
+            self.add_error(
+                "leeftijd_tot", _("The maximum age cannot be lower than the minimum age.")
+            )
+        return cleaned
 
 
 MAX_VALUE_SHOWN = 60
@@ -454,8 +475,9 @@ def validate(upload, organization):
             values[column] = cleaned[column]
         date = cleaned["laatst_gecontroleerd"]
         values["laatst_gecontroleerd"] = date.isoformat() if date else ""
-        weeks = cleaned["wachttijd_weken"]
-        values["wachttijd_weken"] = "" if weeks is None else str(weeks)
+        for column in NUMBERS:
+            number = cleaned[column]
+            values[column] = "" if number is None else str(number)
         service = existing.get(values["id"]) if values["id"] else None
         if service is None:
             action, changes, version = "created", [], None
@@ -570,10 +592,17 @@ def apply(pending, user):
             service.verified_on = datetime.date.today()
             service.verified_by = user
         _apply_capacity(service, values)
+        if "leeftijd_vanaf" in values:  # not in an import checked before these columns
+            service.minimum_age = _number(values["leeftijd_vanaf"])
+            service.maximum_age = _number(values["leeftijd_tot"])
         service.save()
         for column, field in m2m.items():
             getattr(service, field).set([lookups[column][slug] for slug in _split(values[column])])
     return counts
+
+
+def _number(value):
+    return int(value) if value else None
 
 
 def _apply_capacity(service, values):
@@ -582,7 +611,7 @@ def _apply_capacity(service, values):
     if "plek" not in values:
         return
     accepts = PLEK_BACK[values["plek"]]
-    weeks = int(values["wachttijd_weken"]) if values.get("wachttijd_weken") else None
+    weeks = _number(values.get("wachttijd_weken"))
     if (accepts, weeks) != (service.accepts_new_clients, service.waiting_weeks):
         service.accepts_new_clients = accepts
         service.waiting_weeks = weeks

@@ -179,3 +179,32 @@ def test_the_viewer_may_export_but_not_import(client, network, enschede_viewer):
     client.force_login(enschede_viewer)
     assert export(client)
     assert upload(client, b"x").status_code == 403
+
+
+def test_the_ages_a_service_is_for_go_out_and_come_back(editor_client, network):
+    from network.importing import OPTIONAL_COLUMNS
+
+    service = network["enschede"]["oco"]
+    Service.objects.filter(pk=service.pk).update(minimum_age=18)
+    rows = rows_of(export(editor_client))
+    row = next(row for row in rows if row["id"] == str(service.uuid))
+    assert (row["leeftijd_vanaf"], row["leeftijd_tot"]) == ("18", "")
+    row.update(leeftijd_vanaf="65", leeftijd_tot="23")
+    response = upload(editor_client, to_csv(rows))
+    assert response.status_code == 200
+    errors = response.context["form"].errors["file"]
+    assert any("kolom leeftijd_tot" in error and "minimumleeftijd" in error for error in errors)
+    row.update(leeftijd_vanaf="", leeftijd_tot="23")
+    response = upload(editor_client, to_csv(rows))
+    assert response.status_code == 302
+    assert editor_client.post(response["Location"], {"confirm": "1"}).status_code == 302
+    service.refresh_from_db()
+    assert (service.minimum_age, service.maximum_age) == (None, 23)
+    # An older file without the optional columns leaves the ages as they are.
+    old_columns = [column for column in COLUMNS if column not in OPTIONAL_COLUMNS]
+    rows = [{c: r[c] for c in old_columns} for r in rows_of(export(editor_client))]
+    response = upload(editor_client, to_csv(rows, columns=old_columns))
+    assert response.status_code == 302
+    assert editor_client.post(response["Location"], {"confirm": "1"}).status_code == 302
+    service.refresh_from_db()
+    assert (service.minimum_age, service.maximum_age) == (None, 23)
