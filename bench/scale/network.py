@@ -89,6 +89,7 @@ def generate_network(ctx):
                     verified_on=today - datetime.timedelta(days=age),
                     archived=rng.random() < 0.03,
                     **_capacity(number, today),
+                    **_ages(number),
                 )
             )
             serves.append(served)
@@ -197,6 +198,16 @@ def delete(regions):
 #: Room for new clients for three services in five (the rest unknown), some stated
 #: longer than three months ago; from the number, so the random sequence stays as it was.
 CAPACITY_STATES = ["yes", "waiting_list", "not_now", "", ""]
+
+
+#: The ages a service is for (HSDS minimum_age / maximum_age): most have no limit,
+#: some are for young people or for older people; from the number, as above.
+AGE_LIMITS = [(None, None), (None, None), (None, None), (None, 23), (65, None), (18, None)]
+
+
+def _ages(number):
+    low, high = AGE_LIMITS[number % len(AGE_LIMITS)]
+    return {"minimum_age": low, "maximum_age": high}
 
 
 def _capacity(number, today):

@@ -1,6 +1,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
+from network.models import Service
 from toolbox_site.models import Membership, Organization, Region
 
 from ..once import loaded_once
@@ -39,6 +40,13 @@ def test_it_creates_regions_organizations_and_accounts(generated, db):
     coordinator = memberships.filter(role=Membership.Role.COORDINATOR).first().user
     assert coordinator.is_staff
     assert coordinator.check_password("bench-password")
+
+
+def test_its_services_state_room_and_ages_as_editors_would(generated, db):
+    services = outside_twente(Service.objects.all(), "owning_organization__region")
+    assert services.exclude(accepts_new_clients="").exists()
+    assert services.filter(maximum_age=23).exists() and services.filter(minimum_age=65).exists()
+    assert services.filter(minimum_age=None, maximum_age=None).count() > services.count() / 3
 
 
 def test_it_refuses_to_run_twice_unless_asked_to_replace(generated, db, debug_on):
