@@ -235,11 +235,25 @@ def service_document(service, request):
     return document
 
 
+#: The bits of a UUID that say its version and variant: a service at a location's id
+#: keeps the service's.
+_VERSION_AND_VARIANT = (0xF << 76) | (0x3 << 62)
+#: Flipped in the service's UUID to make its service at a location's id.
+_SERVICE_AT_LOCATION_MASK = uuid.UUID(derived_id("service_at_location")).int & ~_VERSION_AND_VARIANT
+
+
 def service_at_location_id(service):
-    """A service at its visiting address has no row of its own: its id, and those of
-    its location and address, are uuid5 of the service's UUID (stable while the
-    service exists; a changed address keeps the ids)."""
-    return derived_id(service.uuid, "service_at_location")
+    """A service at its visiting address has no row of its own. Its id is the service's
+    UUID with fixed bits flipped, so it can be read back (:func:`service_uuid_at_location`:
+    one indexed lookup, whatever the directory's size); its location's and address's ids
+    are uuid5 of the service's UUID. All stay while the service exists; a changed address
+    keeps them."""
+    return str(uuid.UUID(int=service.uuid.int ^ _SERVICE_AT_LOCATION_MASK))
+
+
+def service_uuid_at_location(sal_id):
+    """The service's UUID of a service at a location's id (a :class:`uuid.UUID`)."""
+    return uuid.UUID(int=sal_id.int ^ _SERVICE_AT_LOCATION_MASK)
 
 
 def location_document(service):

@@ -26,13 +26,13 @@ from .documents import (
     PROFILE_URL,
     TAXONOMIES,
     absolute,
-    derived_id,
     located_services,
     normalise_postcode,
     organization_document,
     public_services,
     service_at_location_document,
     service_document,
+    service_uuid_at_location,
     taxonomy_document,
     taxonomy_id,
     term_document,
@@ -196,32 +196,17 @@ def service_detail(request, id):
 
 @api_view
 def service_at_location_detail(request, id):
-    # The id is derived from the service's UUID (documents.service_at_location_id):
-    # found through an index of the derived ids, so one query whatever the directory's size.
-    service = _located_by_id(str(id))
+    # The id is the service's UUID with fixed bits flipped
+    # (documents.service_at_location_id): one indexed lookup.
+    try:
+        wanted = service_uuid_at_location(uuid.UUID(str(id)))
+    except ValueError:
+        wanted = None
+    service = located_services().filter(uuid=wanted).first() if wanted else None
     if service is None:
         return error(404, "There is no service at a location with this id.")
     with_related([service])
     return service_at_location_document(service, request, full=True)
-
-
-def _located_by_id(raw):
-    try:
-        wanted = str(uuid.UUID(raw))
-    except ValueError:
-        return None
-    ids = freshness.cached(
-        freshness.part("hsds-service-at-location-ids", "network"), _service_at_location_ids
-    )
-    pk = ids.get(wanted)
-    return located_services().filter(pk=pk).first() if pk else None
-
-
-def _service_at_location_ids():
-    """Every service at a location by its derived id (kept until the network changes):
-    ids are uuid5 of the service's UUID and cannot be read back."""
-    rows = located_services().order_by().values_list("pk", "uuid")
-    return {derived_id(uid, "service_at_location"): pk for pk, uid in rows.iterator(2000)}
 
 
 @api_view

@@ -15,7 +15,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from network.hsds import urls
-from network.hsds.documents import NAMESPACE, service_at_location_id, taxonomy_id
+from network.hsds.documents import (
+    NAMESPACE,
+    service_at_location_id,
+    service_uuid_at_location,
+    taxonomy_id,
+)
 from network.hsds.tabular import datapackage
 from network.models import LifeDomain, Provider, Role, Service, TargetGroup
 
@@ -365,7 +370,7 @@ def test_other_pages_still_refuse_options(client, db):
     )
 )
 def test_derived_ids_are_the_uuid5_of_their_parts(parts):
-    from network.hsds.documents import NAMESPACE, derived_id
+    from network.hsds.documents import derived_id
 
     name = ":".join(str(part) for part in parts)
     assert derived_id(*parts) == str(uuid.uuid5(NAMESPACE, name))
@@ -413,7 +418,11 @@ def test_services_at_locations_are_the_services_with_an_address(client, finder_n
 
 def test_service_at_location_ids_are_stable_and_derived_from_the_service(client, finder_network):
     service = Service.objects.active().exclude(visiting_address="").first()
-    expected = str(uuid.uuid5(NAMESPACE, f"{service.uuid}:service_at_location"))
+    expected = service_at_location_id(service)
+    # A valid UUID of the service's version, other than the service's, read back to it.
+    found = uuid.UUID(expected)
+    assert found.version == service.uuid.version and found != service.uuid
+    assert service_uuid_at_location(found) == service.uuid
     Service.objects.filter(pk=service.pk).update(visiting_address="Nieuwe straat 1")
     response, document = get_json(client, f"/api/hsds/service_at_locations/{expected}")
     assert response.status_code == 200
