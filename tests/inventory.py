@@ -748,26 +748,26 @@ PAGES += [
         queries=13,
         fixtures=_PLACES,
     ),
-    # the municipality, data versions; cold: the network's five (roles with their
-    # categories, services served, services, steps done, steps), the indicators and their
-    # last values
-    Page("municipalities:detail", kwargs={"slug": "enschede"}, queries=9, fixtures=_PLACES),
-    # session with user and access, the search counts' version, data versions with the
-    # municipality; cold: the network's five, the reports, the agreements, the
-    # criteria, indicators, values, searches, practice examples and contact persons
-    # (Hengelo's editor: no reports, searches or search counts' version)
+    # the municipality, data versions; cold: the network's four (roles with their
+    # categories, services served, services, the steps with those done), the indicators
+    # and their last values
+    Page("municipalities:detail", kwargs={"slug": "enschede"}, queries=8, fixtures=_PLACES),
+    # session with user and access, the searches with their counts' version, data
+    # versions with the municipality; cold: the network's four, the reports, the
+    # agreements, the criteria, indicators, values, practice examples and contact persons
+    # (Hengelo's editor: no reports or searches)
     Page(
         "municipalities:detail",
         user="enschede.editor",
         kwargs={"slug": "enschede"},
-        queries=17,
+        queries=15,
         fixtures=_PLACES,
     ),
     Page(
         "municipalities:detail",
         user="hengelo.editor",
         kwargs={"slug": "enschede"},
-        queries=14,
+        queries=13,
         fixtures=_PLACES,
     ),
     # session with user and access, the municipality
