@@ -940,10 +940,10 @@ PAGES += [
         queries=5,
     ),
     # session with user and access, the data versions (while they hold, the fields come from
-    # the cache: then no more), whether the user edits one municipality only (then it is
-    # chosen), the municipalities the user may edit (the choice), the criteria of their
-    # regions' frameworks, the roles, the organizations of their regions
-    Page("practice:create", user="enschede.editor", fixtures=_PRACTICE, queries=7),
+    # the cache: then no more), the municipalities the user may edit (the choice, read once:
+    # the only one is chosen), the criteria of their regions' frameworks, the roles, the
+    # organizations of their regions
+    Page("practice:create", user="enschede.editor", fixtures=_PRACTICE, queries=6),
     # session with user and access, the example, the data versions, its newest history
     # record (the lock), the choices as above, the example's criteria and roles (the initial
     # values), the current framework's criteria of the same codes
