@@ -115,11 +115,13 @@ class PracticeExampleForm(
         new framework version, the example's criteria are those of the old one, which
         the form does not offer (and saving would drop)."""
         codes = {criterion.code for criterion in linked or ()}
-        return list(
-            self.fields["criteria"]
-            .queryset.filter(code__in=codes, framework__region=self.instance.municipality.region_id)
-            .values_list("pk", flat=True)
-        )
+        region_id = self.instance.municipality.region_id
+        # From the choices' own rows, which the form shows next (KeptChoiceIterator).
+        return [
+            criterion.pk
+            for criterion in self.fields["criteria"].queryset
+            if criterion.code in codes and criterion.framework.region_id == region_id
+        ]
 
     def clean(self):
         cleaned_data = super().clean()

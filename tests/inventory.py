@@ -946,13 +946,13 @@ PAGES += [
     Page("practice:create", user="enschede.editor", fixtures=_PRACTICE, queries=6),
     # session with user and access, the example, the data versions, its newest history
     # record (the lock), the choices as above, the example's criteria and roles (the initial
-    # values), the current framework's criteria of the same codes
+    # values: the current framework's criteria of the same codes, found among the choices)
     Page(
         "practice:edit",
         user="enschede.editor",
         kwargs=_ENSCHEDE_EXAMPLE,
         fixtures=_PRACTICE,
-        queries=11,
+        queries=10,
     ),
 ]
 PAGES += [
