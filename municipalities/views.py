@@ -71,7 +71,7 @@ def overview(request):
                 *APPS,
                 region=region,
                 request=request,
-                vary=(region_choice.several, search_version(user, region=region)),
+                vary=(region_choice.several, search_version(user, region)),
             ),
             "page": SimpleLazyObject(lambda: _overview(user, region, sort)),
             "breadcrumbs": [(_("Municipalities"), None)],
@@ -79,13 +79,12 @@ def overview(request):
     )
 
 
-def search_version(user, *, region=None, municipality=None):
+def search_version(user, region):
     """The finder's counts raise no data version (a search on every search), so the
     parts that show them to who may see them are kept under their own version."""
     if not user.is_authenticated:
         return ""
-    visible = unmet_demand_municipalities(user)
-    visible = visible.filter(pk=municipality.pk) if municipality else visible.filter(region=region)
+    visible = unmet_demand_municipalities(user).filter(region=region)
     return search_log_version(visible, first_month())
 
 
@@ -151,6 +150,8 @@ def detail(request, slug):
     municipality = municipality_or_404(slug)
     user = request.user
     sees = can_view(user, municipality)
+    # Who sees the searches: their counts' version (the key) and the counts, at once.
+    search_version, searches = facts.searches_of(municipality.pk) if sees else ("", None)
     return render(
         request,
         "municipalities/detail.html",
@@ -161,15 +162,15 @@ def detail(request, slug):
                 *APPS,
                 municipality=municipality,
                 request=request,
-                vary=(search_version(user, municipality=municipality) if sees else "",),
+                vary=(search_version,),
             ),
-            "page": SimpleLazyObject(lambda: _page(user, municipality, sees)),
+            "page": SimpleLazyObject(lambda: _page(user, municipality, sees, searches)),
             "breadcrumbs": [crumb(), (municipality.name, None)],
         },
     )
 
 
-def _page(user, municipality, sees):
+def _page(user, municipality, sees, searches):
     network = network_figures([municipality.pk])
     figures = network.rows[municipality.pk]
     member = user.is_authenticated
@@ -199,7 +200,7 @@ def _page(user, municipality, sees):
         "criteria_count": facts.criteria_count(municipality.region_id) if member else 0,
         "report_states": [(label, states.get(value, 0)) for value, label in Report.Status.choices],
         "key_figures": facts.key_figures(municipality, own=own),
-        "searches": facts.searches([municipality.pk]).get(municipality.pk) if sees else None,
+        "searches": searches,
         "examples": examples_for_municipality(user, municipality),
         "contacts": list(ContactPerson.objects.filter(municipality=municipality)) if member else [],
         "trail_url": trail_url(user, municipality, organisatie=municipality.pk) if sees else "",

@@ -3,10 +3,10 @@ entries not checked for a year and the step plan's progress. One reading for any
 of municipalities, so the region's overviews (the network's and the municipalities')
 and a municipality's own page count alike."""
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, FilteredRelation, Q
 
 from toolbox_site.models import Organization
 
@@ -50,8 +50,11 @@ class NetworkFigures:
 
 
 def network_figures(municipality_ids, steps_done=None):
-    """The figures of the municipalities (four queries, whatever their number; three
-    when the caller read the steps done already, as ``{pk: count}``)."""
+    """The figures of the municipalities (four queries, whatever their number).
+
+    Without ``steps_done`` the steps done are read with the steps, a row per step and
+    municipality that did it: for one municipality or a few. A region's overview reads
+    them with its municipalities and passes them as ``{pk: count}``."""
     ids = list(municipality_ids)
     # The roles with their categories in one query; a category counts its roles.
     roles = list(Role.objects.select_related("category"))
@@ -74,17 +77,27 @@ def network_figures(municipality_ids, steps_done=None):
         pk: (category_id, role_id, verified_on)
         for pk, category_id, role_id, verified_on in Service.objects.filter(
             pk__in={service_id for _municipality, service_id in served}, archived=False
-        ).values_list("pk", "role__category_id", "role_id", "verified_on")
-    }
-    if steps_done is None:
-        steps_done = dict(
-            StepProgress.objects.filter(municipality_id__in=ids, status=StepProgress.Status.DONE)
-            .values("municipality_id")
-            .annotate(count=Count("pk"))
-            .values_list("municipality_id", "count")
-            if ids
-            else []
         )
+        .values_list("pk", "role__category_id", "role_id", "verified_on")
+        .order_by()
+    }
+    if steps_done is None and ids:
+        # Every step with the municipalities that have done it (a row per step done,
+        # one per step not done): the step count and the steps done in one query.
+        done = FilteredRelation(
+            "progress",
+            condition=Q(
+                progress__municipality_id__in=ids, progress__status=StepProgress.Status.DONE
+            ),
+        )
+        steps = list(
+            Step.objects.annotate(done=done).values_list("pk", "done__municipality_id").order_by()
+        )
+        step_count = len({pk for pk, _municipality in steps})
+        steps_done = Counter(municipality for _pk, municipality in steps if municipality)
+    else:
+        step_count = Step.objects.count()
+        steps_done = steps_done or {}
     limit = stale_before()
     per_category = defaultdict(int)
     figures = {
@@ -107,6 +120,6 @@ def network_figures(municipality_ids, steps_done=None):
         categories=categories,
         roles=roles,
         role_count=role_count,
-        step_count=Step.objects.count(),
+        step_count=step_count,
         rows=figures,
     )

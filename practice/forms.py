@@ -5,22 +5,28 @@ from django.utils.translation import gettext_lazy as _
 from criteria.models import Criterion, Framework
 from network.models import Role
 from toolbox_site.choices import Pillar
-from toolbox_site.forms import NoAutofocusMixin, RadioWithoutBlankMixin
+from toolbox_site.forms import (
+    KeptModelChoiceField,
+    KeptModelMultipleChoiceField,
+    NoAutofocusMixin,
+    RadioWithoutBlankMixin,
+)
 from toolbox_site.locking import latest_history_id
 from toolbox_site.models import Organization
 from toolbox_site.validators import ControlCharactersMixin
+from toolbox_site.widgets import Select
 
 from .models import PracticeExample
 
 MAX_TEXT = 10000
 
 
-class CriterionChoiceField(forms.ModelMultipleChoiceField):
+class CriterionChoiceField(KeptModelMultipleChoiceField):
     def label_from_instance(self, criterion):
         return f"{criterion.code} {criterion.title}"
 
 
-class RoleChoiceField(forms.ModelMultipleChoiceField):
+class RoleChoiceField(KeptModelMultipleChoiceField):
     def label_from_instance(self, role):
         return role.name
 
@@ -50,8 +56,15 @@ class PracticeExampleForm(
             "roles",
             "contact_organization",
         ]
-        field_classes = {"criteria": CriterionChoiceField, "roles": RoleChoiceField}
+        field_classes = {
+            "municipality": KeptModelChoiceField,
+            "criteria": CriterionChoiceField,
+            "roles": RoleChoiceField,
+            "contact_organization": KeptModelChoiceField,
+        }
         widgets = {
+            "municipality": Select,
+            "contact_organization": Select,
             "pillar": forms.RadioSelect,
             "criteria": forms.CheckboxSelectMultiple,
             "roles": forms.CheckboxSelectMultiple,
@@ -92,20 +105,23 @@ class PracticeExampleForm(
             if self.instance.pk is not None:
                 self.initial["criteria"] = self.current_criteria(self.initial.get("criteria"))
             if self.instance.pk is None:
-                only = list(municipalities.values_list("pk", flat=True)[:2])
+                # The choices' own rows, which the form shows next (KeptChoiceIterator).
+                only = list(self.fields["municipality"].queryset)
                 if len(only) == 1:
-                    self.initial["municipality"] = only[0]
+                    self.initial["municipality"] = only[0].pk
 
     def current_criteria(self, linked):
         """The criteria of the current framework with the codes of those linked: after a
         new framework version, the example's criteria are those of the old one, which
         the form does not offer (and saving would drop)."""
         codes = {criterion.code for criterion in linked or ()}
-        return list(
-            self.fields["criteria"]
-            .queryset.filter(code__in=codes, framework__region=self.instance.municipality.region_id)
-            .values_list("pk", flat=True)
-        )
+        region_id = self.instance.municipality.region_id
+        # From the choices' own rows, which the form shows next (KeptChoiceIterator).
+        return [
+            criterion.pk
+            for criterion in self.fields["criteria"].queryset
+            if criterion.code in codes and criterion.framework.region_id == region_id
+        ]
 
     def clean(self):
         cleaned_data = super().clean()

@@ -748,26 +748,26 @@ PAGES += [
         queries=13,
         fixtures=_PLACES,
     ),
-    # the municipality, data versions; cold: the network's five (roles with their
-    # categories, services served, services, steps done, steps), the indicators and their
-    # last values
-    Page("municipalities:detail", kwargs={"slug": "enschede"}, queries=9, fixtures=_PLACES),
-    # session with user and access, the search counts' version, data versions with the
-    # municipality; cold: the network's five, the reports, the agreements, the
-    # criteria, indicators, values, searches, practice examples and contact persons
-    # (Hengelo's editor: no reports, searches or search counts' version)
+    # the municipality, data versions; cold: the network's four (roles with their
+    # categories, services served, services, the steps with those done), the indicators
+    # and their last values
+    Page("municipalities:detail", kwargs={"slug": "enschede"}, queries=8, fixtures=_PLACES),
+    # session with user and access, the searches with their counts' version, data
+    # versions with the municipality; cold: the network's four, the reports, the
+    # agreements, the criteria, indicators, values, practice examples and contact persons
+    # (Hengelo's editor: no reports or searches)
     Page(
         "municipalities:detail",
         user="enschede.editor",
         kwargs={"slug": "enschede"},
-        queries=17,
+        queries=15,
         fixtures=_PLACES,
     ),
     Page(
         "municipalities:detail",
         user="hengelo.editor",
         kwargs={"slug": "enschede"},
-        queries=14,
+        queries=13,
         fixtures=_PLACES,
     ),
     # session with user and access, the municipality
@@ -940,19 +940,19 @@ PAGES += [
         queries=5,
     ),
     # session with user and access, the data versions (while they hold, the fields come from
-    # the cache: then no more), whether the user edits one municipality only (then it is
-    # chosen), the municipalities the user may edit (the choice), the criteria of their
-    # regions' frameworks, the roles, the organizations of their regions
-    Page("practice:create", user="enschede.editor", fixtures=_PRACTICE, queries=7),
+    # the cache: then no more), the municipalities the user may edit (the choice, read once:
+    # the only one is chosen), the criteria of their regions' frameworks, the roles, the
+    # organizations of their regions
+    Page("practice:create", user="enschede.editor", fixtures=_PRACTICE, queries=6),
     # session with user and access, the example, the data versions, its newest history
     # record (the lock), the choices as above, the example's criteria and roles (the initial
-    # values), the current framework's criteria of the same codes
+    # values: the current framework's criteria of the same codes, found among the choices)
     Page(
         "practice:edit",
         user="enschede.editor",
         kwargs=_ENSCHEDE_EXAMPLE,
         fixtures=_PRACTICE,
-        queries=11,
+        queries=10,
     ),
 ]
 PAGES += [

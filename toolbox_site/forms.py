@@ -221,3 +221,25 @@ class InvitationForm(ControlCharactersMixin, forms.Form):
                 code="exists",
             )
         return email
+
+
+class KeptChoiceIterator(forms.models.ModelChoiceIterator):
+    """The choices of a model choice field, read in one query however often the form
+    shows them (the widget and crispy-forms each go through them; Django's own iterator
+    asks the database each time, through a server-side cursor on PostgreSQL): the
+    field's queryset keeps its rows. A form's fields are copies, so rows are kept for
+    one form only."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset:
+            yield self.choice(obj)
+
+
+class KeptModelChoiceField(forms.ModelChoiceField):
+    iterator = KeptChoiceIterator
+
+
+class KeptModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    iterator = KeptChoiceIterator

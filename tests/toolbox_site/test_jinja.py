@@ -2,9 +2,11 @@
 autoescaped, translated like the Django templates around them."""
 
 import re
+from pathlib import Path
 
 from django import forms
 from django.template import Context, Template, engines
+from django.template.loader import get_template
 from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -82,3 +84,58 @@ def test_the_select_widget_writes_djangos_markup(choices, chosen, attrs, grouped
         "veld", chosen, attrs={"id": "id_veld"}
     )
     assert _tags(ours) == _tags(django)
+
+
+def _words(html):
+    """The markup with its whitespace collapsed and none around tags (a browser shows
+    both alike)."""
+    html = html.replace("&#39;", "&#x27;").replace("&#34;", "&quot;")
+    return re.sub(r"\s*([<>])\s*", r"\1", re.sub(r"\s+", " ", html)).strip()
+
+
+def _crispy_checkboxes():
+    """crispy-bootstrap5's own radio_checkbox_select.html (the one
+    templates/bootstrap5/layout/ overrides)."""
+    import crispy_bootstrap5
+
+    path = Path(crispy_bootstrap5.__file__).parent.joinpath(
+        "templates", "bootstrap5", "layout", "radio_checkbox_select.html"
+    )
+    return Template(path.read_text())
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    choices=st.lists(
+        st.tuples(st.text(alphabet="ab<&\"' 1", min_size=1, max_size=4), st.text(max_size=6)),
+        min_size=1,
+        max_size=4,
+        unique_by=lambda pair: pair[0],
+    ),
+    chosen=st.lists(st.text(alphabet="ab<&\"' 1", max_size=4), max_size=2),
+    grouped=st.booleans(),
+    multiple=st.booleans(),
+    inline=st.booleans(),
+)
+def test_the_check_boxes_are_written_as_crispy_writes_them(
+    choices, chosen, grouped, multiple, inline
+):
+    """templates/bootstrap5/layout/radio_checkbox_select.html (the options in one Jinja2
+    loop) writes what crispy-bootstrap5's template writes, for check boxes and radio
+    buttons, in groups or not."""
+    if grouped:
+        choices = [("Groep <1>", choices[:2]), *choices[2:]]
+    if multiple:
+        field = forms.MultipleChoiceField(choices=choices, widget=forms.CheckboxSelectMultiple)
+    else:
+        field = forms.ChoiceField(choices=choices, widget=forms.RadioSelect)
+        chosen = chosen[0] if chosen else None
+
+    class ChoiceForm(forms.Form):
+        veld = field
+
+    bound = ChoiceForm(initial={"veld": chosen})["veld"]
+    context = {"field": bound, "inline_class": "inline" if inline else ""}
+    ours = get_template("bootstrap5/layout/radio_checkbox_select.html").render(context)
+    crispy = _crispy_checkboxes().render(Context(context))
+    assert _words(ours) == _words(crispy)
