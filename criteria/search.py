@@ -8,8 +8,13 @@ from search import registry
 from .models import Criterion, Framework, Training
 
 # Written out in migration 0002_search_indexes as well: change both together.
-CRITERION_FIELDS = registry.Fields(titles=("code", "title"), texts=("explanation",), title="title")
-TRAINING_FIELDS = registry.Fields(titles=("title",), texts=("description",))
+CRITERION_FIELDS = registry.Fields(
+    titles=("code", "title"),
+    texts=("explanation",),
+    title="title",
+    hit=("code", "framework__region__slug"),
+)
+TRAINING_FIELDS = registry.Fields(titles=("title",), texts=("description",), hit=("slug",))
 
 
 def criteria(user, query):

@@ -8,7 +8,7 @@ from search import registry
 from .models import Document
 
 # Written out in migration 0003_search_index as well: change both together.
-FIELDS = registry.Fields(titles=("title",), texts=("summary",))
+FIELDS = registry.Fields(titles=("title",), texts=("summary",), hit=("slug",))
 
 
 def documents(user, query):

@@ -15,6 +15,7 @@ FIELDS = registry.Fields(
     texts=("explanation", "explanation_en"),
     title="name",
     summary="explanation",
+    hit=("slug", "name_en"),
 )
 
 

@@ -10,8 +10,8 @@ from search import registry
 from .models import Role, Service
 
 # Written out in migration 0105_search_indexes as well: change both together.
-SERVICE_FIELDS = registry.Fields(titles=("name",), texts=("description",))
-ROLE_FIELDS = registry.Fields(titles=("name",), texts=("description",))
+SERVICE_FIELDS = registry.Fields(titles=("name",), texts=("description",), hit=("provider__name",))
+ROLE_FIELDS = registry.Fields(titles=("name",), texts=("description",), hit=("slug",))
 
 
 def services(user, query):

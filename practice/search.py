@@ -8,7 +8,9 @@ from search import registry
 from .models import PracticeExample
 
 # Written out in migration 0002_search_index as well: change both together.
-FIELDS = registry.Fields(titles=("title",), texts=("what_was_done", "what_it_brought"))
+FIELDS = registry.Fields(
+    titles=("title",), texts=("what_was_done", "what_it_brought"), hit=("slug",)
+)
 
 
 def examples(user, query):

@@ -19,7 +19,7 @@ data shows at once.
 
 A provider in full (documents, say)::
 
-    FIELDS = registry.Fields(titles=("title",), texts=("summary",))
+    FIELDS = registry.Fields(titles=("title",), texts=("summary",), hit=("slug",))
 
     def documents(user, query):
         rows, total = query.find(Document.objects.for_user(user), FIELDS)
@@ -44,17 +44,22 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-    SearchVectorField,
-)
+from django.contrib.postgres.search import SearchQueryField, SearchVector, SearchVectorField
 from django.db import connection
 from django.db.migrations.operations.base import Operation
-from django.db.models import Case, Count, F, Q, When, Window
-from django.db.models.expressions import RawSQL
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    F,
+    FloatField,
+    Func,
+    Q,
+    TextField,
+    When,
+    Window,
+)
+from django.db.models.expressions import Expression, RawSQL
 from django.db.models.sql import Query as SQLQuery
 from psycopg.sql import Literal
 
@@ -70,6 +75,10 @@ CONFIG = "dutch"
 # ts_headline marks the matched words with these (private-use characters, not found
 # in texts); the ``highlight`` filter escapes the text and makes them <mark>.
 START, STOP = "\ue000", "\ue001"
+# ts_headline's options (constants, written into the statement): a title whole, a
+# summary of 15 to 35 words around the best match.
+TITLE_OPTIONS = f"StartSel={START}, StopSel={STOP}, HighlightAll=true"
+SUMMARY_OPTIONS = f"StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=15"
 # On other databases the summary is this long, around the first match.
 SUMMARY_CHARACTERS = 220
 
@@ -102,6 +111,10 @@ class Fields:
     texts: tuple = ()
     title: str = ""
     summary: str = ""
+    # What else the hits are made of (fields, or paths through select_related
+    # relations such as "provider__name"): the search reads only these and the shown
+    # title and summary, not the whole rows.
+    hit: tuple = ()
 
     @property
     def shown_title(self):
@@ -110,6 +123,13 @@ class Fields:
     @property
     def shown_summary(self):
         return self.summary or (self.texts[0] if self.texts else "")
+
+    @property
+    def read(self):
+        shown = (
+            (self.shown_title, self.shown_summary) if self.shown_summary else (self.shown_title,)
+        )
+        return (*shown, *self.hit)
 
 
 def vector(fields):
@@ -134,21 +154,50 @@ def full_text():
     return connection.vendor == "postgresql"
 
 
-class WrittenOutQuery(SearchQuery):
+class WrittenOutQuery(Expression):
     """PostgreSQL's websearch query of the text, written into the statement as a
     constant (quoted by the driver) rather than as a parameter: the site binds
     parameters on the server and prepares statements that run often, and the generic
     plan of a prepared statement computes a parameter's tsquery again for every row it
-    meets (3-10 ms instead of under 1 on the national data)."""
+    meets (3-10 ms instead of under 1 on the national data). Quoted once per search,
+    and no sub-expressions to resolve: the search's statements are compiled for every
+    kind on every search, which is most of the search's time."""
 
-    def __init__(self, text, **kwargs):
-        super().__init__(text, **kwargs)
-        self.text = text
+    output_field = SearchQueryField()
 
-    def as_sql(self, compiler, connection, function=None, template=None):
+    def __init__(self, text):
+        super().__init__()
         connection.ensure_connection()
-        literal = Literal(self.text).as_string(connection.connection).replace("%", "%%")
-        return f"websearch_to_tsquery('{CONFIG}'::regconfig, {literal})", []
+        literal = Literal(text).as_string(connection.connection).replace("%", "%%")
+        self.sql = f"websearch_to_tsquery('{CONFIG}'::regconfig, {literal})"
+
+    def as_sql(self, compiler, connection):
+        return self.sql, []
+
+
+class Matches(Func):
+    """``vector @@ query``: the row matches (the GIN index of :class:`AddSearchIndex`)."""
+
+    template = "%(expressions)s"
+    arg_joiner = " @@ "
+    output_field = BooleanField()
+
+
+class Rank(Func):
+    function = "ts_rank"
+    output_field = FloatField()
+
+
+class Headline(Func):
+    """``ts_headline`` of a field, its options written out as a constant (Django's
+    SearchHeadline quotes them through the driver for every statement)."""
+
+    function = "ts_headline"
+    template = f"%(function)s('{CONFIG}'::regconfig, %(expressions)s, '%(options)s')"
+    output_field = TextField()
+
+    def __init__(self, field, query, options):
+        super().__init__(F(field), query, options=options)
 
 
 @dataclass(frozen=True)
@@ -170,38 +219,21 @@ class Query:
         ``search_title`` and ``search_summary`` (matches marked on PostgreSQL), and the
         number of rows that match: one query."""
         total = Window(Count("*"))
+        queryset = queryset.only(*fields.read)
         if full_text():
-            query = self._tsquery()
-            rows = (
-                queryset.annotate(search_vector=stored_vector(queryset.model))
-                .filter(search_vector=query)
-                .annotate(
-                    search_rank=SearchRank(F("search_vector"), query),
-                    search_total=total,
-                    search_title=SearchHeadline(
-                        fields.shown_title,
-                        query,
-                        config=CONFIG,
-                        start_sel=START,
-                        stop_sel=STOP,
-                        highlight_all=True,
-                    ),
-                )
-                .order_by("-search_rank", "pk")
-            )
+            query = self._tsquery
+            stored = stored_vector(queryset.model)
+            rank = Rank(stored, query)
+            shown = {"search_title": Headline(fields.shown_title, query, TITLE_OPTIONS)}
             if fields.shown_summary:
-                rows = rows.annotate(
-                    search_summary=SearchHeadline(
-                        fields.shown_summary,
-                        query,
-                        config=CONFIG,
-                        start_sel=START,
-                        stop_sel=STOP,
-                        max_words=35,
-                        min_words=15,
-                    )
-                )
-            rows = list(rows[:limit])
+                shown["search_summary"] = Headline(fields.shown_summary, query, SUMMARY_OPTIONS)
+            # PostgreSQL makes the headlines (costly) only for the rows shown: it
+            # computes them after the sort and limit.
+            rows = list(
+                queryset.filter(Matches(stored, query))
+                .annotate(search_rank=rank, search_total=total, **shown)
+                .order_by(rank.desc(), "pk")[:limit]
+            )
             for row in rows:
                 if fields.shown_summary:
                     row.search_summary = cut_marks(
@@ -217,8 +249,9 @@ class Query:
             row.search_summary = getattr(row, "search_summary", "")
         return rows, (rows[0].search_total if rows else 0)
 
+    @functools.cached_property
     def _tsquery(self):
-        return WrittenOutQuery(self.text, config=CONFIG, search_type="websearch")
+        return WrittenOutQuery(self.text)
 
     def _matching(self, queryset, fields):
         """Every word in one of the fields (the fallback of other databases); rows with
