@@ -19,20 +19,18 @@ FIELDS = registry.Fields(
 )
 
 
-def terms(user, query):
-    rows, total = query.find(Term.objects.all(), FIELDS)
-    index = reverse("glossary:index")
-    english = get_language() == "en"
-    return [
-        registry.Hit(
-            row.search_title,
-            f"{index}#{row.slug}",
-            row.search_summary,
-            # The Dutch word is the one residents meet; English pages name it as well.
-            detail=row.name_en if english else "",
-        )
-        for row in rows
-    ], total
+def terms(user):
+    return registry.Source(Term.objects.all(), FIELDS, term_hit)
+
+
+def term_hit(row):
+    return registry.Hit(
+        row.title,
+        f"{reverse('glossary:index')}#{row.slug}",
+        row.summary,
+        # The Dutch word is the one residents meet; English pages name it as well.
+        detail=row.name_en if get_language() == "en" else "",
+    )
 
 
 def register():

@@ -5,14 +5,14 @@ The search knows no pillar app. An app adds a kind of hit in its ``AppConfig.rea
     from search import registry
     registry.add(_("Services"), services_for, order=30)
 
-**The contract of a provider.** ``provider(user, query)`` gets the visitor and a
-:class:`Query` (the cleaned text, its words) and returns ``(hits, total)``: at most
-:data:`LIMIT` :class:`Hit` objects, best first, and how many there are in all. It shows
-only what ``user`` may see: it starts from the app's own ``for_user`` queryset (or the
-public rows), never from a hand-made check. It makes ONE query: :func:`find` gives the
-hits and the total together, with full-text search and ranking on PostgreSQL (on the
-stored, indexed vector of :class:`AddSearchIndex`) and a simpler word-for-word match
-elsewhere. A kind
+**The contract of a provider.** ``provider(user)`` gets the visitor and returns a
+:class:`Source`: the rows ``user`` may see (the app's own ``for_user`` queryset, or the
+public rows; never a hand-made check), the :class:`Fields` they are searched on, and a
+function that makes a :class:`Hit` of a :class:`Row` found. The search asks every
+provider, then finds the hits of all kinds in ONE query (:meth:`Query.find`, a UNION ALL
+of a part per kind): at most :data:`LIMIT` hits per kind, best first, and how many there
+are in all, with full-text search and ranking on PostgreSQL (on the stored, indexed
+vector of :class:`AddSearchIndex`) and a simpler word-for-word match elsewhere. A kind
 with no hits is left out of the page. The app whose module holds the provider names
 the data versions of the cached results (toolbox_site/freshness.py), so a change of its
 data shows at once.
@@ -21,12 +21,12 @@ A provider in full (documents, say)::
 
     FIELDS = registry.Fields(titles=("title",), texts=("summary",), hit=("slug",))
 
-    def documents(user, query):
-        rows, total = query.find(Document.objects.for_user(user), FIELDS)
-        return [
-            registry.Hit(row.search_title, row.get_absolute_url(), row.search_summary)
-            for row in rows
-        ], total
+    def documents(user):
+        return registry.Source(Document.objects.for_user(user), FIELDS, document_hit)
+
+    def document_hit(row):
+        url = reverse("documents:detail", kwargs={"slug": row.slug})
+        return registry.Hit(row.title, url, row.summary)
 
 and one migration in the app, which PostgreSQL needs (the search reads the stored
 vector it adds; nothing happens on other databases), with the fields written out as a
@@ -40,7 +40,9 @@ A test in tests/search checks that each provider's column is there and indexed.
 import functools
 import operator
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django.apps import apps
 from django.conf import settings
@@ -55,11 +57,15 @@ from django.db.models import (
     FloatField,
     Func,
     Q,
+    QuerySet,
     TextField,
+    Value,
     When,
     Window,
 )
 from django.db.models.expressions import Expression, RawSQL
+from django.db.models.functions import Cast, RowNumber
+from django.db.models.query import EmptyQuerySet
 from django.db.models.sql import Query as SQLQuery
 from psycopg.sql import Literal
 
@@ -69,6 +75,21 @@ from toolbox_site.access import access_for
 COLUMN = "search_vector"
 # Hits shown per kind; the rest is counted.
 LIMIT = 10
+# The most fields a hit is made of beyond its title and summary (Fields.hit).
+HIT_FIELDS = 3
+# The columns of a row found, after the number of its kind (Query.find): the title and
+# summary as shown, the whole summary (to tell where PostgreSQL's headline cut it), the
+# place of the row among its kind's (its rank on PostgreSQL, its number elsewhere), and
+# the fields of Fields.hit, as text (the parts of a UNION have columns of one type).
+COLUMNS = (
+    "search_pk",
+    "search_total",
+    "search_rank",
+    "search_title",
+    "search_summary",
+    "search_text",
+    *(f"search_hit_{number}" for number in range(HIT_FIELDS)),
+)
 # PostgreSQL's text-search configuration: Dutch stemming ("ondersteuners" finds
 # "ondersteuner") and stop words.
 CONFIG = "dutch"
@@ -111,10 +132,14 @@ class Fields:
     texts: tuple = ()
     title: str = ""
     summary: str = ""
-    # What else the hits are made of (fields, or paths through select_related
-    # relations such as "provider__name"): the search reads only these and the shown
-    # title and summary, not the whole rows.
+    # What else the hits are made of (at most HIT_FIELDS): fields, or paths through
+    # relations such as "provider__name" (the Row's ``provider_name``, as text). The
+    # search reads only these and the shown title and summary, not the whole rows.
     hit: tuple = ()
+
+    def __post_init__(self):
+        if len(self.hit) > HIT_FIELDS:
+            raise ValueError(f"A hit is made of at most {HIT_FIELDS} fields: {self.hit}")
 
     @property
     def shown_title(self):
@@ -124,12 +149,22 @@ class Fields:
     def shown_summary(self):
         return self.summary or (self.texts[0] if self.texts else "")
 
-    @property
-    def read(self):
-        shown = (
-            (self.shown_title, self.shown_summary) if self.shown_summary else (self.shown_title,)
-        )
-        return (*shown, *self.hit)
+
+@dataclass(frozen=True)
+class Source:
+    """Where the hits of a kind come from: ``rows``, the rows the visitor may see (a
+    queryset); ``fields``, what they are searched on; ``hit``, a function that makes a
+    :class:`Hit` of a :class:`Row`."""
+
+    rows: QuerySet
+    fields: Fields
+    hit: Callable
+
+
+class Row(SimpleNamespace):
+    """A row found: ``pk``, ``title`` and ``summary`` (the matched words marked on
+    PostgreSQL, the summary cut around them), ``total`` (the rows of its kind that
+    match) and the fields of ``Fields.hit``, "__" written "_"."""
 
 
 def vector(fields):
@@ -214,68 +249,112 @@ class Query:
         found = (word.strip("\"'") for word in self.text.split() if not word.startswith("-"))
         return [word for word in found if word]
 
-    def find(self, queryset, fields, limit=LIMIT):
-        """The best ``limit`` rows of ``queryset`` that match, each with
-        ``search_title`` and ``search_summary`` (matches marked on PostgreSQL), and the
-        number of rows that match: one query."""
-        total = Window(Count("*"))
-        queryset = queryset.only(*fields.read)
+    def find(self, sources, limit=LIMIT):
+        """The best ``limit`` rows of each of ``sources`` that match, as hits, and how
+        many rows match: ``[(hits, total), ...]`` in the order of ``sources``. One
+        query: a UNION ALL of a part per source (the statements, not the database,
+        were most of the search's time, and each its own round trip)."""
+        parts = [
+            part
+            for number, source in enumerate(sources)
+            if not isinstance(part := self._part(number, source, limit), EmptyQuerySet)
+        ]
+        found = [[] for _source in sources]
+        if parts:
+            for number, *values in parts[0].union(*parts[1:], all=True):
+                found[number].append(values)
+        return [self._hits(source, rows) for source, rows in zip(sources, found, strict=True)]
+
+    def _part(self, number, source, limit):
+        """The part of the query for one source: the kind's number, then the columns of
+        :data:`COLUMNS`."""
+        fields = source.fields
+        summary = fields.shown_summary
+        columns = {
+            "search_kind": Value(number),
+            "search_pk": F("pk"),
+            "search_total": Window(Count("*")),
+        }
+        for place in range(HIT_FIELDS):
+            columns[f"search_hit_{place}"] = (
+                Cast(fields.hit[place], TextField())
+                if place < len(fields.hit)
+                else Value(None, output_field=TextField())
+            )
         if full_text():
             query = self._tsquery
-            stored = stored_vector(queryset.model)
+            stored = stored_vector(source.rows.model)
             rank = Rank(stored, query)
-            shown = {"search_title": Headline(fields.shown_title, query, TITLE_OPTIONS)}
-            if fields.shown_summary:
-                shown["search_summary"] = Headline(fields.shown_summary, query, SUMMARY_OPTIONS)
             # PostgreSQL makes the headlines (costly) only for the rows shown: it
-            # computes them after the sort and limit.
-            rows = list(
-                queryset.filter(Matches(stored, query))
-                .annotate(search_rank=rank, search_total=total, **shown)
-                .order_by(rank.desc(), "pk")[:limit]
+            # computes them after the sort and limit of the part.
+            return (
+                source.rows.filter(Matches(stored, query))
+                .annotate(
+                    **columns,
+                    search_rank=rank,
+                    search_title=Headline(fields.shown_title, query, TITLE_OPTIONS),
+                    search_summary=(
+                        Headline(summary, query, SUMMARY_OPTIONS) if summary else Value("")
+                    ),
+                    search_text=F(summary) if summary else Value(""),
+                )
+                .order_by("-search_rank", "pk")
+                .values_list("search_kind", *COLUMNS)[:limit]
             )
-            for row in rows:
-                if fields.shown_summary:
-                    row.search_summary = cut_marks(
-                        row.search_summary, getattr(row, fields.shown_summary)
-                    )
-        else:
-            rows = list(self._matching(queryset, fields).annotate(search_total=total)[:limit])
-            for row in rows:
-                row.search_title = getattr(row, fields.shown_title)
-                text = getattr(row, fields.shown_summary) if fields.shown_summary else ""
-                row.search_summary = excerpt(text, self.words)
-        for row in rows:
-            row.search_summary = getattr(row, "search_summary", "")
-        return rows, (rows[0].search_total if rows else 0)
+        # Other databases take no ORDER BY or LIMIT in the parts of a UNION: each part
+        # numbers its rows and keeps the first ``limit``.
+        if not self.words:  # only words left out ("-zorg"): nothing to look for
+            return source.rows.none()
+        first = Case(When(self._every_word(fields.titles), then=0), default=1)
+        ordering = source.rows.query.order_by or source.rows.model._meta.ordering
+        return (
+            source.rows.filter(self._every_word((*fields.titles, *fields.texts)))
+            .annotate(
+                **columns,
+                search_rank=Window(RowNumber(), order_by=[first, *ordering, "pk"]),
+                search_title=F(fields.shown_title),
+                search_summary=F(summary) if summary else Value(""),
+                search_text=Value(""),
+            )
+            .filter(search_rank__lte=limit)
+            .order_by()
+            .values_list("search_kind", *COLUMNS)
+        )
+
+    def _hits(self, source, rows):
+        """The hits of one source's ``rows`` (tuples of :data:`COLUMNS`), best first,
+        and how many rows match."""
+        if full_text():  # by rank, highest first
+            rows.sort(key=lambda values: (-values[2], values[0]))
+        else:  # by the number of the row in its part
+            rows.sort(key=lambda values: values[2])
+        found = []
+        names = [path.replace("__", "_") for path in source.fields.hit]
+        for pk, total, _rank, title, summary, text, *hit in rows:
+            if full_text():
+                summary = cut_marks(summary, text) if summary else ""
+            else:
+                summary = excerpt(summary or "", self.words)
+            extra = dict(zip(names, hit[: len(names)], strict=True))
+            row = Row(pk=pk, total=total, title=title or "", summary=summary, **extra)
+            found.append(source.hit(row))
+        return found, (rows[0][1] if rows else 0)
 
     @functools.cached_property
     def _tsquery(self):
         return WrittenOutQuery(self.text)
 
-    def _matching(self, queryset, fields):
-        """Every word in one of the fields (the fallback of other databases); rows with
-        every word in their titles first."""
-
-        def every_word(names):
-            return functools.reduce(
-                operator.and_,
-                (
-                    functools.reduce(
-                        operator.or_, (Q(**{f"{name}__icontains": word}) for name in names)
-                    )
-                    for word in self.words
-                ),
-                Q(),
-            )
-
-        if not self.words:  # only words left out ("-zorg"): nothing to look for
-            return queryset.none()
-        ordering = queryset.query.order_by or queryset.model._meta.ordering
-        return (
-            queryset.filter(every_word((*fields.titles, *fields.texts)))
-            .annotate(search_first=Case(When(every_word(fields.titles), then=0), default=1))
-            .order_by("search_first", *ordering, "pk")
+    def _every_word(self, names):
+        """Every word in one of the fields ``names`` (the match of other databases)."""
+        return functools.reduce(
+            operator.and_,
+            (
+                functools.reduce(
+                    operator.or_, (Q(**{f"{name}__icontains": word}) for name in names)
+                )
+                for word in self.words
+            ),
+            Q(),
         )
 
 
@@ -354,14 +433,14 @@ def app_labels():
 
 
 def search(user, text):
-    """The kinds with hits for ``text`` that ``user`` may see, in order."""
-    query = Query(text)
-    kinds = []
-    for _order, label, provider in _providers:
-        hits, total = provider(user, query)
-        if total:
-            kinds.append(Kind(str(label), list(hits), total))
-    return kinds
+    """The kinds with hits for ``text`` that ``user`` may see, in order: one query."""
+    kinds = [(label, provider(user)) for _order, label, provider in _providers]
+    found = Query(text).find([source for _label, source in kinds])
+    return [
+        Kind(str(label), hits, total)
+        for (label, _source), (hits, total) in zip(kinds, found, strict=True)
+        if total
+    ]
 
 
 # --- The indexes ---------------------------------------------------------------------------

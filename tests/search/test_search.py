@@ -247,7 +247,7 @@ def test_the_search_reads_the_stored_vector_through_its_index(model, fields, ind
     """Each searched table has the stored vector its migration adds, and the search's
     query reads it through the GIN index (search.registry.AddSearchIndex)."""
     with CaptureQueriesContext(connection) as captured:
-        registry.Query("ondersteuner").find(model.objects.all(), fields)
+        registry.Query("ondersteuner").find([registry.Source(model.objects.all(), fields, vars)])
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(f"EXPLAIN {captured.captured_queries[0]['sql']}")
@@ -266,7 +266,7 @@ def test_the_stored_vector_follows_the_row(enschede):
 
 
 def search_terms(text):
-    hits, _total = glossary_terms(None, registry.Query(text))
+    [(hits, _total)] = registry.Query(text).find([glossary_terms(None)])
     return hits
 
 
