@@ -67,6 +67,7 @@ from django.db.models.expressions import Expression, RawSQL
 from django.db.models.functions import Cast, RowNumber
 from django.db.models.query import EmptyQuerySet
 from django.db.models.sql import Query as SQLQuery
+from django.utils.translation import ngettext
 from psycopg.sql import Literal
 
 from toolbox_site.access import access_for
@@ -94,7 +95,8 @@ COLUMNS = (
 # "ondersteuner") and stop words.
 CONFIG = "dutch"
 # ts_headline marks the matched words with these (private-use characters, not found
-# in texts); the ``highlight`` filter escapes the text and makes them <mark>.
+# in texts), and so does mark_words on other databases; the page's template
+# (search/jinja2/search/kinds.html) puts the pieces between them in <mark>.
 START, STOP = "\ue000", "\ue001"
 # ts_headline's options (constants, written into the statement): a title whole, a
 # summary of 15 to 35 words around the best match.
@@ -106,10 +108,18 @@ SUMMARY_CHARACTERS = 220
 
 @dataclass(frozen=True)
 class Hit:
-    title: str
+    title: str  # the title and summary with the matched words between START and STOP
     url: str
     summary: str = ""
     detail: str = ""  # a short note beside the title: a code, who offers it
+
+    @property
+    def title_pieces(self):
+        return pieces(self.title)
+
+    @property
+    def summary_pieces(self):
+        return pieces(self.summary)
 
 
 @dataclass(frozen=True)
@@ -121,6 +131,14 @@ class Kind:
     @property
     def more(self):
         return max(0, self.total - len(self.hits))
+
+    @property
+    def more_text(self):
+        return ngettext(
+            "And %(counter)s more. Add a word to find fewer.",
+            "And %(counter)s more. Add a word to find fewer.",
+            self.more,
+        ) % {"counter": self.more}
 
 
 @dataclass(frozen=True)
@@ -335,10 +353,17 @@ class Query:
                 summary = cut_marks(summary, text) if summary else ""
             else:
                 summary = excerpt(summary or "", self.words)
+            title, summary = self._marked(title or ""), self._marked(summary)
             extra = dict(zip(names, hit[: len(names)], strict=True))
             row = Row(pk=pk, total=total, title=title or "", summary=summary, **extra)
             found.append(source.hit(row))
         return found, (rows[0][1] if rows else 0)
+
+    def _marked(self, text):
+        """``text`` with the words matched marked: by PostgreSQL's headline, else (other
+        databases, or a headline that marked none: a word found only within a longer
+        one) each occurrence of the words typed."""
+        return text if START in text else mark_words(text, self.words)
 
     @functools.cached_property
     def _tsquery(self):
@@ -386,29 +411,25 @@ def cut_marks(headline, text):
     return f"{start}{headline.strip()}{end}"
 
 
-def marked(text, words):
-    """``text`` in pieces ``(piece, is_match)``: the parts between the markers of
-    PostgreSQL's headline, else each occurrence of one of ``words`` (case-insensitive).
-    For the ``highlight`` template filter, which escapes each piece."""
-    if START in text:
-        pieces = []
-        for number, piece in enumerate(re.split(f"[{START}{STOP}]", text)):
-            if piece:
-                pieces.append((piece, number % 2 == 1))
-        return pieces
+def mark_words(text, words):
+    """``text`` with each occurrence of one of ``words`` (case-insensitive) between
+    START and STOP, as PostgreSQL's headline marks the words it matched."""
     words = sorted({word for word in words if word}, key=len, reverse=True)
     if not words:
-        return [(text, False)] if text else []
+        return text
     pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
-    pieces, at = [], 0
-    for match in pattern.finditer(text):
-        if match.start() > at:
-            pieces.append((text[at : match.start()], False))
-        pieces.append((match.group(), True))
-        at = match.end()
-    if at < len(text):
-        pieces.append((text[at:], False))
-    return pieces
+    return pattern.sub(lambda match: f"{START}{match.group()}{STOP}", text)
+
+
+def pieces(text):
+    """``text`` in pieces ``(piece, is_match)``: the parts between the marks of
+    :func:`mark_words` or PostgreSQL's headline, for the template, which escapes each
+    piece and puts the matches in <mark>."""
+    return [
+        (piece, number % 2 == 1)
+        for number, piece in enumerate(re.split(f"[{START}{STOP}]", text))
+        if piece
+    ]
 
 
 # --- The kinds -----------------------------------------------------------------------------
