@@ -20,17 +20,18 @@ FIELDS = registry.Fields(
 
 
 def terms(user):
+    index, english = reverse("glossary:index"), get_language() == "en"
+
+    def term_hit(row):
+        return registry.Hit(
+            row.title,
+            f"{index}#{row.slug}",
+            row.summary,
+            # The Dutch word is the one residents meet; English pages name it as well.
+            detail=row.name_en if english else "",
+        )
+
     return registry.Source(Term.objects.all(), FIELDS, term_hit)
-
-
-def term_hit(row):
-    return registry.Hit(
-        row.title,
-        f"{reverse('glossary:index')}#{row.slug}",
-        row.summary,
-        # The Dutch word is the one residents meet; English pages name it as well.
-        detail=row.name_en if get_language() == "en" else "",
-    )
 
 
 def register():

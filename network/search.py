@@ -30,11 +30,12 @@ def service_hit(row):
 
 
 def roles(user):
+    page = reverse("network:roles")
+
+    def role_hit(row):
+        return registry.Hit(row.title, f"{page}#rol-{row.slug}", row.summary)
+
     return registry.Source(Role.objects.for_user(user), ROLE_FIELDS, role_hit)
-
-
-def role_hit(row):
-    return registry.Hit(row.title, f"{reverse('network:roles')}#rol-{row.slug}", row.summary)
 
 
 def register():

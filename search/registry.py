@@ -104,6 +104,10 @@ TITLE_OPTIONS = f"StartSel={START}, StopSel={STOP}, HighlightAll=true"
 SUMMARY_OPTIONS = f"StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=15"
 # On other databases the summary is this long, around the first match.
 SUMMARY_CHARACTERS = 220
+# The output fields of the search's expressions, made once (a field is costly to make,
+# and the search's statement has a few dozen expressions).
+TEXT = TextField()
+VECTOR = SearchVectorField()
 
 
 @dataclass(frozen=True)
@@ -198,9 +202,7 @@ def stored_vector(model):
     """The stored vector of a model's rows (the column :class:`AddSearchIndex` adds on
     PostgreSQL)."""
     name = connection.ops.quote_name
-    return RawSQL(
-        f"{name(model._meta.db_table)}.{name(COLUMN)}", [], output_field=SearchVectorField()
-    )
+    return RawSQL(f"{name(model._meta.db_table)}.{name(COLUMN)}", [], output_field=VECTOR)
 
 
 def full_text():
@@ -295,9 +297,9 @@ class Query:
         }
         for place in range(HIT_FIELDS):
             columns[f"search_hit_{place}"] = (
-                Cast(fields.hit[place], TextField())
+                Cast(fields.hit[place], TEXT)
                 if place < len(fields.hit)
-                else Value(None, output_field=TextField())
+                else Value(None, output_field=TEXT)
             )
         if full_text():
             query = self._tsquery
