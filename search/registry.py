@@ -77,7 +77,7 @@ COLUMN = "search_vector"
 # Hits shown per kind; the rest is counted.
 LIMIT = 10
 # The most fields a hit is made of beyond its title and summary (Fields.hit).
-HIT_FIELDS = 3
+HIT_FIELDS = 2
 # The columns of a row found, after the number of its kind (Query.find): the title and
 # summary as shown, the whole summary (to tell where PostgreSQL's headline cut it), the
 # place of the row among its kind's (its rank on PostgreSQL, its number elsewhere), and
