@@ -15,23 +15,23 @@ FIELDS = registry.Fields(
     texts=("explanation", "explanation_en"),
     title="name",
     summary="explanation",
+    hit=("slug", "name_en"),
 )
 
 
-def terms(user, query):
-    rows, total = query.find(Term.objects.all(), FIELDS)
-    index = reverse("glossary:index")
-    english = get_language() == "en"
-    return [
-        registry.Hit(
-            row.search_title,
+def terms(user):
+    index, english = reverse("glossary:index"), get_language() == "en"
+
+    def term_hit(row):
+        return registry.Hit(
+            row.title,
             f"{index}#{row.slug}",
-            row.search_summary,
+            row.summary,
             # The Dutch word is the one residents meet; English pages name it as well.
             detail=row.name_en if english else "",
         )
-        for row in rows
-    ], total
+
+    return registry.Source(Term.objects.all(), FIELDS, term_hit)
 
 
 def register():

@@ -7,34 +7,35 @@ from django.utils.translation import gettext_lazy as _
 
 from search import registry
 
-from .models import Role, Service
+from .models import Role, Service, address_with_pk
 
 # Written out in migration 0105_search_indexes as well: change both together.
-SERVICE_FIELDS = registry.Fields(titles=("name",), texts=("description",))
-ROLE_FIELDS = registry.Fields(titles=("name",), texts=("description",))
+SERVICE_FIELDS = registry.Fields(titles=("name",), texts=("description",), hit=("provider__name",))
+ROLE_FIELDS = registry.Fields(titles=("name",), texts=("description",), hit=("slug",))
 
 
-def services(user, query):
-    rows, total = query.find(
-        Service.objects.for_user(user)
-        .filter(registry.in_home_region(user, "owning_organization__region"))
-        .select_related("provider"),
+def services(user):
+    return registry.Source(
+        Service.objects.for_user(user).filter(
+            registry.in_home_region(user, "owning_organization__region")
+        ),
         SERVICE_FIELDS,
+        service_hit,
     )
-    return [
-        registry.Hit(
-            row.search_title, row.get_absolute_url(), row.search_summary, row.provider.name
-        )
-        for row in rows
-    ], total
 
 
-def roles(user, query):
-    rows, total = query.find(Role.objects.for_user(user), ROLE_FIELDS)
+def service_hit(row):
+    url = address_with_pk("network:service_detail", row.pk)
+    return registry.Hit(row.title, url, row.summary, row.provider_name)
+
+
+def roles(user):
     page = reverse("network:roles")
-    return [
-        registry.Hit(row.search_title, f"{page}#rol-{row.slug}", row.search_summary) for row in rows
-    ], total
+
+    def role_hit(row):
+        return registry.Hit(row.title, f"{page}#rol-{row.slug}", row.summary)
+
+    return registry.Source(Role.objects.for_user(user), ROLE_FIELDS, role_hit)
 
 
 def register():

@@ -2,6 +2,8 @@
 what the visitor may see; clear messages for a query that cannot be searched; and on
 PostgreSQL full-text search on the indexed vectors."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.template import Context, Template
@@ -195,20 +197,25 @@ def test_every_page_has_the_search_box(client):
 # --- Highlighting ---------------------------------------------------------------------------
 
 
-def render(text, words):
-    return Template("{% load search %}{{ text|highlight:words }}").render(
-        Context({"text": text, "words": words})
+def render(title, words, summary=""):
+    """The list of hits of the search page with one hit, its words marked as the search
+    marks them (on PostgreSQL when its headline marked none)."""
+    query = registry.Query(" ".join(words))
+    hit = registry.Hit(query._marked(title), "/", query._marked(summary))
+    html = Template("{% load toolbox %}{% jinja 'search/kinds.html' kinds=kinds %}").render(
+        Context({"kinds": [registry.Kind("Soort", [hit], 1)]})
     )
+    return re.search(r'<a href="/">(.*?)</a>', html, re.S)[1]
 
 
-def test_the_highlight_escapes_first_then_marks_the_words():
+def test_the_marks_are_escaped_with_the_text_around_them():
     html = render("<b>Hulp</b> & hulpmiddel", ["hulp"])
     assert html == "&lt;b&gt;<mark>Hulp</mark>&lt;/b&gt; &amp; <mark>hulp</mark>middel"
     # A word that looks like markup is found and escaped as well.
     assert render("a <b> c", ["<b>"]) == "a <mark>&lt;b&gt;</mark> c"
 
 
-def test_the_highlight_takes_the_marks_of_postgresqls_headline():
+def test_the_marks_of_postgresqls_headline_are_taken_as_they_are():
     text = f"De {registry.START}ondersteuners{registry.STOP} <script>"
     assert render(text, ["ondersteuner"]) == "De <mark>ondersteuners</mark> &lt;script&gt;"
 
@@ -247,7 +254,7 @@ def test_the_search_reads_the_stored_vector_through_its_index(model, fields, ind
     """Each searched table has the stored vector its migration adds, and the search's
     query reads it through the GIN index (search.registry.AddSearchIndex)."""
     with CaptureQueriesContext(connection) as captured:
-        registry.Query("ondersteuner").find(model.objects.all(), fields)
+        registry.Query("ondersteuner").find([registry.Source(model.objects.all(), fields, vars)])
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(f"EXPLAIN {captured.captured_queries[0]['sql']}")
@@ -266,7 +273,7 @@ def test_the_stored_vector_follows_the_row(enschede):
 
 
 def search_terms(text):
-    hits, _total = glossary_terms(None, registry.Query(text))
+    [(hits, _total)] = registry.Query(text).find([glossary_terms(None)])
     return hits
 
 
