@@ -5,7 +5,7 @@ tuple and these slots, and holds only the columns the pages show."""
 
 from dataclasses import dataclass
 
-from .models import address_with_pk
+from .models import Role, address_with_pk
 
 
 @dataclass(slots=True, eq=False)
@@ -15,6 +15,7 @@ class CategoryRow:
     slug: str
     name: str
     order: int
+    role_count: int = 0  # set by network/figures.py
 
     def __str__(self):  # as RoleCategory
         return f"{self.code}. {self.name}"
@@ -32,6 +33,28 @@ class RoleRow:
     @property
     def category_id(self):
         return self.category.pk
+
+
+def roles_with_categories():
+    """Every role with its category, in Role's order, as rows (one query)."""
+    categories = {}
+    roles = []
+    for pk, name, order, adds, text, category_id, *category in Role.objects.values_list(
+        "pk",
+        "name",
+        "order",
+        "adds",
+        "description",
+        "category_id",
+        "category__code",
+        "category__slug",
+        "category__name",
+        "category__order",
+    ):
+        if category_id not in categories:
+            categories[category_id] = CategoryRow(category_id, *category)
+        roles.append(RoleRow(pk, name, order, categories[category_id], adds, text))
+    return roles
 
 
 @dataclass(slots=True, eq=False)
