@@ -10,7 +10,8 @@ from django.db.models import Count, FilteredRelation, Q
 
 from toolbox_site.models import Organization
 
-from .models import Role, Service, Step, StepProgress, stale_before
+from .models import Service, Step, StepProgress, stale_before
+from .rows import roles_with_categories
 
 
 def municipalities_with_steps(region):
@@ -42,8 +43,8 @@ class MunicipalityFigures:
 
 @dataclass
 class NetworkFigures:
-    categories: list  # RoleCategory, with role_count (those that have roles)
-    roles: list  # every Role with its category, in the categories' order
+    categories: list  # CategoryRow, with role_count (those that have roles)
+    roles: list  # every Role as a RoleRow with its category, in the categories' order
     role_count: int
     step_count: int
     rows: dict = field(default_factory=dict)  # municipality pk -> MunicipalityFigures
@@ -56,8 +57,8 @@ def network_figures(municipality_ids, steps_done=None):
     municipality that did it: for one municipality or a few. A region's overview reads
     them with its municipalities and passes them as ``{pk: count}``."""
     ids = list(municipality_ids)
-    # The roles with their categories in one query; a category counts its roles.
-    roles = list(Role.objects.select_related("category"))
+    # The roles with their categories in one query, as rows; a category counts its roles.
+    roles = roles_with_categories()
     categories = list({role.category_id: role.category for role in roles}.values())
     for category in categories:
         category.role_count = sum(1 for role in roles if role.category_id == category.pk)

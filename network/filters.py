@@ -1,16 +1,22 @@
 """The map's filters, as GET parameters (a shareable URL).
 
-The choices come from the reference lists, read in one query (``reference_choices``),
-so the filter form costs no query per list and checks values without asking the database.
+The choices come from the reference lists, read in one query with the role categories
+and the roles the map groups its services by (``reference_lists``), so the filter form
+costs no query per list and checks values without asking the database.
 """
 
+import functools
+from dataclasses import dataclass
+
 import django_filters
-from django.db.models import F, Value
+from django.db.models import F, IntegerField, TextField, Value
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from toolbox_site.widgets import Select
 
-from .models import Formality, Law, LifeDomain, RoleCategory, Service, TargetGroup
+from .models import Formality, Law, LifeDomain, Role, RoleCategory, Service, TargetGroup
+from .rows import CategoryRow, RoleRow
 
 LISTS = {
     "categorie": RoleCategory,
@@ -20,19 +26,80 @@ LISTS = {
 }
 
 
-def reference_choices():
-    """(slug, label) choices of the four lists, in one UNION query."""
-    queries = [
+#: The columns every list gives (None where a list has no such column), in this order:
+#: a UNION takes its branches' columns by position.
+_EXTRA = {
+    "ref_code": TextField(),  # a category's letter
+    "ref_parent": IntegerField(),  # a role's category
+    "ref_adds": TextField(),  # what a role adds to a network
+    "ref_text": TextField(),  # what a role does
+}
+
+
+def _list(key, model, label="name", **columns):
+    """One branch of the UNION: ``columns`` gives the extra columns the list has."""
+    # A typed NULL: PostgreSQL types an untyped one as text when two branches have it.
+    values = {name: columns.get(name, Cast(Value(None), field)) for name, field in _EXTRA.items()}
+    return (
         model.objects.order_by()
-        .annotate(list_key=Value(key), label=F("abbreviation") if model is Law else F("name"))
-        .values_list("list_key", "order", "slug", "label")
-        for key, model in LISTS.items()
+        .annotate(list_key=Value(key), label=F(label), **values)
+        .values_list("list_key", "pk", "order", "slug", "label", *_EXTRA)
+    )
+
+
+@dataclass
+class ReferenceLists:
+    choices: dict  # filter name -> [(slug, label)] in the lists' order
+    categories: list  # every RoleCategory as a CategoryRow, in its order
+    roles: list  # every Role as a RoleRow (with its category), in Role's order
+
+
+@functools.cache
+def _reference_query():
+    """The UNION of the lists, built once (a query, not its rows: like a generic view's
+    ``queryset``, each use runs it anew with ``.all()``); building its five branches
+    took longer than running it."""
+    queries = [
+        _list("categorie", RoleCategory, ref_code=F("code")),
+        _list("levensgebied", LifeDomain),
+        _list("doelgroep", TargetGroup),
+        _list("wet", Law, label="abbreviation"),
+        _list(
+            "rol",
+            Role,
+            ref_parent=F("category_id"),
+            ref_adds=F("adds"),
+            ref_text=F("description"),
+        ),
     ]
-    rows = sorted(queries[0].union(*queries[1:], all=True))
+    return queries[0].union(*queries[1:], all=True)
+
+
+def reference_lists():
+    """The filters' choices, the role categories and the roles, in one UNION query."""
+    rows = sorted(_reference_query().all(), key=lambda row: (row[0], row[2], row[3]))
     choices = {key: [] for key in LISTS}
-    for key, _order, slug, label in rows:
+    categories, role_rows = {}, []
+    for key, pk, order, slug, label, code, parent, adds, text in rows:
+        if key == "rol":
+            role_rows.append((pk, label, order, parent, adds or "", text or ""))
+            continue
         choices[key].append((slug, label))
-    return choices
+        if key == "categorie":
+            categories[pk] = CategoryRow(pk, code, slug, label, order)
+    # As Role's ordering: its category's order and code, its own order and name.
+    role_rows.sort(
+        key=lambda row: (categories[row[3]].order, categories[row[3]].code, row[2], row[1])
+    )
+    roles = [
+        RoleRow(pk, name, order, categories[category_id], adds, text)
+        for pk, name, order, category_id, adds, text in role_rows
+    ]
+    return ReferenceLists(
+        choices=choices,
+        categories=sorted(categories.values(), key=lambda row: (row.order, row.code)),
+        roles=roles,
+    )
 
 
 class ServiceFilter(django_filters.FilterSet):

@@ -32,13 +32,14 @@ def category_styles(categories):
 
 
 def graph_of(services, links, categories):
-    """The graph's data (for json_script) and its legend (for the template)."""
+    """The graph's data (for json_script) and its legend (for the template), from the
+    map's rows (network/rows.py)."""
     styles = category_styles(categories)
     nodes = [
         {
             "id": f"s{service.pk}",
             "label": service.name,
-            "url": service.get_absolute_url(),
+            "url": service.url,
             "order": position,
             **styles[service.role.category_id],
         }

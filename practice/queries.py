@@ -1,7 +1,7 @@
-"""What other pages show of the practice exchange: the examples of a municipality,
-those of a criterion. Each is one query, kept under the practice data's versions
-(toolbox_site/freshness.py), so a page that shows them costs the same whatever the
-number of examples."""
+"""What other pages show of the practice exchange: the examples of a municipality
+(or their number), those of a criterion. Each is one query, kept under the practice
+data's versions (toolbox_site/freshness.py), so a page that shows them costs the same
+whatever the number of examples."""
 
 from toolbox_site import freshness
 from toolbox_site.permissions import visibility_key
@@ -55,6 +55,24 @@ def examples_for_municipality(user, municipality):
             .filter(municipality=municipality)
             .order_by("-published", "-published_at", "-created_at")
         ),
+    )
+
+
+def example_count_for_municipality(user, municipality):
+    """The number of examples of ``municipality`` the user may read, as
+    :func:`examples_for_municipality` lists them: for the line on the network map,
+    which shows only how many there are. 0 for an anonymous visitor."""
+    if not user.is_authenticated:
+        return 0
+    part = freshness.part(
+        "practice-municipality-count",
+        "practice",
+        municipality=municipality,
+        vary=(municipality.pk, visibility_key(user)),
+    )
+    return freshness.cached(
+        part,
+        lambda: PracticeExample.objects.for_user(user).filter(municipality=municipality).count(),
     )
 
 

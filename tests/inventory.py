@@ -177,28 +177,27 @@ PAGES += [
     Page("network:index", user="enschede.editor", fixtures=_NET, queries=8),
     Page("network:index", query="sorteer=-ontbrekend", fixtures=_NET, queries=7, label="sorted"),
     # municipality, the data versions (a cached copy is used while they hold: then no more),
-    # the services serving it (a subquery on the ids) with role/category/provider/checker,
-    # the four filter lists (one UNION), roles with category (missing ones, groups), the
-    # map's links
-    Page("network:map", kwargs={"slug": "enschede"}, fixtures=_NET, queries=6),
-    # the 6 above and the ids of the services that match the filters
+    # the roles with their categories and the four filter lists (one UNION), the services
+    # serving it (a subquery on the ids) with their provider's name, the map's links
+    Page("network:map", kwargs={"slug": "enschede"}, fixtures=_NET, queries=5),
+    # the 5 above and the ids of the services that match the filters
     Page(
         "network:map",
         kwargs={"slug": "enschede"},
         fixtures=_NET,
         query="categorie=toegang&wet=wmo&soort=formal&levensgebied=wonen&doelgroep=ouderen",
-        queries=7,
+        queries=6,
         label="filtered",
     ),
-    # session with user and access, the 6 above (edit links), the open residents'
-    # reports about the user's entries (finder: open_reports_notice.html), the
-    # municipality's practice examples (practice: map_examples.html)
+    # session with user and access, the 5 above (edit links), the open residents'
+    # reports about the user's entries (finder: open_reports_notice.html), the number of
+    # the municipality's practice examples (practice: map_examples.html)
     Page(
         "network:map",
         user="enschede.editor",
         kwargs={"slug": "enschede"},
         fixtures=_NET,
-        queries=9,
+        queries=8,
     ),
     # service with role/category/provider/owner/checker, its links with services and map,
     # its municipalities, life domains, target groups and laws (one UNION), and the data

@@ -11,14 +11,10 @@ from toolbox_site.permissions import can_change
 from toolbox_site.regions import municipality_or_404, region_for
 
 from ..figures import municipalities_with_steps, network_figures
-from ..filters import ServiceFilter, reference_choices
+from ..filters import ServiceFilter, reference_lists
 from ..graph import graph_of
-from ..models import (
-    Formality,
-    Link,
-    Role,
-    Service,
-)
+from ..models import Formality, Link, Service, stale_before
+from ..rows import LinkRow, ServiceRow
 from .common import clean_get, network_crumb, page_part
 
 SORT_KEYS = {
@@ -130,35 +126,38 @@ def network_map(request, slug):
     )
 
 
-MAP_SERVICE_FIELDS = (
-    "name",
-    "role_id",
-    "provider__name",
-    "independent",
-    "formality",
-    "verified_on",
-)
-
-
 def _map_data(municipality, data):
     # The ids first (an index lookup), then the services by id: joining the national
     # service table through the many-to-many table makes the planner scan all of it.
-    # The roles with their categories are read once for the page (also for the missing
-    # roles) and set on the services: joining them too made the services' query take
-    # longer to plan than to run.
+    # The roles with their categories come with the filters' lists, in one query, and
+    # are set on the services: joining them too made the services' query take longer
+    # to plan than to run. Rows, not model instances, with only the columns the map
+    # shows (network/rows.py): a service has some thirty, most of them text.
     served = Service.municipalities.through.objects.filter(organization=municipality)
-    roles = list(Role.objects.select_related("category"))
+    lists = reference_lists()
+    roles = lists.roles
     role_of = {role.pk: role for role in roles}
-    # Only the columns the map shows: a service row has some thirty, most of them text.
-    active = list(
-        Service.objects.active()
-        .filter(pk__in=served.values("service_id"))
-        .select_related("provider")
-        .only(*MAP_SERVICE_FIELDS)
-        .order_by("name")
-    )
-    for service in active:
-        service.role = role_of[service.role_id]
+    limit = stale_before(timezone.localdate())
+    active = [
+        ServiceRow(
+            pk,
+            name,
+            role_of[role_id],
+            provider_name,
+            independent,
+            formality,
+            verified_on,
+            stale=verified_on is None or verified_on < limit,
+        )
+        for pk, name, role_id, provider_name, independent, formality, verified_on in (
+            Service.objects.active()
+            .filter(pk__in=served.values("service_id"))
+            .order_by("name")
+            .values_list(
+                "pk", "name", "role_id", "provider__name", "independent", "formality", "verified_on"
+            )
+        )
+    ]
     active.sort(
         key=lambda service: (
             service.role.category.order,
@@ -169,7 +168,7 @@ def _map_data(municipality, data):
     service_filter = ServiceFilter(
         data,
         queryset=Service.objects.filter(pk__in=[service.pk for service in active]),
-        choices=reference_choices(),
+        choices=lists.choices,
     )
     service_filter.form.is_valid()  # invalid values are reported and left out of the filter
     if service_filter.active_filters:
@@ -177,25 +176,25 @@ def _map_data(municipality, data):
         services = [service for service in active if service.pk in chosen]
     else:
         services = active
-    categories = list({role.category_id: role.category for role in roles}.values())
-    groups = []
-    for category in categories:
-        members = [service for service in services if service.role.category_id == category.pk]
-        groups.append({"category": category, "services": members})
-    present = {service.role_id for service in active}
+    # The categories that have roles, in their order.
+    with_roles = {role.category.pk for role in roles}
+    categories = [category for category in lists.categories if category.pk in with_roles]
+    members = {category.pk: [] for category in categories}
+    for service in services:
+        members[service.role.category.pk].append(service)
+    groups = [{"category": category, "services": members[category.pk]} for category in categories]
+    present = {service.role.pk for service in active}
     missing = [role for role in roles if role.pk not in present]
     by_id = {service.pk: service for service in services}
-    links = []
-    for link in Link.objects.on_map(municipality).order_by("pk"):
-        if link.from_service_id in by_id and link.to_service_id in by_id:
-            link.from_service = by_id[link.from_service_id]
-            link.to_service = by_id[link.to_service_id]
-            links.append(link)
+    links = [
+        LinkRow(pk, by_id[from_id], by_id[to_id], kind, note)
+        for pk, from_id, to_id, kind, note in Link.objects.on_map(municipality)
+        .order_by("pk")
+        .values_list("pk", "from_service_id", "to_service_id", "kind", "note")
+        if from_id in by_id and to_id in by_id
+    ]
     links.sort(key=lambda link: (link.from_service.name, link.to_service.name, link.kind))
     graph, legend = graph_of(services, links, categories)
-    today = timezone.localdate()
-    for service in services:
-        service.stale = service.is_stale(today)
     return {
         # The labels translated once, not once a row (a model's get_FOO_display()
         # hashes all its choices at every call).
@@ -209,5 +208,5 @@ def _map_data(municipality, data):
         "links": links,
         "graph": graph,
         "legend": legend,
-        "stale_count": sum(1 for service in services if service.stale),
+        "stale_count": sum(service.stale for service in services),
     }

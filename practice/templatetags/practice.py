@@ -12,6 +12,12 @@ def examples_for_municipality(user, municipality):
 
 
 @register.simple_tag
+def example_count_for_municipality(user, municipality):
+    """``{% example_count_for_municipality user municipality as count %}``"""
+    return queries.example_count_for_municipality(user, municipality)
+
+
+@register.simple_tag
 def examples_for_criterion(user, criterion):
     """``{% examples_for_criterion user criterion as examples %}``"""
     return queries.examples_for_criterion(user, criterion)

@@ -3,7 +3,9 @@ import json
 import pytest
 from django.urls import reverse
 
-from network.models import Role, Service
+from network.filters import LISTS, reference_lists
+from network.models import Role, RoleCategory, Service
+from network.rows import roles_with_categories
 
 
 def map_url(slug="enschede"):
@@ -102,3 +104,22 @@ def test_an_unknown_municipality_is_not_found(client, network):
 
 def test_a_care_office_has_no_map(client, network, menzis):
     assert client.get(map_url(menzis.slug)).status_code == 404
+
+
+def test_the_maps_rows_keep_the_order_of_the_models(network):
+    # The roles, their categories and the filters' lists come as rows from one UNION
+    # (network/filters.py), sorted in Python as the models' orderings sort them.
+    lists = reference_lists()
+    roles = list(Role.objects.values_list("pk", flat=True))
+    assert [role.pk for role in lists.roles] == roles
+    assert [role.pk for role in roles_with_categories()] == roles
+    assert [category.pk for category in lists.categories] == list(
+        RoleCategory.objects.values_list("pk", flat=True)
+    )
+    for key, model in LISTS.items():
+        assert [slug for slug, _label in lists.choices[key]] == list(
+            model.objects.values_list("slug", flat=True)
+        )
+    assert all(
+        str(role.category) == str(Role.objects.get(pk=role.pk).category) for role in lists.roles
+    )

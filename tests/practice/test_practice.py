@@ -4,6 +4,7 @@ versioned, audited), the links from the network map and a criterion's page, bad 
 import datetime
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils import timezone
 from hypothesis import given
@@ -435,6 +436,12 @@ def test_the_municipality_page_gets_the_examples_each_member_may_read(cast, ensc
     assert [row["title"] for row in other] == [
         "Cliëntondersteuning genoemd in elke uitnodiging voor het keukentafelgesprek"
     ]
+
+
+def test_the_network_map_counts_the_examples_each_member_may_read(cast, enschede):
+    assert queries.example_count_for_municipality(cast["enschede.viewer"], enschede) == 2
+    assert queries.example_count_for_municipality(cast["hengelo.editor"], enschede) == 1
+    assert queries.example_count_for_municipality(AnonymousUser(), enschede) == 0
 
 
 def test_the_start_page_hook_names_examples_published_since(cast):
