@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from callbacks import services
+from callbacks.forms import MarkForm
 from callbacks.models import CallbackRequest, CallbackTally
 from toolbox_site.models import AuditEvent
 
@@ -288,6 +289,31 @@ def test_a_wrong_mark_changes_nothing(client, callback_request, enschede_editor,
     assert response.status_code == 302
     callback_request.refresh_from_db()
     assert callback_request.status == "new"
+
+
+@given(
+    data=st.dictionaries(
+        st.sampled_from(["status", "version", "x"]),
+        st.one_of(
+            st.sampled_from(["called", "not_reached", "new", "1", "0", "-1", "1e3", ""]),
+            st.text(max_size=30),
+        ),
+        max_size=3,
+    )
+)
+def test_no_mark_gives_a_server_error_or_a_change_it_should_not(
+    client, callback_request, enschede_editor, data
+):
+    client.force_login(enschede_editor)
+    before = CallbackRequest.objects.values("status", "version").get(pk=callback_request.pk)
+    response = client.post(reverse("callbacks:mark", args=[callback_request.pk]), data)
+    assert response.status_code in (302, 400)  # 400: a NUL (middleware)
+    after = CallbackRequest.objects.values("status", "version").get(pk=callback_request.pk)
+    form = MarkForm(data)  # what a valid mark is: the form's reading, at the version shown
+    valid = form.is_valid() and form.cleaned_data["version"] == before["version"]
+    assert after == before or (valid and after["status"] == data["status"])
+    # The next example starts from a new request again.
+    CallbackRequest.objects.filter(pk=callback_request.pk).update(**before)
 
 
 def test_the_start_page_lists_the_open_requests(client, callback_request, enschede_editor):
