@@ -6,9 +6,10 @@ from django.utils import translation
 from hypothesis import HealthCheck, settings
 
 from toolbox_site import freshness
-from toolbox_site.models import Membership, Organization
+from toolbox_site.models import Membership, Organization, Region
 
-from .factories import make_organization, make_region, make_user
+from .factories import make_cast_organization, make_organization, make_region, make_user
+from .network import once
 
 # Fixtures of the pillar apps that the shared harnesses (inventory, permission matrix) name.
 pytest_plugins = [
@@ -89,28 +90,36 @@ def empty_cache():
 
 
 @pytest.fixture
-def twente(db):
+def twente(db, request):
+    if kept := once.kept(request):
+        return Region.objects.get(pk=kept["region"])
     return make_region("Twente")
 
 
-@pytest.fixture
-def enschede(twente):
-    return make_organization(twente, "Enschede", cbs_code="GM0153", inhabitants=161000)
+def _cast_organization(request, twente, key):
+    if kept := once.kept(request):
+        return Organization.objects.get(pk=kept["organizations"][key])
+    return make_cast_organization(twente, key)
 
 
 @pytest.fixture
-def hengelo(twente):
-    return make_organization(twente, "Hengelo", cbs_code="GM0164", inhabitants=81900)
+def enschede(request, twente):
+    return _cast_organization(request, twente, "enschede")
 
 
 @pytest.fixture
-def menzis(twente):
-    return make_organization(twente, "Menzis zorgkantoor", kind=Organization.Kind.CARE_OFFICE)
+def hengelo(request, twente):
+    return _cast_organization(request, twente, "hengelo")
 
 
 @pytest.fixture
-def ggd(twente):
-    return make_organization(twente, "GGD Twente", kind=Organization.Kind.REGION_TEAM)
+def menzis(request, twente):
+    return _cast_organization(request, twente, "menzis")
+
+
+@pytest.fixture
+def ggd(request, twente):
+    return _cast_organization(request, twente, "ggd")
 
 
 @pytest.fixture

@@ -13,6 +13,14 @@ _cbs_codes = itertools.count(5000)
 
 PASSWORD = "correct horse battery staple"
 
+# The organizations of the cast (tests/conftest.py), by fixture name.
+CAST_ORGANIZATIONS = {
+    "enschede": {"name": "Enschede", "cbs_code": "GM0153", "inhabitants": 161000},
+    "hengelo": {"name": "Hengelo", "cbs_code": "GM0164", "inhabitants": 81900},
+    "menzis": {"name": "Menzis zorgkantoor", "kind": Organization.Kind.CARE_OFFICE},
+    "ggd": {"name": "GGD Twente", "kind": Organization.Kind.REGION_TEAM},
+}
+
 
 def make_region(name=None):
     name = name or f"Regio {next(_counter)}"
@@ -37,3 +45,19 @@ def make_user(username=None, organization=None, role=Membership.Role.EDITOR, **f
     if organization is not None:
         Membership.objects.create(user=user, organization=organization, role=role)
     return user
+
+
+def make_cast_organization(region, key):
+    """One of the cast's organizations (``CAST_ORGANIZATIONS``) in ``region``."""
+    return make_organization(region, **CAST_ORGANIZATIONS[key])
+
+
+def add_contact_details(enschede, menzis):
+    """The contact details of Enschede's Wmo desk and the care office (the finder shows them)."""
+    enschede.phone = "14 053"
+    enschede.email = "wmo@enschede.example.org"
+    enschede.website = "https://www.enschede.example.org"
+    enschede.save()
+    menzis.phone = "053 000 1234"
+    menzis.email = "zorgkantoor@menzis.example.org"
+    menzis.save()

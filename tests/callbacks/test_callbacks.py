@@ -23,7 +23,13 @@ from toolbox_site.models import AuditEvent
 
 from .fixtures import make_callback
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
+# The network is built once for the module; one test process takes it (tests/network/once.py).
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("empty_cache"),
+    pytest.mark.usefixtures("module_network"),
+    pytest.mark.xdist_group("callbacks-test_callbacks"),
+]
 
 VALID = {
     "first_name": "Fatma",

@@ -11,23 +11,22 @@ from finder import situations as finder_data
 from finder.models import ServiceReport
 from network.models import Service
 
+from ..factories import add_contact_details
+from ..network import once
+
 
 @pytest.fixture
-def life_situations(reference_lists):
+def life_situations(request, reference_lists):
     """The life situations (already there from the data migration, unless flushed)."""
-    finder_data.load()
+    if once.kept(request) is None:
+        finder_data.load()
 
 
 @pytest.fixture
-def finder_network(network, life_situations, enschede, menzis):
+def finder_network(request, network, life_situations, enschede, menzis):
     """The network with the contact details of Enschede's Wmo desk and the care office."""
-    enschede.phone = "14 053"
-    enschede.email = "wmo@enschede.example.org"
-    enschede.website = "https://www.enschede.example.org"
-    enschede.save()
-    menzis.phone = "053 000 1234"
-    menzis.email = "zorgkantoor@menzis.example.org"
-    menzis.save()
+    if once.kept(request) is None:
+        add_contact_details(enschede, menzis)
     return network
 
 

@@ -12,7 +12,12 @@ from network.models import Service
 
 from .test_finder import dutch_reading_ease, finder_url, main_text, result_card
 
-pytestmark = pytest.mark.django_db
+# The network is built once for the module; one test process takes it (tests/network/once.py).
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("module_network"),
+    pytest.mark.xdist_group("finder-test_capacity"),
+]
 
 
 def state(name, accepts, weeks=None, days_ago=0):

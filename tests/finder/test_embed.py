@@ -15,7 +15,12 @@ from toolbox_site.models import AuditEvent, Organization
 
 from .test_finder import dutch_reading_ease, main_text
 
-pytestmark = pytest.mark.django_db
+# The network is built once for the module; one test process takes it (tests/network/once.py).
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("module_network"),
+    pytest.mark.xdist_group("finder-test_embed"),
+]
 
 FRAMED = reverse("finder:embedded", args=["enschede"])
 SETTINGS = reverse("finder:embed_settings", args=["enschede"])

@@ -12,7 +12,13 @@ from finder.models import ServiceReport
 from network.models import Service
 from toolbox_site.models import AuditEvent
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
+# The network is built once for the module; one test process takes it (tests/network/once.py).
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("empty_cache"),
+    pytest.mark.usefixtures("module_network"),
+    pytest.mark.xdist_group("finder-test_feedback"),
+]
 
 
 def report_url(service):

@@ -14,7 +14,12 @@ from finder.models import FinderSearch
 from network.models import Service
 from tests.factories import make_organization
 
-pytestmark = pytest.mark.django_db
+# The network is built once for the module; one test process takes it (tests/network/once.py).
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("module_network"),
+    pytest.mark.xdist_group("finder-test_finder"),
+]
 
 URL = "/vind-een-clientondersteuner/"
 

@@ -6,7 +6,12 @@ from finder.models import AgeGroup, LifeSituation, Preference
 from finder.services import finder_candidates, rank_services
 from network.models import Formality, Service
 
-pytestmark = pytest.mark.django_db
+# The network is built once for the module; one test process takes it (tests/network/once.py).
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("module_network"),
+    pytest.mark.xdist_group("finder-test_finder_ranking"),
+]
 
 
 def ranked(municipality, slug, **options):

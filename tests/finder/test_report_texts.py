@@ -13,7 +13,12 @@ from finder.models import ServiceReport
 from toolbox_site import freshness
 from toolbox_site.models import AuditEvent
 
-pytestmark = pytest.mark.django_db
+# The network is built once for the module; one test process takes it (tests/network/once.py).
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("module_network"),
+    pytest.mark.xdist_group("finder-test_report_texts"),
+]
 
 
 def report(service, text="Het nummer klopt niet, bel 06-12345678 (Jan)", closed_days_ago=None):

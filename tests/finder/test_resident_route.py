@@ -12,7 +12,12 @@ from finder.models import ServiceReport
 
 from ..inventory import PAGES
 
-pytestmark = pytest.mark.django_db
+# The network is built once for the module; one test process takes it (tests/network/once.py).
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("module_network"),
+    pytest.mark.xdist_group("finder-test_resident_route"),
+]
 
 # Staff forms (logging in, a forgotten password, an invitation): the visitor opens
 # them to post them, so they set the CSRF cookie, as the privacy page says.

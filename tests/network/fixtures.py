@@ -12,26 +12,40 @@ import pytest
 from network import taxonomy
 from network.demo import seed_municipality, seed_regional
 
+from . import once
+
+# Built once for a module that uses it (tests/network/once.py).
+module_network = once.module_network
+
 
 @pytest.fixture
-def reference_lists(db):
+def reference_lists(db, request):
     """The reference lists (already there from the data migration, unless flushed)."""
-    taxonomy.load()
+    if once.kept(request) is None:
+        taxonomy.load()
 
 
 @pytest.fixture
-def regional_services(reference_lists, enschede, hengelo, menzis, ggd):
-    return seed_regional(menzis, ggd, [enschede, hengelo])
+def regional_services(request, reference_lists, enschede, hengelo, menzis, ggd):
+    kept = once.services(request, "regional")
+    return kept if kept is not None else seed_regional(menzis, ggd, [enschede, hengelo])
+
+
+def _municipality_network(request, key, regional_services, municipality):
+    kept = once.services(request, key)
+    if kept is not None:
+        return kept
+    return seed_municipality(municipality, regional_services, index=once.NETWORK_INDEX[key])
 
 
 @pytest.fixture
-def enschede_network(regional_services, enschede):
-    return seed_municipality(enschede, regional_services, index=3)
+def enschede_network(request, regional_services, enschede):
+    return _municipality_network(request, "enschede", regional_services, enschede)
 
 
 @pytest.fixture
-def hengelo_network(regional_services, hengelo):
-    return seed_municipality(hengelo, regional_services, index=6)
+def hengelo_network(request, regional_services, hengelo):
+    return _municipality_network(request, "hengelo", regional_services, hengelo)
 
 
 @pytest.fixture

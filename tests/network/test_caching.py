@@ -3,7 +3,12 @@
 import pytest
 from django.urls import reverse
 
-pytestmark = pytest.mark.django_db
+# The network is built once for the module; one test process takes it (tests/network/once.py).
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("module_network"),
+    pytest.mark.xdist_group("network-test_caching"),
+]
 
 
 def rename(service, name):

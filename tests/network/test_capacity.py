@@ -19,7 +19,12 @@ from toolbox_site.models import AuditEvent
 from .hsds_validation import assert_valid
 from .test_services import service_data
 
-pytestmark = pytest.mark.django_db
+# The network is built once for the module; one test process takes it (tests/network/once.py).
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("module_network"),
+    pytest.mark.xdist_group("network-test_capacity"),
+]
 
 TODAY = datetime.date(2026, 6, 30)
 

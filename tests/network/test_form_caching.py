@@ -11,7 +11,12 @@ from network.models import Link, StepProgress
 
 from ..factories import make_organization, make_user
 
-pytestmark = pytest.mark.django_db
+# The network is built once for the module; one test process takes it (tests/network/once.py).
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("module_network"),
+    pytest.mark.xdist_group("network-test_form_caching"),
+]
 
 
 def inputs(html, name):

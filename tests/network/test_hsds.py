@@ -27,7 +27,12 @@ from network.models import LifeDomain, Provider, Role, Service, TargetGroup
 from ..inventory import PAGES
 from .hsds_validation import assert_valid, assert_valid_page, errors
 
-pytestmark = pytest.mark.django_db
+# The network is built once for the module; one test process takes it (tests/network/once.py).
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("module_network"),
+    pytest.mark.xdist_group("hsds"),
+]
 
 
 def get_json(client, path, **params):

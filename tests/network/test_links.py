@@ -1,5 +1,6 @@
 import re
 
+import pytest
 from django import forms
 from django.urls import reverse
 
@@ -8,6 +9,12 @@ from toolbox_site.forms import RadioWithoutBlankMixin
 from toolbox_site.models import AuditEvent
 
 from ..toolbox_site.test_control_characters import project_forms
+
+# The network is built once for the module; one test process takes it (tests/network/once.py).
+pytestmark = [
+    pytest.mark.usefixtures("module_network"),
+    pytest.mark.xdist_group("network-test_links"),
+]
 
 
 def test_the_editor_links_two_services_of_the_municipality(client, network, enschede_editor):

@@ -7,6 +7,12 @@ from network.filters import LISTS, reference_lists
 from network.models import Role, RoleCategory, Service
 from network.rows import roles_with_categories
 
+# The network is built once for the module; one test process takes it (tests/network/once.py).
+pytestmark = [
+    pytest.mark.usefixtures("module_network"),
+    pytest.mark.xdist_group("network-test_map"),
+]
+
 
 def map_url(slug="enschede"):
     return reverse("network:map", kwargs={"slug": slug})

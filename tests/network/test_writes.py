@@ -9,7 +9,12 @@ from network.models import Link, Service, Step, StepProgress
 from toolbox_site.locking import Conflict
 from toolbox_site.models import AuditEvent
 
-pytestmark = pytest.mark.django_db
+# The network is built once for the module; one test process takes it (tests/network/once.py).
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("module_network"),
+    pytest.mark.xdist_group("network-test_writes"),
+]
 
 
 @pytest.mark.parametrize(
