@@ -234,6 +234,7 @@ def count_search(
     """Count one search anonymously: the choices, the number of results and the day,
     and one more in its month's tally."""
     with transaction.atomic():
+        _commit_without_waiting_for_the_disk()
         search = FinderSearch.objects.create(
             municipality=municipality,
             situation=situation,
@@ -246,6 +247,20 @@ def count_search(
         )
         tally(search, 1)
     return search
+
+
+def _commit_without_waiting_for_the_disk():
+    """A search's count is statistics, written after the resident has the answer. On
+    PostgreSQL its transaction commits without waiting until the write-ahead log is on
+    disk (``synchronous_commit`` off for this transaction only). Should the database
+    server crash, the counts of its last fraction of a second may be lost (never a
+    half-written count, never anyone's request or edit); in return the worker is free
+    for the next visitor at once, where waiting for the disk took about 5 ms a search.
+    """
+    connection = transaction.get_connection()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
 
 
 def tally(search, step):
