@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import connections
-from django.db.models import Avg, Count, Q, Sum
+from django.db.models import Avg, Count, Sum
 from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import get_format
@@ -173,43 +173,47 @@ def rows_of(queryset):
 def series(indicator, period_ids, region_id):
     """Per (period, municipality) the value, and per period the region's figures.
 
-    Two GROUP BY queries. Returns ``(per_organization, per_period)``:
-    ``{(period_id, organization_id): value}`` and ``{period_id: {"total",
-    "average", "count", "counted", "inhabitants"}}`` where ``counted`` is the
-    total of the municipalities whose inhabitants are known.
+    One GROUP BY query, per period and municipality: the value (sum or average),
+    the sum and the number of the values, the inhabitants. The region's figures per
+    period are added up from those rows (at most one per municipality and period),
+    as SUM, AVG and COUNT over the values themselves would give them. Returns
+    ``(per_organization, per_period)``: ``{(period_id, organization_id): value}`` and
+    ``{period_id: {"total", "average", "count", "counted", "inhabitants"}}`` where
+    ``counted`` is the total of the municipalities whose inhabitants are known.
     """
     values = approved_values(indicator.ids, period_ids, region_id)
     combine = Sum if indicator.is_sum else Avg
     # Plain tuples (values_list), not a dict per row: the rows are many, the work small.
-    per_organization = {
-        (period_id, organization_id): value
-        for period_id, organization_id, value in rows_of(
-            values.values_list("report__period_id", "report__organization_id")
-            .annotate(value=combine("number"))
-            .order_by()
+    rows = rows_of(
+        values.values_list(
+            "report__period_id",
+            "report__organization_id",
+            "report__organization__inhabitants",
         )
-    }
-    known = Q(report__organization__inhabitants__isnull=False)
-    per_period = {
-        period_id: {
-            "total": total,
-            "average": average,
-            "count": count,
-            "counted": counted,
-            "inhabitants": inhabitants,
-        }
-        for period_id, total, average, count, counted, inhabitants in rows_of(
-            values.values_list("report__period_id")
-            .annotate(
-                total=Sum("number"),
-                average=Avg("number"),
-                count=Count("report__organization_id", distinct=True),
-                counted=Sum("number", filter=known),
-                inhabitants=Sum("report__organization__inhabitants"),
-            )
-            .order_by()
-        )
-    }
+        .annotate(value=combine("number"), total=Sum("number"), number_count=Count("number"))
+        .order_by()
+    )
+    per_organization = {}
+    per_period = {}
+    for period_id, organization_id, inhabitants, value, total, number_count in rows:
+        per_organization[period_id, organization_id] = value
+        figures = per_period.get(period_id)
+        if figures is None:
+            figures = per_period[period_id] = {
+                "total": 0,
+                "numbers": 0,
+                "count": 0,
+                "counted": None,
+                "inhabitants": None,
+            }
+        figures["total"] += total
+        figures["numbers"] += number_count
+        figures["count"] += 1
+        if inhabitants is not None:
+            figures["counted"] = (figures["counted"] or 0) + total
+            figures["inhabitants"] = (figures["inhabitants"] or 0) + inhabitants * number_count
+    for figures in per_period.values():
+        figures["average"] = Decimal(figures["total"]) / figures.pop("numbers")
     return per_organization, per_period
 
 
