@@ -410,25 +410,26 @@ def completeness(organizations, periods, today):
 def comparison(indicators, period, region, organization, own_ids):
     """Per indicator: the municipality's value, the region's average and median.
 
-    Two GROUP BY queries (per indicator and municipality; per indicator).
+    One GROUP BY query, per indicator and municipality: the sum, the average and the
+    number of the values. The region's figures per indicator (the average over the
+    values, the municipalities counted) are added up from those rows.
     """
     ids = [pk for indicator in indicators for pk in indicator.ids]
     values = approved_values(ids, [period.pk], region.pk)
     per_organization = {}
-    for row in (
-        values.values("indicator__code", "report__organization_id")
-        .annotate(total=Sum("number"), mean=Avg("number"))
+    averages = {}
+    for code, organization_id, total, mean, number_count in rows_of(
+        values.values_list("indicator__code", "report__organization_id")
+        .annotate(total=Sum("number"), mean=Avg("number"), number_count=Count("number"))
         .order_by()
     ):
-        per_organization.setdefault(row["indicator__code"], {})[row["report__organization_id"]] = (
-            row
-        )
-    averages = {
-        row["indicator__code"]: row
-        for row in values.values("indicator__code")
-        .annotate(average=Avg("number"), count=Count("report__organization_id", distinct=True))
-        .order_by()
-    }
+        per_organization.setdefault(code, {})[organization_id] = {"total": total, "mean": mean}
+        figures = averages.setdefault(code, {"sum": 0, "numbers": 0, "count": 0})
+        figures["sum"] += total
+        figures["numbers"] += number_count
+        figures["count"] += 1
+    for figures in averages.values():
+        figures["average"] = Decimal(figures.pop("sum")) / figures.pop("numbers")
     rows = []
     for indicator in indicators:
         key = "total" if indicator.is_sum else "mean"
