@@ -33,7 +33,7 @@ from django.utils.translation import gettext as _
 from toolbox_site.models import Organization
 from toolbox_site.templatetags.toolbox import css_name
 
-from .models import Indicator, Report, Value
+from .models import Dimension, Indicator, Report, Value
 
 SMALL = (1, 4)
 SUPPRESSED = "< 5"
@@ -110,7 +110,8 @@ def region_indicators(region, *, public_only=False, kind=Organization.Kind.MUNIC
     """The numeric indicators of the region's formats, by code (one query).
 
     A code in several format versions is one indicator; the newest version's
-    label wins.
+    label wins. The rows are plain tuples (values_list), not three model
+    instances each; a breakdown is a Dimension with its name only.
     """
     rows = (
         Indicator.objects.filter(
@@ -118,26 +119,56 @@ def region_indicators(region, *, public_only=False, kind=Organization.Kind.MUNIC
             format__organization_kind=kind,
             value_type__in=NUMERIC,
         )
-        .select_related("dimension", "format")
         .order_by("-format__version", "section__order", "order", "pk")
+        .values_list(
+            "pk",
+            "code",
+            "label",
+            "unit",
+            "value_type",
+            "aggregation",
+            "public",
+            "format__period_type",
+            "dimension_id",
+            "dimension__name",
+        )
     )
     if public_only:
         rows = rows.filter(public=True)
     choices = {}
-    for indicator in rows:
-        choice = choices.get(indicator.code)
+    dimensions = {}
+    for (
+        pk,
+        code,
+        label,
+        unit,
+        value_type,
+        aggregation,
+        public,
+        period_type,
+        dimension_id,
+        dimension_name,
+    ) in rows_of(rows):
+        choice = choices.get(code)
         if choice is None:
-            choice = choices[indicator.code] = IndicatorChoice(
-                code=indicator.code,
-                label=indicator.label,
-                unit=indicator.unit,
-                value_type=indicator.value_type,
-                aggregation=indicator.aggregation,
-                public=indicator.public,
-                period_type=indicator.format.period_type,
-                dimension=indicator.dimension,
+            dimension = None
+            if dimension_id is not None:
+                dimension = dimensions.get(dimension_id)
+                if dimension is None:
+                    dimension = dimensions[dimension_id] = Dimension(
+                        pk=dimension_id, name=dimension_name
+                    )
+            choice = choices[code] = IndicatorChoice(
+                code=code,
+                label=label,
+                unit=unit,
+                value_type=value_type,
+                aggregation=aggregation,
+                public=public,
+                period_type=period_type,
+                dimension=dimension,
             )
-        choice.ids.append(indicator.pk)
+        choice.ids.append(pk)
     return list(choices.values())
 
 
