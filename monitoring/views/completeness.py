@@ -93,9 +93,9 @@ def completeness_data(request, region, kinds, coordinates, user, region_errors):
     chosen = period_range(request, periods, errors)
     rows, shares = dashboards.completeness(organizations, chosen, today)
     for share in shares:
-        share["text"] = _("%(share)s%% (%(count)s)") % {
+        share["text"] = _("%(share)s%% (%(approved)s)") % {
             "share": share["share"],
-            "count": share["approved"],
+            "approved": share["approved"],
         }
     return {
         "errors": errors,
