@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import connections
-from django.db.models import Avg, Count, Q, Sum
+from django.db.models import Avg, Count, Sum
 from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import get_format
@@ -33,7 +33,7 @@ from django.utils.translation import gettext as _
 from toolbox_site.models import Organization
 from toolbox_site.templatetags.toolbox import css_name
 
-from .models import Indicator, Report, Value
+from .models import Dimension, Indicator, Report, Value
 
 SMALL = (1, 4)
 SUPPRESSED = "< 5"
@@ -110,7 +110,8 @@ def region_indicators(region, *, public_only=False, kind=Organization.Kind.MUNIC
     """The numeric indicators of the region's formats, by code (one query).
 
     A code in several format versions is one indicator; the newest version's
-    label wins.
+    label wins. The rows are plain tuples (values_list), not three model
+    instances each; a breakdown is a Dimension with its name only.
     """
     rows = (
         Indicator.objects.filter(
@@ -118,26 +119,56 @@ def region_indicators(region, *, public_only=False, kind=Organization.Kind.MUNIC
             format__organization_kind=kind,
             value_type__in=NUMERIC,
         )
-        .select_related("dimension", "format")
         .order_by("-format__version", "section__order", "order", "pk")
+        .values_list(
+            "pk",
+            "code",
+            "label",
+            "unit",
+            "value_type",
+            "aggregation",
+            "public",
+            "format__period_type",
+            "dimension_id",
+            "dimension__name",
+        )
     )
     if public_only:
         rows = rows.filter(public=True)
     choices = {}
-    for indicator in rows:
-        choice = choices.get(indicator.code)
+    dimensions = {}
+    for (
+        pk,
+        code,
+        label,
+        unit,
+        value_type,
+        aggregation,
+        public,
+        period_type,
+        dimension_id,
+        dimension_name,
+    ) in rows_of(rows):
+        choice = choices.get(code)
         if choice is None:
-            choice = choices[indicator.code] = IndicatorChoice(
-                code=indicator.code,
-                label=indicator.label,
-                unit=indicator.unit,
-                value_type=indicator.value_type,
-                aggregation=indicator.aggregation,
-                public=indicator.public,
-                period_type=indicator.format.period_type,
-                dimension=indicator.dimension,
+            dimension = None
+            if dimension_id is not None:
+                dimension = dimensions.get(dimension_id)
+                if dimension is None:
+                    dimension = dimensions[dimension_id] = Dimension(
+                        pk=dimension_id, name=dimension_name
+                    )
+            choice = choices[code] = IndicatorChoice(
+                code=code,
+                label=label,
+                unit=unit,
+                value_type=value_type,
+                aggregation=aggregation,
+                public=public,
+                period_type=period_type,
+                dimension=dimension,
             )
-        choice.ids.append(indicator.pk)
+        choice.ids.append(pk)
     return list(choices.values())
 
 
@@ -173,43 +204,47 @@ def rows_of(queryset):
 def series(indicator, period_ids, region_id):
     """Per (period, municipality) the value, and per period the region's figures.
 
-    Two GROUP BY queries. Returns ``(per_organization, per_period)``:
-    ``{(period_id, organization_id): value}`` and ``{period_id: {"total",
-    "average", "count", "counted", "inhabitants"}}`` where ``counted`` is the
-    total of the municipalities whose inhabitants are known.
+    One GROUP BY query, per period and municipality: the value (sum or average),
+    the sum and the number of the values, the inhabitants. The region's figures per
+    period are added up from those rows (at most one per municipality and period),
+    as SUM, AVG and COUNT over the values themselves would give them. Returns
+    ``(per_organization, per_period)``: ``{(period_id, organization_id): value}`` and
+    ``{period_id: {"total", "average", "count", "counted", "inhabitants"}}`` where
+    ``counted`` is the total of the municipalities whose inhabitants are known.
     """
     values = approved_values(indicator.ids, period_ids, region_id)
     combine = Sum if indicator.is_sum else Avg
     # Plain tuples (values_list), not a dict per row: the rows are many, the work small.
-    per_organization = {
-        (period_id, organization_id): value
-        for period_id, organization_id, value in rows_of(
-            values.values_list("report__period_id", "report__organization_id")
-            .annotate(value=combine("number"))
-            .order_by()
+    rows = rows_of(
+        values.values_list(
+            "report__period_id",
+            "report__organization_id",
+            "report__organization__inhabitants",
         )
-    }
-    known = Q(report__organization__inhabitants__isnull=False)
-    per_period = {
-        period_id: {
-            "total": total,
-            "average": average,
-            "count": count,
-            "counted": counted,
-            "inhabitants": inhabitants,
-        }
-        for period_id, total, average, count, counted, inhabitants in rows_of(
-            values.values_list("report__period_id")
-            .annotate(
-                total=Sum("number"),
-                average=Avg("number"),
-                count=Count("report__organization_id", distinct=True),
-                counted=Sum("number", filter=known),
-                inhabitants=Sum("report__organization__inhabitants"),
-            )
-            .order_by()
-        )
-    }
+        .annotate(value=combine("number"), total=Sum("number"), number_count=Count("number"))
+        .order_by()
+    )
+    per_organization = {}
+    per_period = {}
+    for period_id, organization_id, inhabitants, value, total, number_count in rows:
+        per_organization[period_id, organization_id] = value
+        figures = per_period.get(period_id)
+        if figures is None:
+            figures = per_period[period_id] = {
+                "total": 0,
+                "numbers": 0,
+                "count": 0,
+                "counted": None,
+                "inhabitants": None,
+            }
+        figures["total"] += total
+        figures["numbers"] += number_count
+        figures["count"] += 1
+        if inhabitants is not None:
+            figures["counted"] = (figures["counted"] or 0) + total
+            figures["inhabitants"] = (figures["inhabitants"] or 0) + inhabitants * number_count
+    for figures in per_period.values():
+        figures["average"] = Decimal(figures["total"]) / figures.pop("numbers")
     return per_organization, per_period
 
 
@@ -406,25 +441,26 @@ def completeness(organizations, periods, today):
 def comparison(indicators, period, region, organization, own_ids):
     """Per indicator: the municipality's value, the region's average and median.
 
-    Two GROUP BY queries (per indicator and municipality; per indicator).
+    One GROUP BY query, per indicator and municipality: the sum, the average and the
+    number of the values. The region's figures per indicator (the average over the
+    values, the municipalities counted) are added up from those rows.
     """
     ids = [pk for indicator in indicators for pk in indicator.ids]
     values = approved_values(ids, [period.pk], region.pk)
     per_organization = {}
-    for row in (
-        values.values("indicator__code", "report__organization_id")
-        .annotate(total=Sum("number"), mean=Avg("number"))
+    averages = {}
+    for code, organization_id, total, mean, number_count in rows_of(
+        values.values_list("indicator__code", "report__organization_id")
+        .annotate(total=Sum("number"), mean=Avg("number"), number_count=Count("number"))
         .order_by()
     ):
-        per_organization.setdefault(row["indicator__code"], {})[row["report__organization_id"]] = (
-            row
-        )
-    averages = {
-        row["indicator__code"]: row
-        for row in values.values("indicator__code")
-        .annotate(average=Avg("number"), count=Count("report__organization_id", distinct=True))
-        .order_by()
-    }
+        per_organization.setdefault(code, {})[organization_id] = {"total": total, "mean": mean}
+        figures = averages.setdefault(code, {"sum": 0, "numbers": 0, "count": 0})
+        figures["sum"] += total
+        figures["numbers"] += number_count
+        figures["count"] += 1
+    for figures in averages.values():
+        figures["average"] = Decimal(figures.pop("sum")) / figures.pop("numbers")
     rows = []
     for indicator in indicators:
         key = "total" if indicator.is_sum else "mean"

@@ -135,9 +135,9 @@ class ReportForm:
         }
         return cell
 
-    def sections(self, editable):
+    def sections(self):
         """Per section, its indicators with their cells: what
-        monitoring/includes/report_rows.html shows."""
+        monitoring/jinja2/monitoring/report_sections.html shows."""
         T = Indicator.ValueType
         yes_no = [("yes", gettext("yes")), ("no", gettext("no"))]
         for section, indicators in self.structure:
@@ -166,6 +166,12 @@ class ReportForm:
                         "items": items,
                         "comment": self.comments.get(indicator.code, ""),
                         "comment_name": comment_name(indicator),
+                        "comment_label": gettext("Comment on “%(label)s”")
+                        % {"label": indicator.label},
+                        "caption": gettext("%(label)s by %(dimension)s")
+                        % {"label": indicator.label, "dimension": indicator.dimension.name}
+                        if items
+                        else "",
                         "comment_error": self.comment_errors.get(indicator.code, ""),
                         "comment_open": bool(
                             self.comments.get(indicator.code)
@@ -175,4 +181,4 @@ class ReportForm:
                         "max_text": MAX_TEXT,
                     }
                 )
-            yield {"section": section, "rows": rows, "editable": editable}
+            yield {"section": section, "rows": rows}

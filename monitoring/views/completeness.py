@@ -6,11 +6,13 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from toolbox_site.models import Organization
 from toolbox_site.permissions import coordinates_region, membership_key
 from toolbox_site.regions import region_for
+from toolbox_site.templatetags.toolbox import css_name
 
 from .. import dashboards
 from ..models import REPORTING_KINDS, Period, Report
@@ -42,8 +44,17 @@ def completeness(request):
             "errors": errors,
             "coordinates": coordinates,
             "kind": kind,
-            "kinds": [(value, label) for value, label in Organization.Kind.choices][:2],
-            "statuses": [(dashboards.NOT_STARTED, _("not started")), *Report.Status.choices],
+            # For monitoring/jinja2/monitoring/dashboard/completeness_body.html: labels as
+            # shown (capfirst), states with their CSS class name.
+            "kinds": [(value, capfirst(label)) for value, label in Organization.Kind.choices][:2],
+            "statuses": [
+                (css_name(value), capfirst(label))
+                for value, label in [
+                    (dashboards.NOT_STARTED, _("not started")),
+                    *Report.Status.choices,
+                ]
+            ],
+            "municipality_url": municipality_url(),
             # The data part is a cached part of the region (toolbox_site/freshness.py),
             # and, for a non-coordinator, of the organizations the user sees.
             "part": page_part(
@@ -63,6 +74,12 @@ def completeness(request):
     )
 
 
+def municipality_url():
+    """The start of a municipality's address (municipalities:detail), its slug to be
+    added: reversed once per page, not per row."""
+    return reverse("municipalities:detail", args=["slug"]).removesuffix("slug/")
+
+
 def completeness_data(request, region, kinds, coordinates, user, region_errors):
     errors = list(region_errors)
     organizations = Organization.objects.none()
@@ -75,10 +92,18 @@ def completeness_data(request, region, kinds, coordinates, user, region_errors):
     periods = list(Period.objects.filter(start__lte=today).order_by("start", "type"))
     chosen = period_range(request, periods, errors)
     rows, shares = dashboards.completeness(organizations, chosen, today)
+    for share in shares:
+        share["text"] = _("%(share)s%% (%(approved)s)") % {
+            "share": share["share"],
+            "approved": share["approved"],
+        }
     return {
         "errors": errors,
         "rows": rows,
         "shares": shares,
+        "caption": _("Reports per organization and period in %(region)s") % {"region": region.name}
+        if region is not None
+        else "",
         "period_options": period_options(periods),
         "first_value": chosen[0].start.isoformat() if chosen else "",
         "last_value": chosen[-1].start.isoformat() if chosen else "",

@@ -127,8 +127,20 @@ def dashboard_data(request, region, own_ids, region_errors, *, public):
     if export is not None and export not in EXPORTS:
         errors.append(_("Exports are CSV or XLSX."))
     selected_slugs = {organization.slug for organization in selected}
+    breakdown_name = indicator.dimension.name.lower() if indicator.dimension is not None else ""
     data.update(
         {
+            # The texts with a value in them (monitoring/jinja2/monitoring/dashboard/body.html).
+            "texts": {
+                "split": _("Breakdown by %(name)s") % {"name": breakdown_name},
+                "by": _("By %(name)s") % {"name": breakdown_name},
+                "line": _("Line chart: %(title)s. The same figures are in the table below.")
+                % {"title": charts["line"]["title"]},
+                "bar": _("Bar chart: %(title)s. The same figures are in the table below.")
+                % {"title": charts["bar"]["title"]}
+                if "bar" in charts
+                else "",
+            },
             "indicator": indicator,
             "criteria": criteria_links.criteria_of(indicator.ids),
             "indicator_options": indicator_options(indicators),

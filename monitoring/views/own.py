@@ -126,4 +126,10 @@ def own_data(request, region, organization, own_ids, region_errors):
     )
     if period is not None and indicators:
         data["rows"] = dashboards.comparison(indicators, period, region, organization, own_ids)
+        # The table's caption (monitoring/jinja2/monitoring/dashboard/own_body.html).
+        data["caption"] = _("%(name)s next to the municipalities of %(region)s, %(period)s") % {
+            "name": organization.name,
+            "region": region.name,
+            "period": period.label,
+        }
     return data

@@ -3,12 +3,11 @@ its history, and the form as stored, as typed or in conflict."""
 
 from django.http import Http404
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from toolbox_site import freshness
+from toolbox_site import freshness, jinja
 from toolbox_site.audit_trail import trail_url
 from toolbox_site.dates import show_date, show_datetime
 from toolbox_site.models import AuditEvent
@@ -118,16 +117,12 @@ def action_words():
 def shown_form(form, editable):
     """What the page shows of the form and the report's history: plain, picklable data."""
     return {
-        "sections": [
-            {
-                "pk": block["section"].pk,
-                "title": block["section"].title,
-                "description": block["section"].description,
-                # Rendered here, once, so the cached part holds markup, not objects.
-                "html": render_to_string("monitoring/includes/report_rows.html", block),
-            }
-            for block in form.sections(editable)
-        ],
+        # Rendered here, once, so the cached part holds markup, not objects
+        # (Jinja2: toolbox_site/jinja.py).
+        "sections": jinja.render(
+            "monitoring/report_sections.html",
+            {"sections": list(form.sections()), "editable": editable},
+        ),
         "errors": form.error_summary(),
         "warning_count": form.warning_count(),
         "history": history_of(form.report, form.labels()),
