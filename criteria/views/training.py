@@ -1,7 +1,6 @@
 """Training: the calendar of sessions and one training."""
 
 from django.contrib import messages
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -9,6 +8,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from toolbox_site.dates import show_date
 from toolbox_site.regions import region_for
 
 from ..forms import (
@@ -52,9 +52,6 @@ def _trainings_data(request, choice):
     if form.is_valid():
         data = form.cleaned_data
     start = data["vanaf"] or (None if data["voorbij"] else today)
-    sessions = TrainingSession.objects.order_by("date", "pk")
-    if start:
-        sessions = sessions.filter(date__gte=start)
     queryset = Training.objects.filter(region=choice.region)
     if data["onderwerp"]:
         queryset = queryset.filter(topics__slug=data["onderwerp"])
@@ -62,10 +59,40 @@ def _trainings_data(request, choice):
         queryset = queryset.filter(audience__in=[data["voor"], Audience.BOTH])
     if data["vanaf"]:
         queryset = queryset.filter(sessions__date__gte=data["vanaf"]).distinct()
-    queryset = queryset.prefetch_related(
-        "topics", Prefetch("sessions", queryset=sessions, to_attr="shown_sessions")
-    ).order_by("title")
-    trainings = list(queryset)
+    # Read only: rows as dictionaries, their topics and sessions in a query each, no
+    # model instances (the list is the page's whole cost on a cold cache).
+    trainings = list(
+        queryset.order_by("title").values(
+            "pk", "title", "slug", "provider", "format", "audience", "accredited"
+        )
+    )
+    detail = reverse("training:detail", kwargs={"slug": "opleiding"})[: -len("opleiding/")]
+    by_pk = {}
+    for training in trainings:
+        training["url"] = f"{detail}{training['slug']}/"
+        training["topics"], training["shown_sessions"] = [], []
+        by_pk[training["pk"]] = training
+    if by_pk:
+        names = {topic.pk: topic.name for topic in topics}
+        linked = Training.topics.through.objects.filter(training_id__in=by_pk).values_list(
+            "training_id", "trainingtopic_id"
+        )
+        # In the topics' order (by name), as a training's topics are listed everywhere.
+        order = {pk: number for number, pk in enumerate(names)}
+        for training_id, topic_id in sorted(linked, key=lambda pair: order[pair[1]]):
+            by_pk[training_id]["topics"].append(names[topic_id])
+        sessions = TrainingSession.objects.filter(training_id__in=by_pk)
+        if start:
+            sessions = sessions.filter(date__gte=start)
+        shown = {}
+        for training_id, day, place in sessions.order_by("date", "pk").values_list(
+            "training_id", "date", "place"
+        ):
+            if day not in shown:
+                shown[day] = show_date(day)
+            by_pk[training_id]["shown_sessions"].append(
+                {"date": day, "shown": shown[day], "place": place}
+            )
     return {
         "valid": not form.is_bound or form.is_valid(),
         "trainings": trainings,
