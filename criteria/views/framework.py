@@ -170,7 +170,8 @@ def detail(request, code):
         choice.region,
         (code,),
         lambda: (
-            Criterion.objects.select_related("theme", "framework")
+            # The region too: the parts of other apps below name it (criteria/extensions.py).
+            Criterion.objects.select_related("theme", "framework__region")
             .filter(framework__region=choice.region, framework__status=PUBLISHED, code=code)
             .first()
         ),
