@@ -3,7 +3,7 @@
 from types import SimpleNamespace
 
 from django.contrib import messages
-from django.db.models import Count, FilteredRelation, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, FilteredRelation, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import render
@@ -262,23 +262,34 @@ def _guide_data(request, choice):
     themes = []
     framework = None
     if choice.region is not None:
+        # Read only: the themes and their criteria as rows (a query each), no model
+        # instances; criteria/jinja2/criteria/guide_themes.html shows them.
         themes = list(
             Theme.objects.filter(framework__region=choice.region, framework__status=PUBLISHED)
-            .select_related("framework")
             .order_by("order", "pk")
-            .prefetch_related(
-                Prefetch(
-                    "criteria",
-                    queryset=Criterion.objects.filter(audience_filter(voor)).order_by(
-                        "order", "code"
-                    ),
-                )
-            )
+            .values("pk", "name", "description", "framework__name", "framework__version")
         )
-        framework = themes[0].framework if themes else None
+        if themes:
+            first = themes[0]
+            framework = {"name": first["framework__name"], "version": first["framework__version"]}
+        applies = dict(Audience.choices)
+        by_pk = {theme["pk"]: theme for theme in themes}
+        for theme in themes:
+            theme["criteria"] = []
+        criteria = (
+            Criterion.objects.filter(audience_filter(voor), theme_id__in=by_pk)
+            .order_by("order", "code")
+            .values("theme_id", "code", "title", "explanation", "applies_to", "questions")
+        )
+        for criterion in criteria:
+            criterion["applies"] = applies.get(criterion["applies_to"], "")
+            criterion["questions"] = [
+                line.strip() for line in criterion["questions"].splitlines() if line.strip()
+            ]
+            by_pk[criterion["theme_id"]]["criteria"].append(criterion)
     return {
         "framework": framework,
-        "themes": [theme for theme in themes if theme.criteria.all()],
+        "themes": [theme for theme in themes if theme["criteria"]],
         "form": form,
         "audience": dict(AUDIENCE_FILTER_CHOICES).get(voor, "") if voor else "",
     }
