@@ -134,20 +134,19 @@ def _index_data(request, choice):
     prefix = reverse("criteria:index")
     applies = labels(Audience.choices)
     items = {theme.pk: [] for theme in themes}
+    agreed_texts = {}  # per number: a handful of numbers for some forty criteria
     for row in criteria:
-        agreed_text = ngettext(
-            "%(counter)s municipality agreed on it",
-            "%(counter)s municipalities agreed on it",
-            row["agreed"],
-        ) % {"counter": row["agreed"]}
-        items[row["theme_id"]].append(
-            {
-                **row,
-                "url": criterion_url(row["code"], query, prefix),
-                "applies": applies[row["applies_to"]],
-                "agreed_text": agreed_text,
-            }
-        )
+        agreed = row["agreed"]
+        if agreed not in agreed_texts:
+            agreed_texts[agreed] = ngettext(
+                "%(counter)s municipality agreed on it",
+                "%(counter)s municipalities agreed on it",
+                agreed,
+            ) % {"counter": agreed}
+        row["url"] = criterion_url(row["code"], query, prefix)
+        row["applies"] = applies[row["applies_to"]]
+        row["agreed_text"] = agreed_texts[agreed]
+        items[row["theme_id"]].append(row)
     groups = [{"theme": theme, "rows": items[theme.pk]} for theme in themes if items[theme.pk]]
     return {
         "valid": not form.is_bound or form.is_valid(),
