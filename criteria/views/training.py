@@ -1,6 +1,7 @@
 """Training: the calendar of sessions and one training."""
 
 from django.contrib import messages
+from django.db.models import F, Value
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,7 +22,7 @@ from ..models import (
     TrainingSession,
     TrainingTopic,
 )
-from .common import filters_valid, labels, page_part
+from .common import criterion_url, filters_valid, labels, page_part
 
 
 def trainings(request):
@@ -108,22 +109,48 @@ def _trainings_data(request, choice):
 def training_detail(request, slug):
     training = get_object_or_404(Training.objects.select_related("region"), slug=slug)
     show_past = request.GET.get("voorbij") == "on"
-    sessions = training.sessions.order_by("date", "pk")
-    if not show_past:
-        sessions = sessions.filter(date__gte=timezone.localdate())
-    criteria = training.criteria.filter(framework__status=Framework.Status.PUBLISHED).order_by(
-        "code"
-    )
+    region_query = f"?regio={training.region.slug}"
     return render(
         request,
         "criteria/training_detail.html",
         {
             "training": training,
-            "topics": training.topics.all(),
-            "sessions": sessions,
             "show_past": show_past,
-            "criteria": criteria,
-            "region_query": f"?regio={training.region.slug}",
+            # The sessions, topics and criteria: kept under the region's versions (the
+            # full path in the key holds ?voorbij=on; today's date is in every key).
+            "part": page_part("training", request, training.region_id, vary=(training.pk,)),
+            # Built only when the cached part is missing (see toolbox_site/freshness.py).
+            "page": SimpleLazyObject(lambda: _training_data(training, show_past, region_query)),
             "breadcrumbs": [(_("Training"), reverse("training:index")), (training.title, None)],
         },
     )
+
+
+def _training_data(training, show_past, region_query):
+    sessions = training.sessions.order_by("date", "pk")
+    if not show_past:
+        sessions = sessions.filter(date__gte=timezone.localdate())
+    # The topics (by name) and the linked published criteria (by code) in one query.
+    topics = (
+        Training.topics.through.objects.filter(training=training)
+        .annotate(kind=Value(0), key=F("trainingtopic__name"), label=Value(""))
+        .values_list("kind", "key", "label")
+    )
+    criteria = (
+        Training.criteria.through.objects.filter(
+            training=training, criterion__framework__status=Framework.Status.PUBLISHED
+        )
+        .annotate(kind=Value(1), key=F("criterion__code"), label=F("criterion__title"))
+        .values_list("kind", "key", "label")
+    )
+    linked = list(topics.union(criteria, all=True).order_by("kind", "key"))
+    prefix = reverse("criteria:index")
+    return {
+        "sessions": list(sessions.values("date", "place", "seats")),
+        "topics": [name for kind, name, _title in linked if kind == 0],
+        "criteria": [
+            {"code": code, "title": title, "url": criterion_url(code, region_query, prefix)}
+            for kind, code, title in linked
+            if kind == 1
+        ],
+    }
