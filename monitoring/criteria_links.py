@@ -64,6 +64,8 @@ def criterion_trends(criterion):
                 dimension=None,
             )
         choice.ids.append(indicator.pk)
+    if not indicators:
+        return []
     code_of = {pk: choice.code for choice in indicators.values() for pk in choice.ids}
     rows = (
         Value.objects.filter(

@@ -499,15 +499,16 @@ PAGES += [
         label="filtered",
     ),
     # regions, the data versions (a cached copy is used while they hold: then no more),
-    # criterion with theme and framework (remembered under the versions too), linked trainings
-    # + monitoring's part (monitoring/criteria_links.py, under its own versions, read with
-    # the page's): the linked indicators (none here)
+    # criterion with theme, framework and region (remembered under the versions too), linked
+    # trainings + monitoring's part (monitoring/criteria_links.py, under its own versions, read
+    # with the page's): the linked indicators (none here)
     Page("criteria:detail", kwargs={"code": "ON-2"}, queries=5, fixtures=("criteria_trainings",)),
-    # the same, with linked indicators: their region figures and the region (for its name)
+    # the same, with linked indicators: their region figures (the region's name comes with
+    # the criterion)
     Page(
         "criteria:detail",
         kwargs={"code": "BV-1"},
-        queries=7,
+        queries=6,
         fixtures=("criteria_trainings", "monitoring_demo"),
         label="with indicators",
     ),

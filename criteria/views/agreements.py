@@ -1,6 +1,8 @@
 """One municipality's local agreements on the criteria: the page and its form.
 The writes themselves are criteria.services.save_agreements."""
 
+from typing import NamedTuple
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -53,6 +55,55 @@ AGREEMENT_COLUMNS = (
 EDITOR_COLUMNS = ("username", "first_name", "last_name")
 
 
+class ThemeRow(NamedTuple):
+    pk: int
+    name: str
+
+
+class CriterionRow(NamedTuple):
+    """What the page shows of a criterion (read only)."""
+
+    pk: int
+    code: str
+    title: str
+    theme: ThemeRow
+
+
+class Editor(NamedTuple):
+    """Who last changed an agreement, named as a user is (toolbox_site/people.py)."""
+
+    username: str
+    first_name: str
+    last_name: str
+
+    def get_full_name(self):
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def get_username(self):
+        return self.username
+
+
+class AgreementRow(NamedTuple):
+    """What the page shows of a saved agreement (read only), with the attributes of a
+    LocalAgreement that AgreementsForm.display_rows reads."""
+
+    criterion: CriterionRow
+    id: int
+    status: str
+    area: str
+    text: str
+    review_date: object
+    needs_review: bool
+    updated_at: object
+    version: int
+    updated_by_id: int
+    updated_by: Editor
+
+    @property
+    def criterion_id(self):
+        return self.criterion.pk
+
+
 def current_framework(region_id):
     """The region's published framework (one at most), or None."""
     return Framework.objects.published().filter(region_id=region_id).first()
@@ -100,6 +151,45 @@ def criteria_with_agreements(municipality, framework):
                 )
             agreement.updated_by = editors[agreement.updated_by_id]
         current[criterion.pk] = agreement
+    return criteria, current
+
+
+def saved_agreements(municipality, framework):
+    """As :func:`criteria_with_agreements`, for the page as saved (nothing is written):
+    the same one query, read as tuples instead of model instances, a theme and an
+    editor made once."""
+    if framework is None:
+        return [], {}
+    rows = (
+        Criterion.objects.filter(framework=framework)
+        .annotate(
+            agreement=FilteredRelation(
+                "agreements", condition=Q(agreements__municipality=municipality)
+            )
+        )
+        .order_by("theme__order", "theme_id", "order", "code")
+        .values_list(
+            "id",
+            "code",
+            "title",
+            "theme_id",
+            "theme__name",
+            *(f"agreement__{name}" for name in AGREEMENT_COLUMNS),
+            *(f"agreement__updated_by__{name}" for name in EDITOR_COLUMNS),
+        )
+    )
+    criteria, current, themes, editors = [], {}, {}, {}
+    for pk, code, title, theme_id, theme_name, *agreement in rows:
+        if theme_id not in themes:
+            themes[theme_id] = ThemeRow(theme_id, theme_name)
+        criterion = CriterionRow(pk, code, title, themes[theme_id])
+        criteria.append(criterion)
+        if agreement[0] is None:
+            continue
+        *columns, editor_id, username, first_name, last_name = agreement
+        if editor_id is not None and editor_id not in editors:
+            editors[editor_id] = Editor(username, first_name, last_name)
+        current[pk] = AgreementRow(criterion, *columns, editor_id, editors.get(editor_id))
     return criteria, current
 
 
@@ -165,9 +255,7 @@ def agreements(request, slug):
         )
         # Built only when the cached fragments are missing (see toolbox_site/freshness.py).
         page = SimpleLazyObject(
-            lambda: agreements_page(
-                municipality, *criteria_with_agreements(municipality, framework), None
-            )
+            lambda: agreements_page(municipality, *saved_agreements(municipality, framework), None)
         )
     return render(
         request,

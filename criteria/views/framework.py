@@ -3,7 +3,7 @@
 from types import SimpleNamespace
 
 from django.contrib import messages
-from django.db.models import Count, FilteredRelation, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, FilteredRelation, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import render
@@ -134,20 +134,19 @@ def _index_data(request, choice):
     prefix = reverse("criteria:index")
     applies = labels(Audience.choices)
     items = {theme.pk: [] for theme in themes}
+    agreed_texts = {}  # per number: a handful of numbers for some forty criteria
     for row in criteria:
-        agreed_text = ngettext(
-            "%(counter)s municipality agreed on it",
-            "%(counter)s municipalities agreed on it",
-            row["agreed"],
-        ) % {"counter": row["agreed"]}
-        items[row["theme_id"]].append(
-            {
-                **row,
-                "url": criterion_url(row["code"], query, prefix),
-                "applies": applies[row["applies_to"]],
-                "agreed_text": agreed_text,
-            }
-        )
+        agreed = row["agreed"]
+        if agreed not in agreed_texts:
+            agreed_texts[agreed] = ngettext(
+                "%(counter)s municipality agreed on it",
+                "%(counter)s municipalities agreed on it",
+                agreed,
+            ) % {"counter": agreed}
+        row["url"] = criterion_url(row["code"], query, prefix)
+        row["applies"] = applies[row["applies_to"]]
+        row["agreed_text"] = agreed_texts[agreed]
+        items[row["theme_id"]].append(row)
     groups = [{"theme": theme, "rows": items[theme.pk]} for theme in themes if items[theme.pk]]
     return {
         "valid": not form.is_bound or form.is_valid(),
@@ -170,7 +169,8 @@ def detail(request, code):
         choice.region,
         (code,),
         lambda: (
-            Criterion.objects.select_related("theme", "framework")
+            # The region too: the parts of other apps below name it (criteria/extensions.py).
+            Criterion.objects.select_related("theme", "framework__region")
             .filter(framework__region=choice.region, framework__status=PUBLISHED, code=code)
             .first()
         ),
@@ -261,23 +261,34 @@ def _guide_data(request, choice):
     themes = []
     framework = None
     if choice.region is not None:
+        # Read only: the themes and their criteria as rows (a query each), no model
+        # instances; criteria/jinja2/criteria/guide_themes.html shows them.
         themes = list(
             Theme.objects.filter(framework__region=choice.region, framework__status=PUBLISHED)
-            .select_related("framework")
             .order_by("order", "pk")
-            .prefetch_related(
-                Prefetch(
-                    "criteria",
-                    queryset=Criterion.objects.filter(audience_filter(voor)).order_by(
-                        "order", "code"
-                    ),
-                )
-            )
+            .values("pk", "name", "description", "framework__name", "framework__version")
         )
-        framework = themes[0].framework if themes else None
+        if themes:
+            first = themes[0]
+            framework = {"name": first["framework__name"], "version": first["framework__version"]}
+        applies = dict(Audience.choices)
+        by_pk = {theme["pk"]: theme for theme in themes}
+        for theme in themes:
+            theme["criteria"] = []
+        criteria = (
+            Criterion.objects.filter(audience_filter(voor), theme_id__in=by_pk)
+            .order_by("order", "code")
+            .values("theme_id", "code", "title", "explanation", "applies_to", "questions")
+        )
+        for criterion in criteria:
+            criterion["applies"] = applies.get(criterion["applies_to"], "")
+            criterion["questions"] = [
+                line.strip() for line in criterion["questions"].splitlines() if line.strip()
+            ]
+            by_pk[criterion["theme_id"]]["criteria"].append(criterion)
     return {
         "framework": framework,
-        "themes": [theme for theme in themes if theme.criteria.all()],
+        "themes": [theme for theme in themes if theme["criteria"]],
         "form": form,
         "audience": dict(AUDIENCE_FILTER_CHOICES).get(voor, "") if voor else "",
     }

@@ -156,6 +156,26 @@ def test_a_new_training_session_shows_at_once(client, criteria_trainings):
     assert "Oldenzaal" in client.get(TRAININGS).content.decode()
 
 
+def test_a_training_page_shows_a_new_session_and_a_linked_criterion_at_once(
+    client, criteria_trainings, on1
+):
+    training = Training.objects.order_by("title").first()
+    url = reverse("training:detail", kwargs={"slug": training.slug})
+    queries = ({}, {"voorbij": "on"})
+    for query in queries:
+        client.get(url, query)
+    TrainingSession.objects.create(
+        training=training,
+        date=datetime.date.today() + datetime.timedelta(days=3),
+        place="Oldenzaal",
+    )
+    for query in queries:
+        assert "Oldenzaal" in client.get(url, query).content.decode()
+    training.criteria.add(on1)
+    for query in queries:
+        assert detail_url("ON-1") in client.get(url, query).content.decode()
+
+
 def test_another_region_has_its_own_copy(client, criteria_framework, achterhoek_framework):
     assert client.get(INDEX).context["region_choice"].region == criteria_framework.region
     twente = client.get(INDEX).content.decode()
