@@ -3,6 +3,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from network.fields import JinjaFieldsMixin
 from toolbox_site.forms import RadioWithoutBlankMixin
 from toolbox_site.validators import ControlCharactersMixin
 
@@ -27,7 +28,9 @@ def dutch_phone_e164(value):
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-class CallbackForm(RadioWithoutBlankMixin, ControlCharactersMixin, forms.ModelForm):
+class CallbackForm(
+    JinjaFieldsMixin, RadioWithoutBlankMixin, ControlCharactersMixin, forms.ModelForm
+):
     first_name = forms.CharField(
         label=_("Your first name"),
         max_length=40,

@@ -16,7 +16,18 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Count, ExpressionWrapper, F, FloatField, Max, Q, Sum
+from django.db.models import (
+    CharField,
+    Count,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    IntegerField,
+    Max,
+    Q,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Coalesce, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
@@ -83,19 +94,42 @@ class SituationNeeds:
 
 
 def situation_needs(situation):
-    """The situation's :class:`SituationNeeds`: three queries over its relations, read
-    as tuples, not as model rows."""
-    relations = LifeSituation.life_domains.through.objects.filter(lifesituation_id=situation.pk)
-    roles = LifeSituation.roles.through.objects.filter(lifesituation_id=situation.pk)
-    groups = LifeSituation.target_groups.through.objects.filter(lifesituation_id=situation.pk)
-    return SituationNeeds(
-        domains=list(
-            relations.order_by("lifedomain__order", "lifedomain__name").values_list(
-                "lifedomain_id", "lifedomain__name"
-            )
+    """The situation's :class:`SituationNeeds`: one query over its three relations
+    (UNION ALL), read as tuples, not as model rows."""
+    number, text = IntegerField(), CharField()
+    relations = (
+        # (relation, the row's id or 0, its name or slug or "", its order)
+        (
+            LifeSituation.life_domains,
+            F("lifedomain_id"),
+            F("lifedomain__name"),
+            "lifedomain__order",
         ),
-        role_ids=set(roles.values_list("role_id", flat=True)),
-        group_slugs=set(groups.values_list("targetgroup__slug", flat=True)),
+        (LifeSituation.roles, F("role_id"), Value("", output_field=text), None),
+        (LifeSituation.target_groups, Value(0, output_field=number), F("targetgroup__slug"), None),
+    )
+    parts = [
+        relation.through.objects.filter(lifesituation_id=situation.pk)
+        .order_by()
+        .annotate(
+            kind=Value(index, output_field=number),
+            key=key,
+            label=label,
+            sort=F(order) if order else Value(0, output_field=number),
+        )
+        .values_list("kind", "key", "label", "sort")
+        for index, (relation, key, label, order) in enumerate(relations)
+    ]
+    rows = list(parts[0].union(*parts[1:], all=True))
+    return SituationNeeds(
+        domains=[
+            (key, label)
+            for _kind, key, label, _sort in sorted(
+                (row for row in rows if row[0] == 0), key=lambda row: (row[3], row[2])
+            )
+        ],
+        role_ids={key for kind, key, _label, _sort in rows if kind == 1},
+        group_slugs={label for kind, _key, label, _sort in rows if kind == 2},
     )
 
 
@@ -131,7 +165,7 @@ def capacity_words(capacity):
 def finder_candidates(municipality):
     """The active services that serve the municipality, with what ranking needs: the
     provider and role, the ids of their life domains and the slugs of their target
-    groups (three queries; those pairs are read as tuples, not as model rows)."""
+    groups (two queries; those pairs are read as tuples, not as model rows)."""
     services = list(
         Service.objects.active()
         .serving(municipality)
@@ -140,14 +174,25 @@ def finder_candidates(municipality):
     )
     pks = [service.pk for service in services]
     domains, groups = defaultdict(set), defaultdict(set)
-    for pk, domain_id in Service.life_domains.through.objects.filter(
-        service_id__in=pks
-    ).values_list("service_id", "lifedomain_id"):
-        domains[pk].add(domain_id)
-    for pk, slug in Service.target_groups.through.objects.filter(service_id__in=pks).values_list(
-        "service_id", "targetgroup__slug"
-    ):
-        groups[pk].add(slug)
+    # Both relations in one query (UNION ALL): (service, life domain id or 0, target
+    # group slug or "").
+    in_domains = (
+        Service.life_domains.through.objects.filter(service_id__in=pks)
+        .order_by()
+        .annotate(domain=F("lifedomain_id"), slug=Value("", output_field=CharField()))
+        .values_list("service_id", "domain", "slug")
+    )
+    in_groups = (
+        Service.target_groups.through.objects.filter(service_id__in=pks)
+        .order_by()
+        .annotate(domain=Value(0, output_field=IntegerField()), slug=F("targetgroup__slug"))
+        .values_list("service_id", "domain", "slug")
+    )
+    for pk, domain_id, slug in in_domains.union(in_groups, all=True):
+        if slug:
+            groups[pk].add(slug)
+        else:
+            domains[pk].add(domain_id)
     for service in services:
         service.life_domain_ids = domains[service.pk]
         service.target_group_slugs = groups[service.pk]

@@ -8,6 +8,7 @@ from toolbox_site.models import Organization
 from toolbox_site.validators import ControlCharactersMixin
 
 from .capacity import AcceptsNewClients
+from .fields import JinjaFieldsMixin
 from .models import (
     Law,
     LifeDomain,
@@ -36,7 +37,9 @@ class RoleChoiceField(forms.ModelChoiceField):
         return f"{role.category.code}. {role.name}"
 
 
-class ServiceForm(NoAutofocusMixin, RadioWithoutBlankMixin, VersionMixin, forms.ModelForm):
+class ServiceForm(
+    JinjaFieldsMixin, NoAutofocusMixin, RadioWithoutBlankMixin, VersionMixin, forms.ModelForm
+):
     new_provider = forms.CharField(
         label=_("or a new provider"),
         required=False,

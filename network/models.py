@@ -446,6 +446,14 @@ class Service(models.Model):
                 condition=models.Q(archived=False),
                 name="service_active_by_name",
             ),
+            # The open-data list of services at locations (network/hsds, with a visiting
+            # address): a few hundred of the country's services, counted and paged from
+            # this index instead of reading the whole table (twice) per request.
+            models.Index(
+                fields=["name", "id"],
+                condition=models.Q(archived=False) & ~models.Q(visiting_address=""),
+                name="service_located_by_name",
+            ),
         ]
 
     def __str__(self):

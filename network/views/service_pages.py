@@ -7,9 +7,11 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
 
 from toolbox_site.audit_trail import trail_url
 from toolbox_site.models import Organization
+from toolbox_site.people import display_name
 from toolbox_site.permissions import can_change, can_view, get_object_for_user
 
 from ..forms import ConfirmForm
@@ -59,7 +61,7 @@ def _history_rows(service, limit=20):
         rows.append(
             {
                 "date": newer.history_date,
-                "user": newer.history_user,
+                "who": display_name(newer.history_user) if newer.history_user else None,
                 "type": newer.get_history_type_display(),
                 "kind": newer.history_type,
                 "changed": changed,
@@ -135,16 +137,38 @@ def service_detail(request, pk):
 
 
 def _service_page(service, with_history):
+    # Only the columns the table shows: a service row is wide (its texts).
     links = list(
         Link.objects.filter(Q(from_service=service) | Q(to_service=service))
         .select_related("from_service", "to_service", "municipality")
+        .only(
+            "kind",
+            "note",
+            "municipality__name",
+            "municipality__slug",
+            "from_service__name",
+            "to_service__name",
+        )
         .order_by("municipality__name", "kind", "pk")
     )
     return {
         "links": links,
+        "ages": _ages(service),
         **_service_lists(service),
         "history": _history_rows(service) if with_history else [],
     }
+
+
+def _ages(service):
+    """The ages the service is for, as its page says them."""
+    low, high = service.minimum_age, service.maximum_age
+    if low is not None and high is not None:
+        return _("%(low)s to %(high)s years") % {"low": low, "high": high}
+    if low is not None:
+        return _("%(low)s years and older") % {"low": low}
+    if high is not None:
+        return _("up to %(high)s years") % {"high": high}
+    return _("All ages")
 
 
 @login_required
