@@ -5,9 +5,11 @@ municipality's editors keep."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from criteria.models import LocalAgreement
@@ -117,6 +119,26 @@ def _overview(user, region, sort):
             }
         )
     sorting.sort_rows(rows, sort, SORT_KEYS)
+    # The numbers as the table shows them (municipalities/jinja2/municipalities/
+    # overview_rows.html), each text translated once.
+    of_total = _("%(done)s of %(total)s")
+    without_of = _("%(without)s of %(total)s")
+    criteria_count = facts.criteria_count(region.pk) if member and region else 0
+    for row in rows:
+        inhabitants = row["municipality"].inhabitants
+        row["inhabitants"] = floatformat(inhabitants, "0g") if inhabitants else "–"
+        row["steps"] = of_total % {"done": row["network"].steps_done, "total": network.step_count}
+        if member:
+            row["agreed"] = of_total % {"done": row["agreements"].agreed, "total": criteria_count}
+        if row["approved"] is not None:
+            row["awaiting"] = ngettext(
+                "%(counter)s awaiting approval", "%(counter)s awaiting approval", row["submitted"]
+            ) % {"counter": row["submitted"]}
+            searches = row["searches"]
+            row["without_match"] = without_of % {
+                "without": searches.without_match,
+                "total": searches.searches,
+            }
     columns = [
         ("naam", _("Municipality")),
         ("inwoners", _("Inhabitants")),
@@ -139,7 +161,8 @@ def _overview(user, region, sort):
         "any_visible": bool(visible),
         "role_count": network.role_count,
         "step_count": network.step_count,
-        "criteria_count": facts.criteria_count(region.pk) if member and region else 0,
+        "criteria_count": criteria_count,
+        "of_roles": _("of %(total)s") % {"total": network.role_count},
     }
 
 

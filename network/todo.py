@@ -52,19 +52,23 @@ def section(user):
     municipalities = [o for o in organizations if o.kind == Organization.Kind.MUNICIPALITY]
     if municipalities:
         roles = Role.objects.count()
-        # The services per municipality first (an index lookup), then their roles by id:
-        # joining the national service table through the many-to-many table made the
-        # planner scan all of it (as on the map, network/views/overview.py).
-        served = Service.municipalities.through.objects.filter(
-            organization_id__in=[municipality.pk for municipality in municipalities]
+        # The services per municipality first (an index lookup), then their roles by the
+        # ids found: joining the national service table through the many-to-many table,
+        # or filtering it by a subquery of it, made the planner scan all of it (as on the
+        # map, network/views/overview.py); a list of ids is a primary-key lookup.
+        served = list(
+            Service.municipalities.through.objects.filter(
+                organization_id__in=[municipality.pk for municipality in municipalities]
+            ).values_list("organization_id", "service_id")
         )
         role_of = dict(
             Service.objects.active()
-            .filter(pk__in=served.values("service_id"))
+            .filter(pk__in={service_id for _, service_id in served})
             .values_list("pk", "role_id")
+            .order_by()
         )
         present = {}
-        for municipality_id, service_id in served.values_list("organization_id", "service_id"):
+        for municipality_id, service_id in served:
             if service_id in role_of:
                 present.setdefault(municipality_id, set()).add(role_of[service_id])
         for municipality in sorted(municipalities, key=lambda m: m.name):

@@ -6,6 +6,7 @@ from criteria.models import Criterion, Framework
 from network.models import Role
 from toolbox_site.choices import Pillar
 from toolbox_site.forms import (
+    JinjaFieldsMixin,
     KeptModelChoiceField,
     KeptModelMultipleChoiceField,
     NoAutofocusMixin,
@@ -32,7 +33,11 @@ class RoleChoiceField(KeptModelMultipleChoiceField):
 
 
 class PracticeExampleForm(
-    NoAutofocusMixin, RadioWithoutBlankMixin, ControlCharactersMixin, forms.ModelForm
+    JinjaFieldsMixin,
+    NoAutofocusMixin,
+    RadioWithoutBlankMixin,
+    ControlCharactersMixin,
+    forms.ModelForm,
 ):
     """A practice example as its municipality's editors write it. The municipality is
     one the user may edit; criteria come from the published framework of its region,
@@ -85,17 +90,19 @@ class PracticeExampleForm(
             )
             .select_related("framework")
             .order_by("framework__region__name", "theme__order", "order", "code")
+            # What the form shows and checks: the label and the framework's region.
+            .only("code", "title", "framework__region")
         )
         self.fields["criteria"].help_text = _(
             "The quality criteria of your region that this example puts into practice."
         )
         self.fields["roles"].queryset = Role.objects.order_by(
             "category__order", "category__code", "order", "name"
-        )
+        ).only("name")
         self.fields["roles"].help_text = _("The roles in the network that this example is about.")
-        self.fields["contact_organization"].queryset = Organization.objects.filter(
-            region__in=regions
-        ).order_by("name")
+        self.fields["contact_organization"].queryset = (
+            Organization.objects.filter(region__in=regions).order_by("name").only("name", "region")
+        )
         self.fields["contact_organization"].empty_label = _("None")
         for name in ("what_was_done", "what_it_brought"):
             self.fields[name].validators.append(MaxLengthValidator(MAX_TEXT))

@@ -1,13 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from toolbox_site.forms import JinjaFieldsMixin
 from toolbox_site.validators import ControlCharactersMixin
 
 MIN_LENGTH = 2
 MAX_LENGTH = 100
 
 
-class SearchForm(ControlCharactersMixin, forms.Form):
+class SearchForm(JinjaFieldsMixin, ControlCharactersMixin, forms.Form):
     """The words to look for, in ``?q=``: stripped, with single spaces."""
 
     # Not marked required (a search box has only this field): an empty one is refused

@@ -243,3 +243,73 @@ class KeptModelChoiceField(forms.ModelChoiceField):
 
 class KeptModelMultipleChoiceField(forms.ModelMultipleChoiceField):
     iterator = KeptChoiceIterator
+
+
+def _crispy_class(widget, extra):
+    """The CSS class crispy-forms gives a widget (``crispy_field``): the widget's own
+    class, its class name in lowercase, then the template pack's classes."""
+    name = type(widget).__name__.lower()
+    css = widget.attrs.get("class", "")
+    if not css:
+        css = name
+    elif name not in css:
+        css += f" {name}"
+    for part in extra.split():
+        if part not in css.split():
+            css += f" {part}"
+    return css
+
+
+def field_rows(form):
+    """The fields of ``form`` as toolbox_site/jinja2/includes/fields.html writes them,
+    in crispy-bootstrap5's markup (the same elements, ids, labels, classes, errors and
+    hints as ``{{ form|crispy }}``; tests/toolbox_site/test_form_fields.py compares
+    them): on a cold cache, crispy's template per field and per option took most of a
+    form page's time. A choice of check boxes or radio buttons comes with its options
+    as (value, label, checked); any other field with the widget's own markup
+    (``BoundField.as_widget``), with crispy's class names."""
+    rows = []
+    for field in form:
+        widget = field.field.widget
+        row = {"field": field, "help_text": field.help_text, "errors": field.errors}
+        if field.is_hidden:
+            row.update(kind="hidden", widget=field.as_widget())
+        elif isinstance(widget, forms.RadioSelect):  # and CheckboxSelectMultiple
+            if set(widget.attrs) - {"class"} or field.field.disabled:
+                raise ValueError(f"{field.name}: attributes field_rows does not write")
+            value = widget.format_value(field.value())
+            chosen = {str(item) for item in value}
+            # Through iter(): list() would ask a model choice iterator for its length,
+            # a COUNT query.
+            choices = list(iter(field.field.choices))
+            if any(isinstance(label, (list, tuple)) for _key, label in choices):
+                raise ValueError(f"{field.name}: groups of options field_rows does not write")
+            row.update(
+                kind="choice",
+                type=widget.input_type,
+                required=(
+                    widget.use_required_attribute(field.initial)
+                    and field.field.required
+                    and form.use_required_attribute
+                ),
+                options=[(str(key), label, str(key) in chosen) for key, label in choices],
+            )
+        elif isinstance(widget, (forms.CheckboxInput, forms.FileInput, forms.MultiWidget)):
+            raise ValueError(f"{field.name}: a widget field_rows does not write")
+        else:
+            bootstrap = "form-select" if isinstance(widget, forms.Select) else "form-control"
+            # As crispy does: the class is kept on the form's own copy of the widget.
+            widget.attrs["class"] = _crispy_class(
+                widget, bootstrap + (" is-invalid" if field.errors else "")
+            )
+            row.update(kind="input", widget=field.as_widget())
+        rows.append(row)
+    return rows
+
+
+class JinjaFieldsMixin:
+    """A form whose fields toolbox_site/jinja2/includes/fields.html writes
+    (``{% include "includes/form.html" with fields_template="includes/fields.html" %}``)."""
+
+    def field_rows(self):
+        return field_rows(self)
