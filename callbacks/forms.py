@@ -3,7 +3,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from network.fields import JinjaFieldsMixin
+from toolbox_site.form_fields import JinjaFieldsMixin
 from toolbox_site.forms import RadioWithoutBlankMixin
 from toolbox_site.validators import ControlCharactersMixin
 

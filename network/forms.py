@@ -2,13 +2,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from toolbox_site import freshness, widgets
+from toolbox_site.form_fields import JinjaFieldsMixin
 from toolbox_site.forms import NoAutofocusMixin, RadioWithoutBlankMixin, VersionMixin
 from toolbox_site.locking import latest_history_id
 from toolbox_site.models import Organization
 from toolbox_site.validators import ControlCharactersMixin
 
 from .capacity import AcceptsNewClients
-from .fields import JinjaFieldsMixin
 from .models import (
     Law,
     LifeDomain,

@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from criteria.models import Criterion, Framework
 from network.models import Role
 from toolbox_site.choices import Pillar
+from toolbox_site.form_fields import JinjaFieldsMixin
 from toolbox_site.forms import (
-    JinjaFieldsMixin,
     KeptModelChoiceField,
     KeptModelMultipleChoiceField,
     NoAutofocusMixin,

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from toolbox_site.forms import JinjaFieldsMixin
+from toolbox_site.form_fields import JinjaFieldsMixin
 from toolbox_site.validators import ControlCharactersMixin
 
 MIN_LENGTH = 2

@@ -332,11 +332,11 @@ PAGES += [
     # the data versions, municipalities, life situations, the situation's life domains,
     # roles and target groups (one query), the services serving the municipality with
     # provider and role, their life domains and target groups (one query), the care
-    # office, the glossary's terms (to link their first use), the anonymous count and its month's tally (in
-    # one transaction: a savepoint in the tests, on PostgreSQL the setting that its
-    # commit need not wait for the disk, the search, the tally's row if new, the tally's
-    # count, the release). While the versions hold, all but the versions and the count
-    # come from the cache.
+    # office, the glossary's terms (to link their first use), the anonymous count and its
+    # month's tally (in one transaction: a savepoint in the tests, on PostgreSQL the
+    # setting that its commit need not wait for the disk, the search, the tally's row if
+    # new, the tally's count, the release). While the versions hold, all but the versions
+    # and the count come from the cache.
     Page(
         "finder:index",
         fixtures=("finder_network",),

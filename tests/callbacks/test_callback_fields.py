@@ -1,4 +1,4 @@
-"""The call-back form's fields, written by network/jinja2/network/fields.html, carry the
+"""The call-back form's fields, written by toolbox_site/jinja2/includes/fields.html, carry the
 markup crispy-forms wrote for them, empty and for any input sent (errors, hints, ARIA)."""
 
 from django.utils import translation

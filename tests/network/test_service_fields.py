@@ -1,5 +1,5 @@
-"""The service form's fields, written by one Jinja2 template (network/jinja2/network/fields.html,
-rows from network/fields.py), carry the markup crispy-forms wrote for them: for a new
+"""The service form's fields, written by one Jinja2 template (includes/fields.html, rows
+from toolbox_site/form_fields.py), carry the markup crispy-forms wrote for them: for a new
 service, a saved one, and any input sent (empty, valid, values nobody offered), the same
 fields, values, checked and selected options, error messages, hints and ARIA attributes."""
 
@@ -31,7 +31,7 @@ def normalised(html):
 def both(make):
     """The fields written by fields.html and by crispy, each from a form of its own (crispy
     changes its widgets' classes as it renders)."""
-    ours = render_jinja("network/fields.html", {"form": make()})
+    ours = render_jinja("includes/fields.html", {"form": make()})
     return normalised(ours), normalised(CRISPY.render(Context({"form": make()})))
 
 

@@ -10,7 +10,8 @@ from django.template.loader import render_to_string
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolbox_site.forms import JinjaFieldsMixin, NoAutofocusMixin, RadioWithoutBlankMixin
+from toolbox_site.form_fields import JinjaFieldsMixin
+from toolbox_site.forms import NoAutofocusMixin, RadioWithoutBlankMixin
 from toolbox_site.jinja import render
 from toolbox_site.widgets import Select
 

@@ -1,16 +1,19 @@
-"""The fields of a form as data for one Jinja2 template (network/jinja2/network/fields.html),
-which writes the markup crispy-forms' Bootstrap 5 templates wrote for them: on a cold
-cache crispy took most of the editor forms' time (a template, a context and a widget
-template per field and per option). Only the data is made here: for each field, what
-Django's widget template and crispy's layout template would get.
+"""The fields of a form as data for one Jinja2 template (toolbox_site/jinja2/includes/
+fields.html), which writes the markup crispy-forms' Bootstrap 5 templates write for them:
+on a cold cache crispy took most of a form page's time (a template, a context and a
+widget template per field and per option). Only the data is made here: for each field,
+what Django's widget template and crispy's layout template would get.
 
-tests/network/test_service_fields.py holds the result to crispy's for any input.
+A form opts in with ``JinjaFieldsMixin`` and its page with
+``{% include "includes/form.html" with fields_template="includes/fields.html" %}``.
+tests/toolbox_site/test_form_fields.py, tests/network/test_service_fields.py and
+tests/callbacks/test_callback_fields.py hold the result to crispy's, for any input.
 """
 
 from django import forms
 from django.forms.widgets import Input
 
-from toolbox_site.widgets import Select
+from .widgets import Select
 
 
 def _crispy_class(widget, extra):
@@ -72,7 +75,8 @@ def field_row(field):
 
 
 class JinjaFieldsMixin:
-    """A form whose fields fields.html writes (includes/form.html ``fields_template``)."""
+    """A form whose fields includes/fields.html writes (includes/form.html
+    ``fields_template``)."""
 
     def field_rows(self):
         return [field_row(field) for field in self]
