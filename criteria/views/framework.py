@@ -12,6 +12,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from toolbox_site.addresses import slug_prefix
 from toolbox_site.models import Organization
 from toolbox_site.regions import region_for
 
@@ -202,7 +203,7 @@ def _detail_data(criterion, choice, logged_in):
     if logged_in:
         # Every municipality of the region with its agreement, if any (one query).
         statuses, areas = labels(LocalAgreement.Status.choices), labels(LocalAgreement.Area.choices)
-        base = reverse("criteria:agreements", kwargs={"slug": "gemeente"})[: -len("gemeente/")]
+        base = slug_prefix("criteria:agreements")
         municipalities = (
             Organization.objects.municipalities()
             .filter(region=choice.region)

@@ -11,6 +11,7 @@ from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
 
 from toolbox_site import exports
+from toolbox_site.addresses import slug_prefix
 from toolbox_site.models import Organization
 from toolbox_site.regions import region_for
 from toolbox_site.templatetags.toolbox import css_name
@@ -158,7 +159,7 @@ def _matrix_page(request, choice):
     prefix = reverse("criteria:index")
     for row in rows:
         row["url"] = criterion_url(row["code"], query, prefix)
-    base = reverse("criteria:agreements", kwargs={"slug": "gemeente"})[: -len("gemeente/")]
+    base = slug_prefix("criteria:agreements")
     export_query = request.GET.copy()
     export_query.pop("formaat", None)
     return {

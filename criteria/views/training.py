@@ -9,6 +9,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from toolbox_site.addresses import slug_prefix
 from toolbox_site.dates import show_date
 from toolbox_site.regions import region_for
 
@@ -67,7 +68,7 @@ def _trainings_data(request, choice):
             "pk", "title", "slug", "provider", "format", "audience", "accredited"
         )
     )
-    detail = reverse("training:detail", kwargs={"slug": "opleiding"})[: -len("opleiding/")]
+    detail = slug_prefix("training:detail")
     by_pk = {}
     for training in trainings:
         training["url"] = f"{detail}{training['slug']}/"

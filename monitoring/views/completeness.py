@@ -9,6 +9,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from toolbox_site.addresses import slug_prefix
 from toolbox_site.models import Organization
 from toolbox_site.permissions import coordinates_region, membership_key
 from toolbox_site.regions import region_for
@@ -54,7 +55,7 @@ def completeness(request):
                     *Report.Status.choices,
                 ]
             ],
-            "municipality_url": municipality_url(),
+            "municipality_url": slug_prefix("municipalities:detail"),
             # The data part is a cached part of the region (toolbox_site/freshness.py),
             # and, for a non-coordinator, of the organizations the user sees.
             "part": page_part(
@@ -72,12 +73,6 @@ def completeness(request):
             ],
         },
     )
-
-
-def municipality_url():
-    """The start of a municipality's address (municipalities:detail), its slug to be
-    added: reversed once per page, not per row."""
-    return reverse("municipalities:detail", args=["slug"]).removesuffix("slug/")
 
 
 def completeness_data(request, region, kinds, coordinates, user, region_errors):
