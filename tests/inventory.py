@@ -208,10 +208,10 @@ PAGES += [
     # service with role/category/provider/owner/checker, its links with services and map,
     # its municipalities, life domains, target groups and laws (one UNION), and the data
     # versions (while they hold, a cached copy is used: only the service and the versions)
-    Page("network:service_detail", kwargs=_OCO, fixtures=_NET, queries=4),
+    Page("network:service_detail", kwargs=_OCO, fixtures=_NET, queries=5),
     # session with user and access, the 4 above (archived ones only for members: a
     # subquery), history with users
-    Page("network:service_detail", user="enschede.editor", kwargs=_OCO, fixtures=_NET, queries=6),
+    Page("network:service_detail", user="enschede.editor", kwargs=_OCO, fixtures=_NET, queries=7),
     # categories, their roles, the roles' laws
     Page("network:roles", queries=4),
     # steps

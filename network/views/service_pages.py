@@ -103,8 +103,11 @@ def _service_lists(service):
 
 def service_detail(request, pk):
     # Who may see it is decided here, per request: an archived entry only for members
-    # (as Service.objects.for_user).
-    service = service_queryset(None).filter(pk=pk).first()
+    # (as Service.objects.for_user). Only what the page shows outside its cached parts:
+    # the parts read the rest (``page``) when they are built.
+    service = (
+        Service.objects.select_related("owning_organization", "verified_by").filter(pk=pk).first()
+    )
     if service is None or (service.archived and not can_view(request.user, service)):
         raise Http404
     with_history = request.user.is_authenticated
@@ -152,6 +155,7 @@ def _service_page(service, with_history):
         .order_by("municipality__name", "kind", "pk")
     )
     return {
+        "service": service_queryset(None).get(pk=service.pk),
         "links": links,
         "ages": _ages(service),
         **_service_lists(service),
