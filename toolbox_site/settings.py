@@ -181,6 +181,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# No server-side cursors: Django opens one for every ModelChoiceField it renders
+# (QuerySet.iterator), three round trips for a list of a dozen options (0.6 ms each
+# on a form page). The toolbox never streams a large result; a pooler in transaction
+# mode (PgBouncer) cannot keep such cursors either.
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 # PostgreSQL: parameters bound on the server, so a statement run again on the same
 # connection is prepared once and skips the planner (for the joins of a page built
 # on a cold cache that is 0.5-1.5 ms a query). DATABASE_PREPARE_THRESHOLD: after how
