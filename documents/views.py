@@ -103,7 +103,6 @@ def detail(request, slug):
                 "detail-history", request, region=document.region_id, vary=(document.pk,)
             ),
             "keeps": keeps,
-            "publish_form": PublishForm(initial={"version": document.version}) if keeps else None,
             "breadcrumbs": [documents_crumb(), (document.title, None)],
         },
     )

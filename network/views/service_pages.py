@@ -14,7 +14,6 @@ from toolbox_site.models import Organization
 from toolbox_site.people import display_name
 from toolbox_site.permissions import can_change, can_view, get_object_for_user
 
-from ..forms import ConfirmForm
 from ..models import (
     Law,
     LifeDomain,
@@ -133,7 +132,6 @@ def service_detail(request, pk):
             "capacity": service.capacity(),
             "can_change": can_change(request.user, service),
             "trail_url": trail_url(request.user, service),
-            "confirm_form": ConfirmForm(initial={"version": service.version}),
             "breadcrumbs": [network_crumb(), (service.name, None)],
         },
     )
