@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from search import registry
+from toolbox_site.addresses import slug_prefix
 
 from .models import Criterion, Framework, Training
 
@@ -36,16 +37,16 @@ def criterion_hit(row):
 
 
 def trainings(user):
+    prefix = slug_prefix("training:detail")  # once per search, not per hit
+
+    def training_hit(row):
+        return registry.Hit(row.title, f"{prefix}{row.slug}/", row.summary)
+
     return registry.Source(
         Training.objects.filter(registry.in_home_region(user, "region")),
         TRAINING_FIELDS,
         training_hit,
     )
-
-
-def training_hit(row):
-    url = reverse("training:detail", kwargs={"slug": row.slug})
-    return registry.Hit(row.title, url, row.summary)
 
 
 def register():

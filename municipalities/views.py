@@ -5,7 +5,7 @@ municipality's editors keep."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.template.defaultfilters import floatformat
+from django.template.defaultfilters import capfirst, floatformat
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
@@ -204,29 +204,77 @@ def _page(user, municipality, sees, searches):
         agreements = facts.agreements([municipality.pk]).get(
             municipality.pk, facts.Agreements({}, 0)
         )
+    missing = [role for role in network.roles if role.pk not in figures.roles]
+    criteria_count = facts.criteria_count(municipality.region_id) if member else 0
+    name = {"name": municipality.name}
+    # The texts with numbers and names, as the page (municipalities/jinja2/
+    # municipalities/detail_body.html) shows them.
+    texts = {
+        "categories": ngettext(
+            "One service, per role category",
+            "%(counter)s services, per role category",
+            figures.services,
+        )
+        % {"counter": figures.services},
+        "missing": ngettext("One missing role", "%(counter)s missing roles", len(missing))
+        % {"counter": len(missing)},
+        "stale": ngettext(
+            "One entry has not been checked for over 12 months.",
+            "%(counter)s entries have not been checked for over 12 months.",
+            figures.stale,
+        )
+        % {"counter": figures.stale},
+        "steps": _("Step plan: %(done)s of %(total)s steps done.")
+        % {"done": figures.steps_done, "total": network.step_count},
+        "map": _("Network map of %(name)s") % name,
+        "step_plan": _("Step plan of %(name)s") % name,
+        "finder": _("The finder on the website of %(name)s") % name,
+        "material": _("Poster, flyer and referral card of %(name)s") % name,
+        "no_examples": _("%(name)s has not shared a practice example yet.") % name,
+        "trail": _("Changes of %(name)s in the audit trail") % name,
+    }
+    if agreements:
+        texts["agreed"] = _(
+            "%(done)s of the %(total)s regional criteria have an agreement with the status "
+            "“agreed”."
+        ) % {"done": agreements.agreed, "total": criteria_count}
+        texts["due"] = ngettext(
+            "One due for review", "%(counter)s due for review", agreements.due
+        ) % {"counter": agreements.due}
+    if searches and searches.searches:
+        texts["searches"] = _(
+            "In the last twelve months residents searched %(total)s times in the finder; "
+            "%(without)s times (%(share)s%%) they found no independent client support."
+        ) % {
+            "total": searches.searches,
+            "without": searches.without_match,
+            "share": searches.share,
+        }
+    inhabitants = municipality.inhabitants
     return {
         "network": figures,
         "categories": list(zip(network.categories, figures.per_category, strict=True)),
-        "missing": [role for role in network.roles if role.pk not in figures.roles],
-        "role_count": network.role_count,
-        "step_count": network.step_count,
+        "missing": missing,
         "member": member,
         "sees": sees,
         "may_change": can_change(user, municipality),
+        "inhabitants": floatformat(inhabitants, "0g") if inhabitants else "",
         "agreements": agreements,
         "agreement_states": [
-            (label, agreements.per_status.get(value, 0))
+            (capfirst(label), agreements.per_status.get(value, 0))
             for value, label in LocalAgreement.Status.choices
         ]
         if agreements
         else [],
-        "criteria_count": facts.criteria_count(municipality.region_id) if member else 0,
-        "report_states": [(label, states.get(value, 0)) for value, label in Report.Status.choices],
+        "report_states": [
+            (capfirst(label), states.get(value, 0)) for value, label in Report.Status.choices
+        ],
         "key_figures": facts.key_figures(municipality, own=own),
         "searches": searches,
         "examples": examples_for_municipality(user, municipality),
         "contacts": list(ContactPerson.objects.filter(municipality=municipality)) if member else [],
         "trail_url": trail_url(user, municipality, organisatie=municipality.pk) if sees else "",
+        "texts": texts,
     }
 
 

@@ -4,6 +4,8 @@ data's versions (toolbox_site/freshness.py), so a page that shows them costs the
 whatever the number of examples."""
 
 from toolbox_site import freshness
+from toolbox_site.addresses import slug_prefix
+from toolbox_site.choices import Pillar
 from toolbox_site.permissions import visibility_key
 
 from .models import PracticeExample
@@ -22,17 +24,19 @@ LIST_FIELDS = (
 
 
 def _rows(queryset):
+    prefix = slug_prefix("practice:detail")
+    pillars = dict(Pillar.choices)
     return [
         {
-            "title": example.title,
-            "url": example.get_absolute_url(),
-            "municipality": example.municipality.name,
-            "municipality_slug": example.municipality.slug,
-            "published": example.published,
-            "published_at": example.published_at,
-            "pillar": example.get_pillar_display(),
+            "title": row["title"],
+            "url": f"{prefix}{row['slug']}/",
+            "municipality": row["municipality__name"],
+            "municipality_slug": row["municipality__slug"],
+            "published": row["published"],
+            "published_at": row["published_at"],
+            "pillar": str(pillars.get(row["pillar"], row["pillar"])),
         }
-        for example in queryset.select_related("municipality").only(*LIST_FIELDS)
+        for row in queryset.values(*LIST_FIELDS)
     ]
 
 

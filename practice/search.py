@@ -1,10 +1,10 @@
 """What the site search finds in the practice exchange (search/registry.py): the
 examples the visitor may read (members only), by title and what was done and brought."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from search import registry
+from toolbox_site.addresses import slug_prefix
 
 from .models import PracticeExample
 
@@ -15,12 +15,12 @@ FIELDS = registry.Fields(
 
 
 def examples(user):
+    prefix = slug_prefix("practice:detail")  # once per search, not per hit
+
+    def example_hit(row):
+        return registry.Hit(row.title, f"{prefix}{row.slug}/", row.summary)
+
     return registry.Source(PracticeExample.objects.for_user(user), FIELDS, example_hit)
-
-
-def example_hit(row):
-    url = reverse("practice:detail", kwargs={"slug": row.slug})
-    return registry.Hit(row.title, url, row.summary)
 
 
 def register():
