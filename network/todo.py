@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from toolbox_site.models import Organization
-from toolbox_site.permissions import is_region_coordinator
+from toolbox_site.permissions import changes_some_data, is_region_coordinator
 from toolbox_site.todo import Item, Section
 
 from .models import Role, Service
@@ -29,6 +29,8 @@ def count_per_organization(services, organization, counted):
 
 
 def section(user):
+    if not changes_some_data(user):
+        return None
     before = timezone.localdate() - datetime.timedelta(days=CHECK_AFTER_DAYS)
     unchecked = Service.objects.active().filter(
         Q(verified_on__isnull=True) | Q(verified_on__lt=before)
@@ -49,8 +51,6 @@ def section(user):
         .values("name", "slug", "kind", "unchecked", "roles_present", "roles"),
         key=lambda organization: organization["name"],
     )
-    if not organizations:
-        return None
     items = [
         Item(
             ngettext(
