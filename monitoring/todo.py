@@ -28,13 +28,15 @@ def section(user):
     filled = [
         organization for organization in organizations if is_reporting_editor(user, organization)
     ]
-    periods = list(Period.objects.open()) if filled else []
-    reports = {
-        (report.organization_id, report.period_id): report
-        for report in Report.objects.filter(organization__in=filled, period__is_open=True)
-        .only("organization", "period", "status")
-        .order_by()
-    }
+    periods, reports = [], {}
+    if filled:
+        periods = list(Period.objects.open())
+        reports = {
+            (report.organization_id, report.period_id): report
+            for report in Report.objects.filter(organization__in=filled, period__is_open=True)
+            .only("organization", "period", "status")
+            .order_by()
+        }
     items = []
     today = timezone.localdate()
     index = reverse("monitoring:index")
