@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from toolbox_site.addresses import slug_prefix
 from toolbox_site.models import Organization
 from toolbox_site.permissions import changes_some_data, is_region_coordinator
 from toolbox_site.todo import Item, Section
@@ -51,6 +52,7 @@ def section(user):
         .values("name", "slug", "kind", "unchecked", "roles_present", "roles"),
         key=lambda organization: organization["name"],
     )
+    organization_url, map_url = slug_prefix("network:organization"), slug_prefix("network:map")
     items = [
         Item(
             ngettext(
@@ -59,7 +61,7 @@ def section(user):
                 organization["unchecked"],
             )
             % {"count": organization["unchecked"], "organization": organization["name"]},
-            reverse("network:organization", args=[organization["slug"]]),
+            f"{organization_url}{organization['slug']}/",
             _("not checked for 11 months or more"),
         )
         for organization in organizations
@@ -76,7 +78,7 @@ def section(user):
                         missing,
                     )
                     % {"count": missing, "municipality": municipality["name"]},
-                    reverse("network:map", args=[municipality["slug"]]) + "#ontbrekend",
+                    f"{map_url}{municipality['slug']}/#ontbrekend",
                 )
             )
     return Section(
