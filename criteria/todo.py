@@ -70,17 +70,16 @@ def trainings_section(user):
             date__gte=today, date__lte=today + datetime.timedelta(days=SOON_DAYS)
         )
         .filter(training__region_id__in=list(regions))
-        .select_related("training")
-        .only("date", "place", "training__title", "training__slug")
+        .values("date", "place", "training__title", "training__slug")
         .order_by("date", "pk")
     )
     detail = slug_prefix("training:detail")
     items = [
         Item(
-            _("Training: %(title)s") % {"title": session.training.title},
-            f"{detail}{session.training.slug}/",
+            _("Training: %(title)s") % {"title": session["training__title"]},
+            f"{detail}{session['training__slug']}/",
             _("on %(date)s (%(place)s)")
-            % {"date": show_date(session.date), "place": session.place},
+            % {"date": show_date(session["date"]), "place": session["place"]},
         )
         for session in sessions
     ]
