@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from toolbox_site.access import access_for
+from toolbox_site.addresses import slug_prefix
 from toolbox_site.dates import show_date
 from toolbox_site.models import Organization
 from toolbox_site.permissions import changes_some_data
@@ -35,6 +36,7 @@ def agreements_section(user):
         .annotate(count=Count("pk"))
         .order_by("municipality__name")
     )
+    agreements = slug_prefix("criteria:agreements")
     items = [
         Item(
             ngettext(
@@ -43,7 +45,7 @@ def agreements_section(user):
                 row["count"],
             )
             % {"count": row["count"], "municipality": row["municipality__name"]},
-            reverse("criteria:agreements", args=[row["municipality__slug"]]),
+            f"{agreements}{row['municipality__slug']}/",
             _("the criterion changed or the review date has come"),
         )
         for row in due
@@ -68,16 +70,16 @@ def trainings_section(user):
             date__gte=today, date__lte=today + datetime.timedelta(days=SOON_DAYS)
         )
         .filter(training__region_id__in=list(regions))
-        .select_related("training")
-        .only("date", "place", "training__title", "training__slug")
+        .values("date", "place", "training__title", "training__slug")
         .order_by("date", "pk")
     )
+    detail = slug_prefix("training:detail")
     items = [
         Item(
-            _("Training: %(title)s") % {"title": session.training.title},
-            reverse("training:detail", args=[session.training.slug]),
+            _("Training: %(title)s") % {"title": session["training__title"]},
+            f"{detail}{session['training__slug']}/",
             _("on %(date)s (%(place)s)")
-            % {"date": show_date(session.date), "place": session.place},
+            % {"date": show_date(session["date"]), "place": session["place"]},
         )
         for session in sessions
     ]

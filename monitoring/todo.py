@@ -2,32 +2,51 @@
 editor fills in or corrects before their deadline, and for a coordinator the reports
 awaiting approval in their region."""
 
-import datetime
-
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from toolbox_site.models import Organization
+from toolbox_site.permissions import is_region_coordinator
 from toolbox_site.todo import Item, Section
 
-from .models import Report
-from .views.overview import index_data
+from .models import REPORTING_KINDS, Period, Report
+from .rules import is_reporting_editor
+from .views.overview import with_period_type
 
 
 def section(user):
-    data = index_data(user)
-    if not data["groups"] and not data["is_coordinator"]:
+    coordinator = is_region_coordinator(user)
+    organizations = list(
+        with_period_type(Organization.objects.of_member(user).filter(kind__in=REPORTING_KINDS))
+        .only("name", "kind", "region")
+        .order_by("name")
+    )
+    if not organizations and not coordinator:
         return None  # belongs to no organization that reports
+    # What the user's own organizations fill in: the periods open for entry.
+    filled = [
+        organization for organization in organizations if is_reporting_editor(user, organization)
+    ]
+    periods, reports = [], {}
+    if filled:
+        periods = list(Period.objects.open())
+        reports = {
+            (report.organization_id, report.period_id): report
+            for report in Report.objects.filter(organization__in=filled, period__is_open=True)
+            .only("organization", "period", "status")
+            .order_by()
+        }
     items = []
-    today = datetime.date.today()
+    today = timezone.localdate()
     index = reverse("monitoring:index")
-    for group in data["groups"]:
-        name = group["organization"].name
-        for row in group["rows"]:
-            period, report = row["period"], row["report"]
-            if not period.is_open or not group["may_fill"]:
-                continue
-            words = {"organization": name, "period": period.label}
+    for organization in filled:
+        for period in periods:
+            report = reports.get((organization.pk, period.pk))
+            words = {"organization": organization.name, "period": period.label}
             if report is None:
+                if organization.period_type != period.type:
+                    continue
                 text = _("Start the report of %(organization)s for %(period)s") % words
                 url = index
             elif report.status == Report.Status.RETURNED:
@@ -38,9 +57,18 @@ def section(user):
                 url = reverse("monitoring:report", args=[report.pk])
             else:
                 continue
-            items.append(Item(text, url, row["deadline"], urgent=period.deadline < today))
-    if data["is_coordinator"]:
-        for report in data["awaiting"]:
+            items.append(
+                Item(text, url, period.deadline_words(today), urgent=period.deadline < today)
+            )
+    if coordinator:
+        awaiting = (
+            Report.objects.reviewable_by(user)
+            .filter(status=Report.Status.SUBMITTED)
+            .select_related("organization", "period")
+            .only("organization__name", "period__type", "period__start")
+            .order_by("period__start", "organization__name")[:200]
+        )
+        for report in awaiting:
             words = {"organization": report.organization.name, "period": report.period.label}
             items.append(
                 Item(

@@ -4,14 +4,16 @@ roles no active service plays in a municipality, for who may change them."""
 
 import datetime
 
-from django.db.models import Count, Q
+from django.db.models import Count, Func, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from toolbox_site.addresses import slug_prefix
 from toolbox_site.models import Organization
-from toolbox_site.permissions import is_region_coordinator
+from toolbox_site.permissions import changes_some_data, is_region_coordinator
 from toolbox_site.todo import Item, Section
 
 from .models import Role, Service
@@ -19,72 +21,66 @@ from .models import Role, Service
 CHECK_AFTER_DAYS = 335  # eleven months: a month before the maps mark an entry
 
 
+def count_per_organization(services, organization, counted):
+    """``counted`` over ``services`` of each organization (``organization`` is the path
+    from a service to it), as a subquery per organization: an index lookup each, where
+    a join of the national service table made the planner scan all of it."""
+    services = services.filter(**{organization: OuterRef("pk")}).order_by().values(organization)
+    return Coalesce(Subquery(services.annotate(count=counted).values("count")), 0)
+
+
 def section(user):
-    organizations = list(Organization.objects.editable_by(user).only("pk", "name", "slug", "kind"))
-    if not organizations:
+    if not changes_some_data(user):
         return None
-    today = timezone.localdate()
-    before = today - datetime.timedelta(days=CHECK_AFTER_DAYS)
-    by_pk = {organization.pk: organization for organization in organizations}
-    unchecked = (
-        Service.objects.active()
-        .filter(owning_organization_id__in=list(by_pk))
-        .filter(Q(verified_on__isnull=True) | Q(verified_on__lt=before))
-        .values("owning_organization_id")
-        .annotate(count=Count("pk"))
-        .order_by()
+    before = timezone.localdate() - datetime.timedelta(days=CHECK_AFTER_DAYS)
+    unchecked = Service.objects.active().filter(
+        Q(verified_on__isnull=True) | Q(verified_on__lt=before)
     )
-    items = []
-    for row in sorted(unchecked, key=lambda row: by_pk[row["owning_organization_id"]].name):
-        organization = by_pk[row["owning_organization_id"]]
-        items.append(
-            Item(
-                ngettext(
-                    "Check one entry of %(organization)s",
-                    "Check %(count)s entries of %(organization)s",
-                    row["count"],
-                )
-                % {"count": row["count"], "organization": organization.name},
-                reverse("network:organization", args=[organization.slug]),
-                _("not checked for 11 months or more"),
+    organizations = sorted(
+        Organization.objects.editable_by(user)
+        .annotate(
+            unchecked=count_per_organization(unchecked, "owning_organization", Count("pk")),
+            # Only municipalities are served: 0 for the other kinds.
+            roles_present=count_per_organization(
+                Service.objects.active(), "municipalities", Count("role", distinct=True)
+            ),
+            # Every role (the same number on each row; an aggregate without grouping).
+            roles=Subquery(
+                Role.objects.order_by().annotate(n=Func("pk", function="COUNT")).values("n")
+            ),
+        )
+        .values("name", "slug", "kind", "unchecked", "roles_present", "roles"),
+        key=lambda organization: organization["name"],
+    )
+    organization_url, map_url = slug_prefix("network:organization"), slug_prefix("network:map")
+    items = [
+        Item(
+            ngettext(
+                "Check one entry of %(organization)s",
+                "Check %(count)s entries of %(organization)s",
+                organization["unchecked"],
             )
+            % {"count": organization["unchecked"], "organization": organization["name"]},
+            f"{organization_url}{organization['slug']}/",
+            _("not checked for 11 months or more"),
         )
-    municipalities = [o for o in organizations if o.kind == Organization.Kind.MUNICIPALITY]
-    if municipalities:
-        roles = Role.objects.count()
-        # The services per municipality first (an index lookup), then their roles by the
-        # ids found: joining the national service table through the many-to-many table,
-        # or filtering it by a subquery of it, made the planner scan all of it (as on the
-        # map, network/views/overview.py); a list of ids is a primary-key lookup.
-        served = list(
-            Service.municipalities.through.objects.filter(
-                organization_id__in=[municipality.pk for municipality in municipalities]
-            ).values_list("organization_id", "service_id")
-        )
-        role_of = dict(
-            Service.objects.active()
-            .filter(pk__in={service_id for _, service_id in served})
-            .values_list("pk", "role_id")
-            .order_by()
-        )
-        present = {}
-        for municipality_id, service_id in served:
-            if service_id in role_of:
-                present.setdefault(municipality_id, set()).add(role_of[service_id])
-        for municipality in sorted(municipalities, key=lambda m: m.name):
-            missing = roles - len(present.get(municipality.pk, ()))
-            if missing > 0:
-                items.append(
-                    Item(
-                        ngettext(
-                            "%(municipality)s: one role is missing",
-                            "%(municipality)s: %(count)s roles are missing",
-                            missing,
-                        )
-                        % {"count": missing, "municipality": municipality.name},
-                        reverse("network:map", args=[municipality.slug]) + "#ontbrekend",
+        for organization in organizations
+        if organization["unchecked"]
+    ]
+    for municipality in organizations:
+        missing = municipality["roles"] - municipality["roles_present"]
+        if municipality["kind"] == Organization.Kind.MUNICIPALITY and missing > 0:
+            items.append(
+                Item(
+                    ngettext(
+                        "%(municipality)s: one role is missing",
+                        "%(municipality)s: %(count)s roles are missing",
+                        missing,
                     )
+                    % {"count": missing, "municipality": municipality["name"]},
+                    f"{map_url}{municipality['slug']}/#ontbrekend",
                 )
+            )
     return Section(
         _("Network"),
         _("Every entry was checked in the last 11 months and every role is present."),

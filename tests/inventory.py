@@ -106,18 +106,19 @@ PAGES = [
     Page("admin:toolbox_site_auditevent_changelist", user="twente.coordinator", queries=7),
     # The start page (toolbox_site/todo.py): session with user and access, the previous
     # visit (what is new since), the data versions; then (cached while they hold)
-    # monitoring: the organizations with their format's period type, the periods, their
-    # reports, (a coordinator: the reports awaiting approval); network: the organizations
-    # the user may change, their entries not checked, the number of roles, the services
-    # per municipality and their roles; finder: the open residents' reports; criteria:
-    # the agreements due for review, the trainings soon; callbacks: the new call-back
-    # requests; new since the previous visit: documents, practice examples
-    Page("my_toolbox", user="enschede.editor", fixtures=("network",), queries=17),
-    Page("my_toolbox", user="twente.coordinator", fixtures=("network",), queries=18),
+    # monitoring: the user's reporting organizations with their format's period type,
+    # (who fills in for one: the open periods, their reports; a coordinator: the reports
+    # awaiting approval); network: the organizations the user may change, each with its
+    # entries not checked and the roles its services play (one query); finder: the open
+    # residents' reports; criteria: the agreements due for review, the trainings soon;
+    # callbacks: the new call-back requests; new since the previous visit: documents,
+    # practice examples
+    Page("my_toolbox", user="enschede.editor", fixtures=("network",), queries=13),
+    Page("my_toolbox", user="twente.coordinator", fixtures=("network",), queries=12),
     # session with user and access, the previous visit, the data versions, monitoring's
-    # three, criteria's trainings, new documents and examples (a viewer changes nothing:
-    # no agreements to review, nothing of the network)
-    Page("my_toolbox", user="enschede.viewer", queries=9),
+    # organizations (a viewer fills in nothing), criteria's trainings, new documents and
+    # examples (a viewer changes nothing: no agreements to review, nothing of the network)
+    Page("my_toolbox", user="enschede.viewer", queries=7),
     # The audit trail: session with user and access, the region's organizations (the
     # filter's choices), the count, the page of events with user, organization and type
     Page("audit_trail", user="twente.coordinator", fixtures=("audit_events",), queries=4),

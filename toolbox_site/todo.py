@@ -18,6 +18,7 @@ returns the :class:`Item` s the user may see, newest first.
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .dates import show_date
 
@@ -47,6 +48,13 @@ class Section:
     @property
     def hidden(self):
         return max(0, len(self.items) - MAX_ITEMS)
+
+    @property
+    def more_text(self):
+        """The words of the ``more_url`` link."""
+        return ngettext("And one more", "And %(counter)s more", self.hidden) % {
+            "counter": self.hidden
+        }
 
 
 _providers = []

@@ -77,9 +77,8 @@ def index(request):
     )
 
 
-def index_data(user):
-    today = datetime.date.today()
-    # The organizations, each with the period type of its region's active format.
+def with_period_type(organizations):
+    """The organizations, each with the period type of its region's active format."""
     format_period_type = (
         MonitoringFormat.objects.filter(
             active=True,
@@ -89,11 +88,15 @@ def index_data(user):
         .order_by("-version")
         .values("period_type")[:1]
     )
+    return organizations.annotate(period_type=Subquery(format_period_type))
+
+
+def index_data(user):
+    today = datetime.date.today()
     organizations = list(
-        Organization.objects.of_member(user)
-        .filter(kind__in=REPORTING_KINDS)
-        .annotate(period_type=Subquery(format_period_type))
-        .order_by("name")
+        with_period_type(
+            Organization.objects.of_member(user).filter(kind__in=REPORTING_KINDS)
+        ).order_by("name")
     )
     periods = list(
         Period.objects.filter(Q(is_open=True) | Q(start__lte=today)).order_by("-start", "type")[

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from criteria.models import LocalAgreement, TrainingSession
 from monitoring.models import Report
-from network.models import Service
+from network.models import Role, Service
 from toolbox_site.todo import MAX_ITEMS
 
 from ..factories import PASSWORD, make_organization, make_user
@@ -118,3 +118,15 @@ def test_a_long_list_is_cut_with_a_link_to_the_rest(client, cast, twente):
     assert len(monitoring.items) == MAX_ITEMS + 3
     assert html.count('href="/monitoring/rapportages/') == MAX_ITEMS
     assert "En nog 3" in html and f'href="{reverse("monitoring:index")}"' in html
+
+
+def test_the_roles_no_active_service_plays_are_counted(client, cast, network):
+    enschede = Service.objects.filter(municipalities__slug="enschede")
+    played = enschede.filter(archived=False).values("role").distinct().count()
+    assert played
+    client.force_login(cast["enschede.editor"])
+    missing = Role.objects.count() - played
+    line = f"Enschede: {missing} rollen ontbreken" if missing > 1 else "Enschede: één rol ontbreekt"
+    assert line in texts(client.get(URL))["Netwerk"]
+    enschede.update(archived=True)
+    assert f"Enschede: {Role.objects.count()} rollen ontbreken" in texts(client.get(URL))["Netwerk"]
