@@ -24,6 +24,11 @@ CODE_PATTERN = r"[A-Z]{1,5}-[0-9]{1,3}"
 CODE_RE = re.compile(rf"^{CODE_PATTERN}$")
 
 
+def question_lines(questions):
+    """A criterion's conversation questions, one a line, as a list (blank lines left out)."""
+    return [line.strip() for line in questions.splitlines() if line.strip()]
+
+
 def region_team(region_id):
     """The region team owns the region's criteria and trainings (for the audit log)."""
     return (
@@ -192,7 +197,7 @@ class Criterion(RegionOwned, models.Model):
 
     @property
     def question_list(self):
-        return [line.strip() for line in self.questions.splitlines() if line.strip()]
+        return question_lines(self.questions)
 
     @property
     def permission_region_id(self):

@@ -26,6 +26,7 @@ from ..models import (
     Criterion,
     LocalAgreement,
     Theme,
+    question_lines,
 )
 from .common import (
     PUBLISHED,
@@ -283,9 +284,7 @@ def _guide_data(request, choice):
         )
         for criterion in criteria:
             criterion["applies"] = applies.get(criterion["applies_to"], "")
-            criterion["questions"] = [
-                line.strip() for line in criterion["questions"].splitlines() if line.strip()
-            ]
+            criterion["questions"] = question_lines(criterion["questions"])
             by_pk[criterion["theme_id"]]["criteria"].append(criterion)
     return {
         "framework": framework,
