@@ -12,7 +12,7 @@ from toolbox_site.todo import Item, Section
 
 from .models import REPORTING_KINDS, Period, Report
 from .rules import is_reporting_editor
-from .views.overview import with_period_type
+from .views.overview import awaiting_review, with_period_type
 
 
 def section(user):
@@ -61,14 +61,7 @@ def section(user):
                 Item(text, url, period.deadline_words(today), urgent=period.deadline < today)
             )
     if coordinator:
-        awaiting = (
-            Report.objects.reviewable_by(user)
-            .filter(status=Report.Status.SUBMITTED)
-            .select_related("organization", "period")
-            .only("organization__name", "period__type", "period__start")
-            .order_by("period__start", "organization__name")[:200]
-        )
-        for report in awaiting:
+        for report in awaiting_review(user):
             words = {"organization": report.organization.name, "period": report.period.label}
             items.append(
                 Item(

@@ -1,7 +1,5 @@
 """The user's reports by format and period, and starting a report."""
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -9,6 +7,7 @@ from django.db import transaction
 from django.db.models import F, OuterRef, Q, Subquery
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -91,8 +90,19 @@ def with_period_type(organizations):
     return organizations.annotate(period_type=Subquery(format_period_type))
 
 
+def awaiting_review(user):
+    """The submitted reports the user may approve or return, oldest period first (the
+    first 200): on the monitoring index and the start page."""
+    return (
+        Report.objects.reviewable_by(user)
+        .filter(status=Report.Status.SUBMITTED)
+        .select_related("organization", "period")
+        .order_by("period__start", "organization__name")[:200]
+    )
+
+
 def index_data(user):
-    today = datetime.date.today()
+    today = timezone.localdate()
     organizations = list(
         with_period_type(
             Organization.objects.of_member(user).filter(kind__in=REPORTING_KINDS)
@@ -134,12 +144,7 @@ def index_data(user):
     coordinator = is_region_coordinator(user)
     awaiting = []
     if coordinator:
-        awaiting = list(
-            Report.objects.reviewable_by(user)
-            .filter(status=Report.Status.SUBMITTED)
-            .select_related("organization", "period")
-            .order_by("period__start", "organization__name")[:200]
-        )
+        awaiting = list(awaiting_review(user))
     return {"groups": groups, "awaiting": awaiting, "is_coordinator": coordinator}
 
 
