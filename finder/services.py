@@ -42,6 +42,7 @@ from toolbox_site.locking import lock
 from toolbox_site.models import Membership, Organization
 from toolbox_site.permissions import visibility_key
 from toolbox_site.security import over_limit
+from toolbox_site.unions import tagged_rows
 
 from .models import (
     AgeGroup,
@@ -97,39 +98,46 @@ def situation_needs(situation):
     """The situation's :class:`SituationNeeds`: one query over its three relations
     (UNION ALL), read as tuples, not as model rows."""
     number, text = IntegerField(), CharField()
-    relations = (
-        # (relation, the row's id or 0, its name or slug or "", its order)
-        (
-            LifeSituation.life_domains,
-            F("lifedomain_id"),
-            F("lifedomain__name"),
-            "lifedomain__order",
-        ),
-        (LifeSituation.roles, F("role_id"), Value("", output_field=text), None),
-        (LifeSituation.target_groups, Value(0, output_field=number), F("targetgroup__slug"), None),
+
+    def linked(relation):
+        return relation.through.objects.filter(lifesituation_id=situation.pk)
+
+    # Each row: (the linked row's id or 0, its name or slug or "", its order or 0).
+    rows = tagged_rows(
+        {
+            "domains": (
+                linked(LifeSituation.life_domains),
+                {
+                    "key": F("lifedomain_id"),
+                    "label": F("lifedomain__name"),
+                    "sort": F("lifedomain__order"),
+                },
+            ),
+            "roles": (
+                linked(LifeSituation.roles),
+                {
+                    "key": F("role_id"),
+                    "label": Value("", output_field=text),
+                    "sort": Value(0, output_field=number),
+                },
+            ),
+            "groups": (
+                linked(LifeSituation.target_groups),
+                {
+                    "key": Value(0, output_field=number),
+                    "label": F("targetgroup__slug"),
+                    "sort": Value(0, output_field=number),
+                },
+            ),
+        }
     )
-    parts = [
-        relation.through.objects.filter(lifesituation_id=situation.pk)
-        .order_by()
-        .annotate(
-            kind=Value(index, output_field=number),
-            key=key,
-            label=label,
-            sort=F(order) if order else Value(0, output_field=number),
-        )
-        .values_list("kind", "key", "label", "sort")
-        for index, (relation, key, label, order) in enumerate(relations)
-    ]
-    rows = list(parts[0].union(*parts[1:], all=True))
     return SituationNeeds(
         domains=[
             (key, label)
-            for _kind, key, label, _sort in sorted(
-                (row for row in rows if row[0] == 0), key=lambda row: (row[3], row[2])
-            )
+            for key, label, _sort in sorted(rows["domains"], key=lambda row: (row[2], row[1]))
         ],
-        role_ids={key for kind, key, _label, _sort in rows if kind == 1},
-        group_slugs={label for kind, _key, label, _sort in rows if kind == 2},
+        role_ids={key for key, _label, _sort in rows["roles"]},
+        group_slugs={label for _key, label, _sort in rows["groups"]},
     )
 
 

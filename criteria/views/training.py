@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from toolbox_site.addresses import slug_prefix
 from toolbox_site.dates import show_date
 from toolbox_site.regions import region_for
+from toolbox_site.unions import tagged_rows
 
 from ..forms import (
     TrainingFilterForm,
@@ -132,26 +133,27 @@ def _training_data(training, show_past, region_query):
     if not show_past:
         sessions = sessions.filter(date__gte=timezone.localdate())
     # The topics (by name) and the linked published criteria (by code) in one query.
-    topics = (
-        Training.topics.through.objects.filter(training=training)
-        .annotate(kind=Value(0), key=F("trainingtopic__name"), label=Value(""))
-        .values_list("kind", "key", "label")
+    linked = tagged_rows(
+        {
+            "topics": (
+                Training.topics.through.objects.filter(training=training),
+                {"key": F("trainingtopic__name"), "label": Value("")},
+            ),
+            "criteria": (
+                Training.criteria.through.objects.filter(
+                    training=training, criterion__framework__status=Framework.Status.PUBLISHED
+                ),
+                {"key": F("criterion__code"), "label": F("criterion__title")},
+            ),
+        },
+        order_by=("key",),
     )
-    criteria = (
-        Training.criteria.through.objects.filter(
-            training=training, criterion__framework__status=Framework.Status.PUBLISHED
-        )
-        .annotate(kind=Value(1), key=F("criterion__code"), label=F("criterion__title"))
-        .values_list("kind", "key", "label")
-    )
-    linked = list(topics.union(criteria, all=True).order_by("kind", "key"))
     prefix = reverse("criteria:index")
     return {
         "sessions": list(sessions.values("date", "place", "seats")),
-        "topics": [name for kind, name, _title in linked if kind == 0],
+        "topics": [name for name, _title in linked["topics"]],
         "criteria": [
             {"code": code, "title": title, "url": criterion_url(code, region_query, prefix)}
-            for kind, code, title in linked
-            if kind == 1
+            for code, title in linked["criteria"]
         ],
     }

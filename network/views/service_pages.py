@@ -13,6 +13,7 @@ from toolbox_site.audit_trail import trail_url
 from toolbox_site.models import Organization
 from toolbox_site.people import display_name
 from toolbox_site.permissions import can_change, can_view, get_object_for_user
+from toolbox_site.unions import tagged_rows
 
 from ..models import (
     Law,
@@ -71,31 +72,22 @@ def _history_rows(service, limit=20):
 
 def _service_lists(service):
     """The service's municipalities, life domains, target groups and laws: one UNION query."""
-    parts = [
-        Organization.objects.filter(served_by_services=service)
-        .order_by()
-        .annotate(
-            list_key=Value("municipalities"),
-            sort=Value(0, output_field=IntegerField()),
-            label=F("name"),
-        )
-        .values_list("list_key", "sort", "slug", "label"),
-    ]
-    for key, model in (
-        ("life_domains", LifeDomain),
-        ("target_groups", TargetGroup),
-        ("laws", Law),
-    ):
-        label = F("abbreviation") if model is Law else F("name")
-        parts.append(
-            model.objects.filter(services=service)
-            .order_by()
-            .annotate(list_key=Value(key), sort=F("order"), label=label)
-            .values_list("list_key", "sort", "slug", "label")
-        )
-    lists = {"municipalities": [], "life_domains": [], "target_groups": [], "laws": []}
-    for key, _sort, slug, label in sorted(parts[0].union(*parts[1:], all=True)):
-        lists[key].append({"slug": slug, "name": label})
+    columns = {"sort": F("order"), "ref": F("slug"), "label": F("name")}
+    rows = tagged_rows(
+        {
+            "municipalities": (
+                Organization.objects.filter(served_by_services=service),
+                {**columns, "sort": Value(0, output_field=IntegerField())},
+            ),
+            "life_domains": (LifeDomain.objects.filter(services=service), columns),
+            "target_groups": (TargetGroup.objects.filter(services=service), columns),
+            "laws": (Law.objects.filter(services=service), {**columns, "label": F("abbreviation")}),
+        }
+    )
+    lists = {
+        key: [{"slug": slug, "name": label} for _sort, slug, label in sorted(found)]
+        for key, found in rows.items()
+    }
     lists["municipalities"].sort(key=lambda item: item["name"])
     return lists
 
