@@ -25,6 +25,13 @@ def connect():
 
 
 def since(user):
-    """The moment from which things count as new for ``user`` (one query)."""
+    """The moment from which things count as new for ``user`` (one query). Without an
+    earlier login, the start of the day FIRST_VISIT_DAYS ago (Amsterdam time): the same
+    moment all day, so the start page's kept part, which varies with it, holds."""
     previous = Visit.objects.filter(user=user).values_list("previous_login", flat=True).first()
-    return previous or timezone.now() - datetime.timedelta(days=FIRST_VISIT_DAYS)
+    if previous is not None:
+        return previous
+    first_day = timezone.localdate() - datetime.timedelta(days=FIRST_VISIT_DAYS)
+    return datetime.datetime.combine(
+        first_day, datetime.time.min, tzinfo=timezone.get_current_timezone()
+    )

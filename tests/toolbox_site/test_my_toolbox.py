@@ -130,3 +130,14 @@ def test_the_roles_no_active_service_plays_are_counted(client, cast, network):
     assert line in texts(client.get(URL))["Netwerk"]
     enschede.update(archived=True)
     assert f"Enschede: {Role.objects.count()} rollen ontbreken" in texts(client.get(URL))["Netwerk"]
+
+
+def test_a_first_visitors_page_is_kept_between_requests(
+    client, cast, network, django_assert_max_num_queries
+):
+    """Without an earlier login "new since" is a fixed moment of the day, so the
+    second request finds the first one's part (it once varied by the microsecond)."""
+    client.force_login(cast["enschede.editor"])  # no Visit: a first visit
+    client.get(URL)
+    with django_assert_max_num_queries(3):  # session, the visit, the versions
+        assert client.get(URL).status_code == 200
