@@ -12,8 +12,6 @@ from django.utils import timezone
 from network.models import Service
 from toolbox_site.models import Organization
 
-from .qr import qr_svg
-
 DATA = Path(__file__).parent / "data"
 TEXTS = json.loads((DATA / "texts.json").read_text(encoding="utf-8"))
 REFERRAL = json.loads((DATA / "referral.json").read_text(encoding="utf-8"))["rows"]
@@ -132,6 +130,5 @@ def material_for(municipality, finder_url, language):
         "start": start,
         "region_contact": _organization_contact(region_team) if region_team else None,
         "finder_url": finder_url,
-        "finder_qr": qr_svg(finder_url),  # the poster's and the flyer's, made once
         "made_on": timezone.localdate(),
     }

@@ -9,8 +9,9 @@ from django.utils.safestring import mark_safe
 def qr_svg(url):
     """The QR code of ``url`` as inline SVG (sized by CSS through its viewBox). The
     markup is segno's; the URL is only in the code's modules, not in the markup.
-    Made once per page (``material_for``): choosing the best of QR's eight masks is
-    most of the preview's work when nothing is cached. Always a full QR code, never a
+    Drawn into each PDF (render.pdf) and served as the preview's image
+    (views.qr_code): choosing the best of QR's eight masks takes several
+    milliseconds, so the preview page itself does not draw it. Always a full QR code, never a
     Micro QR (which ``segno.make`` tries first): phone cameras do not read those, and
     trying them cost a fifth of the code's time."""
     buffer = BytesIO()

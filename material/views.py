@@ -21,6 +21,7 @@ from toolbox_site.regions import municipality_or_404
 
 from . import content
 from . import render as rendering
+from .qr import qr_svg
 from .rules import makes_material
 
 #: The material shows the network map and the organizations' own contact details.
@@ -70,6 +71,20 @@ def preview(request, slug):
             ],
         },
     )
+
+
+@require_GET
+@login_required
+def qr_code(request, slug):
+    """The preview's QR code as an image of its own: the browser keeps it for a day, so
+    the page does not draw it (choosing the code's mask is several milliseconds) at
+    every visit. It depends only on the finder's address, whose host and municipality
+    are in this address too."""
+    municipality = _municipality(request, slug)
+    response = HttpResponse(qr_svg(finder_url(request, municipality)), content_type="image/svg+xml")
+    response["Cache-Control"] = "private, max-age=86400"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @require_GET

@@ -1006,6 +1006,25 @@ PAGES += [
         queries=2,
         html=False,
     ),
+    # The QR code of the poster and the flyer, an image of its own: session with user
+    # and access, the municipality; drawn from the address, nothing else read
+    Page(
+        "material:qr",
+        user="enschede.editor",
+        kwargs=_ENSCHEDE,
+        queries=2,
+        fixtures=_MATERIAL,
+        html=False,
+    ),
+    Page(
+        "material:qr",
+        user="enschede.viewer",
+        kwargs=_ENSCHEDE,
+        status=403,
+        queries=2,
+        html=False,
+    ),
+    Page("material:qr", kwargs=_ENSCHEDE, status=302, html=False),
     # The PDFs: the same queries as the preview; on a warm cache the PDF itself is kept
     Page(
         "material:download",

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
+from weasyprint import HTML
 
 from material import content
 from material import render as rendering
@@ -172,6 +173,13 @@ def test_a_kept_pdf_is_served_until_the_network_changes(
     assert len(made) == 3
 
 
+def svg_qr_codes(svg):
+    """The QR codes of an SVG image, decoded: drawn into a PDF by WeasyPrint, as the
+    material draws it, and read back by :func:`qr_codes`."""
+    html = f"<style>svg {{ width: 10cm; height: 10cm }}</style>{svg}"
+    return qr_codes(PdfReader(io.BytesIO(HTML(string=html).write_pdf())))
+
+
 def test_the_preview_shows_the_three_items_with_their_downloads(editor_client, enschede_network):
     response = editor_client.get(reverse("material:preview", args=["enschede"]))
     assert response.status_code == 200
@@ -180,8 +188,30 @@ def test_the_preview_shows_the_three_items_with_their_downloads(editor_client, e
     for item in content.ITEMS:
         for language in content.LANGUAGES:
             assert pdf_url(item, language) in page
-    assert page.count('<svg xmlns="http://www.w3.org/2000/svg"') == 2  # poster and flyer
+    # The poster's and the flyer's QR code: one image of its own address, not drawn here.
+    qr_url = reverse("material:qr", args=["enschede"])
+    assert page.count(f'src="{qr_url}"') == 2
+    assert "<svg" not in page
     assert FINDER.replace("&", "&amp;") in page or FINDER in page
+
+
+def test_the_qr_code_is_an_image_of_the_finder_for_who_may_make_material(
+    client, cast, enschede_network
+):
+    """The image reads as the finder's address with the municipality chosen, and only
+    who may see the preview gets it."""
+    url = reverse("material:qr", args=["enschede"])
+    client.force_login(cast["enschede.editor"])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/svg+xml"
+    assert "max-age" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    assert svg_qr_codes(response.content.decode()) == [FINDER]
+    for username, status in (("enschede.viewer", 403), ("hengelo.editor", 403)):
+        client.force_login(cast[username])
+        assert client.get(url).status_code == status, username
+    client.logout()
+    assert client.get(url).status_code == 302
 
 
 def test_the_municipality_page_links_to_the_material_for_who_may_download_it(client, cast):
