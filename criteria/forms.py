@@ -4,7 +4,6 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from toolbox_site.dates import show_datetime
-from toolbox_site.people import display_name
 from toolbox_site.validators import ControlCharactersMixin
 from toolbox_site.widgets import Select, render_options
 
@@ -209,8 +208,8 @@ class AgreementsForm(ControlCharactersMixin, forms.Form):
             changed = ""
             if agreement is not None:
                 changed = changed_label % {"date": show_datetime(agreement.updated_at)}
-                if agreement.updated_by is not None:
-                    changed += f" – {display_name(agreement.updated_by)}"
+                if agreement.updated_by_name:
+                    changed += f" – {agreement.updated_by_name}"
             labels = cls.labels(criterion.code, label_texts)
             rows.append(
                 {

@@ -222,7 +222,7 @@ def save_agreements(municipality, criteria, values, seen_versions, user):
             agreement.criterion_id: agreement
             for agreement in LocalAgreement.objects.select_for_update(of=("self",))
             .filter(municipality=municipality, criterion__in=[c.pk for c in criteria])
-            .select_related("updated_by")
+            .select_related("updated_by", "criterion")
         }
         todo = []
         for criterion in criteria:
@@ -241,10 +241,13 @@ def save_agreements(municipality, criteria, values, seen_versions, user):
             todo.append((criterion, agreement, wanted))
         if result.conflicts:
             return result
+        # ``criteria`` may be rows (criteria.views.agreements): a new agreement gets its
+        # criterion as a model, read once for all of them.
+        new = Criterion.objects.in_bulk([c.pk for c, agreement, _ in todo if agreement is None])
         for criterion, agreement, wanted in todo:
             before = agreement_values(agreement)
             if agreement is None:
-                agreement = LocalAgreement(municipality=municipality, criterion=criterion)
+                agreement = LocalAgreement(municipality=municipality, criterion=new[criterion.pk])
             else:
                 agreement.version += 1
                 agreement.needs_review = False

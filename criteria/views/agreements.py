@@ -4,9 +4,8 @@ The writes themselves are criteria.services.save_agreements."""
 from typing import NamedTuple
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.db.models import F, FilteredRelation, Q
+from django.db.models import FilteredRelation, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -48,11 +47,7 @@ AGREEMENT_COLUMNS = (
     "needs_review",
     "updated_at",
     "version",
-    "updated_by_id",
 )
-
-
-EDITOR_COLUMNS = ("username", "first_name", "last_name")
 
 
 class ThemeRow(NamedTuple):
@@ -61,7 +56,7 @@ class ThemeRow(NamedTuple):
 
 
 class CriterionRow(NamedTuple):
-    """What the page shows of a criterion (read only)."""
+    """What the page, the form and criteria.services.save_agreements need of a criterion."""
 
     pk: int
     code: str
@@ -69,23 +64,9 @@ class CriterionRow(NamedTuple):
     theme: ThemeRow
 
 
-class Editor(NamedTuple):
-    """Who last changed an agreement, named as a user is (toolbox_site/people.py)."""
-
-    username: str
-    first_name: str
-    last_name: str
-
-    def get_full_name(self):
-        return f"{self.first_name} {self.last_name}".strip()
-
-    def get_username(self):
-        return self.username
-
-
 class AgreementRow(NamedTuple):
-    """What the page shows of a saved agreement (read only), with the attributes of a
-    LocalAgreement that AgreementsForm.display_rows reads."""
+    """A saved agreement, with what AgreementsForm reads of it: its fields, the
+    version the editor sees, and who changed it last, by name."""
 
     criterion: CriterionRow
     id: int
@@ -96,8 +77,7 @@ class AgreementRow(NamedTuple):
     needs_review: bool
     updated_at: object
     version: int
-    updated_by_id: int
-    updated_by: Editor
+    updated_by_name: str
 
     @property
     def criterion_id(self):
@@ -111,53 +91,9 @@ def current_framework(region_id):
 
 def criteria_with_agreements(municipality, framework):
     """The criteria of ``framework`` (the municipality's region's published one), each
-    with its theme, and the municipality's agreements on them: one query (a LEFT JOIN).
-    The agreements and their editors are made from its columns, an editor once."""
-    if framework is None:
-        return [], {}
-    user_model = get_user_model()
-    columns = {f"agreement_{name}": F(f"agreement__{name}") for name in AGREEMENT_COLUMNS}
-    columns.update(
-        {f"editor_{name}": F(f"agreement__updated_by__{name}") for name in EDITOR_COLUMNS}
-    )
-    criteria = list(
-        Criterion.objects.filter(framework=framework)
-        .annotate(
-            agreement=FilteredRelation(
-                "agreements", condition=Q(agreements__municipality=municipality)
-            ),
-            **columns,
-        )
-        .select_related("theme")
-        .order_by("theme__order", "theme_id", "order", "code")
-    )
-    current, editors = {}, {}
-    for criterion in criteria:
-        criterion.framework = framework
-        if criterion.agreement_id is None:
-            continue
-        agreement = LocalAgreement(
-            municipality=municipality,
-            criterion=criterion,
-            **{name: getattr(criterion, f"agreement_{name}") for name in AGREEMENT_COLUMNS},
-        )
-        agreement._state.adding = False
-        if agreement.updated_by_id is not None:
-            # A few editors wrote most agreements: one object each.
-            if agreement.updated_by_id not in editors:
-                editors[agreement.updated_by_id] = user_model(
-                    pk=agreement.updated_by_id,
-                    **{name: getattr(criterion, f"editor_{name}") for name in EDITOR_COLUMNS},
-                )
-            agreement.updated_by = editors[agreement.updated_by_id]
-        current[criterion.pk] = agreement
-    return criteria, current
-
-
-def saved_agreements(municipality, framework):
-    """As :func:`criteria_with_agreements`, for the page as saved (nothing is written):
-    the same one query, read as tuples instead of model instances, a theme and an
-    editor made once."""
+    with its theme, and the municipality's agreements on them, by criterion id: one
+    query (a LEFT JOIN), read as tuples, a theme made once. For the page as saved and
+    for the form as posted alike; the writes read the rows they lock themselves."""
     if framework is None:
         return [], {}
     rows = (
@@ -175,10 +111,10 @@ def saved_agreements(municipality, framework):
             "theme_id",
             "theme__name",
             *(f"agreement__{name}" for name in AGREEMENT_COLUMNS),
-            *(f"agreement__updated_by__{name}" for name in EDITOR_COLUMNS),
+            *(f"agreement__updated_by__{name}" for name in ("username", "first_name", "last_name")),
         )
     )
-    criteria, current, themes, editors = [], {}, {}, {}
+    criteria, current, themes = [], {}, {}
     for pk, code, title, theme_id, theme_name, *agreement in rows:
         if theme_id not in themes:
             themes[theme_id] = ThemeRow(theme_id, theme_name)
@@ -186,10 +122,10 @@ def saved_agreements(municipality, framework):
         criteria.append(criterion)
         if agreement[0] is None:
             continue
-        *columns, editor_id, username, first_name, last_name = agreement
-        if editor_id is not None and editor_id not in editors:
-            editors[editor_id] = Editor(username, first_name, last_name)
-        current[pk] = AgreementRow(criterion, *columns, editor_id, editors.get(editor_id))
+        *columns, username, first_name, last_name = agreement
+        current[pk] = AgreementRow(
+            criterion, *columns, display_name_of(username, first_name, last_name)
+        )
     return criteria, current
 
 
@@ -255,7 +191,9 @@ def agreements(request, slug):
         )
         # Built only when the cached fragments are missing (see toolbox_site/freshness.py).
         page = SimpleLazyObject(
-            lambda: agreements_page(municipality, *saved_agreements(municipality, framework), None)
+            lambda: agreements_page(
+                municipality, *criteria_with_agreements(municipality, framework), None
+            )
         )
     return render(
         request,
