@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from criteria.models import Criterion, Framework
 from toolbox_site import freshness
+from toolbox_site.demo import log_past_action
 from toolbox_site.models import Organization
 
 from .models import (
@@ -412,6 +413,7 @@ def seed(today=None):
                 report.returned_by = coordinator
                 report.return_comment = RETURN_COMMENT
             report.save()
+            log_workflow(report)
             created += 1
             values = generate_values(indicators, organization, period, rng)
             if status == Report.Status.RETURNED:
@@ -426,6 +428,29 @@ def seed(today=None):
             store_values(report, indicators, values)
     reports = Report.objects.filter(organization__region=ggd.region).count()
     return f"2 formats, {len(periods)} quarters, {reports} reports ({created} new)"
+
+
+def log_workflow(report):
+    """The audit entries of the steps the demo report went through, with the action
+    codes and details of monitoring.services.transition, at the moments they were
+    taken."""
+    period = {"period": str(report.period)}
+    if report.submitted_at:
+        log_past_action(
+            report.submitted_by, report, "monitoring.report.submitted", period, report.submitted_at
+        )
+    if report.approved_at:
+        log_past_action(
+            report.approved_by, report, "monitoring.report.approved", period, report.approved_at
+        )
+    if report.returned_at:
+        log_past_action(
+            report.returned_by,
+            report,
+            "monitoring.report.returned",
+            {**period, "comment": report.return_comment},
+            report.returned_at,
+        )
 
 
 def _indicators(fmt):

@@ -11,7 +11,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils.text import slugify
 
-from .models import Membership, Organization, Region
+from .audit import log_action
+from .models import AuditEvent, Membership, Organization, Region
 
 MUNICIPALITIES_CSV = Path(__file__).parent / "data" / "municipalities.csv"
 DEMO_PASSWORD = "toolbox-demo"
@@ -30,6 +31,15 @@ DEMO_USERS = {
         "Oude Nijeweme",
     ),
 }
+
+
+def log_past_action(user, obj, action, data, at):
+    """An audit entry as the app's own write would have made it (toolbox_site.audit
+    log_action), dated ``at``: for demo data that stands for work done before, so the
+    audit trail shows its history. The demo only; the app never dates an entry back."""
+    event = log_action(user, obj, action, data)
+    AuditEvent.objects.filter(pk=event.pk).update(created_at=at)
+    return event
 
 
 def read_municipalities():

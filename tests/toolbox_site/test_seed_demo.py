@@ -1,9 +1,13 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.urls import reverse
+from django.utils import translation
 
+from monitoring.models import Report
+from toolbox_site.audit_trail import actions
 from toolbox_site.demo import DEMO_PASSWORD, DEMO_USERS
-from toolbox_site.models import Membership, Organization
+from toolbox_site.models import AuditEvent, Membership, Organization
 
 from ..once import loaded_once
 
@@ -32,6 +36,30 @@ def test_it_loads_twente_and_can_run_twice(seeded, db, debug_on):
     assert Organization.objects.get(slug="menzis").kind == Organization.Kind.CARE_OFFICE
     assert Organization.objects.get(slug="ggd-twente").kind == Organization.Kind.REGION_TEAM
     assert Membership.objects.count() == len(DEMO_USERS)
+
+
+def test_the_audit_trail_holds_the_reports_history(seeded, db, debug_on, client):
+    """The demo's reports went through the workflow: the trail has their steps, with
+    the workflow's action codes, dated when they were taken, once however often the
+    demo is loaded."""
+    events = AuditEvent.objects.filter(action__startswith="monitoring.report.")
+    before = events.count()
+    call_command("seed_demo", stdout=None)
+    assert events.count() == before > 0
+    for report in Report.objects.exclude(submitted_at=None)[:20]:
+        submitted = events.get(action="monitoring.report.submitted", object_id=str(report.pk))
+        assert submitted.created_at == report.submitted_at
+        assert submitted.user_id == report.submitted_by_id
+        assert submitted.organization_id == report.organization_id
+    returned = Report.objects.exclude(returned_at=None).first()
+    assert events.get(action="monitoring.report.returned", object_id=str(returned.pk)).data == {
+        "period": str(returned.period),
+        "comment": returned.return_comment,
+    }
+    client.force_login(get_user_model().objects.get(username="twente.coordinator"))
+    page = client.get(reverse("audit_trail")).content.decode()
+    with translation.override("nl"):
+        assert str(actions()["monitoring.report.submitted"]) in page
 
 
 @pytest.mark.parametrize("username", list(DEMO_USERS))
