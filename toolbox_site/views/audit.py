@@ -7,7 +7,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from ..audit_trail import AuditFilterForm, actions, details, object_of
+from ..addresses import slug_prefix
+from ..audit_trail import SHOWN_COLUMNS, AuditFilterForm, object_of, trail_rows
 from ..models import AuditEvent, Organization
 from ..permissions import is_region_coordinator, manages_all_regions
 
@@ -32,20 +33,9 @@ def audit_trail(request):
     shown_object = object_of(asked)
     if shown_object:
         events = events.filter(object_type=shown_object[0], object_id=shown_object[1])
-    paginator = Paginator(
-        events.select_related("user", "organization", "object_type").order_by("-created_at", "-pk"),
-        PER_PAGE,
-    )
+    paginator = Paginator(events.annotate(**SHOWN_COLUMNS).order_by("-created_at", "-pk"), PER_PAGE)
     page = paginator.get_page(request.GET.get("pagina"))
-    labels = actions()
-    rows = [
-        {
-            "event": event,
-            "label": labels.get(event.action, event.action),
-            "details": details(event),
-        }
-        for event in page.object_list
-    ]
+    rows = trail_rows(page.object_list, slug_prefix("municipalities:detail"))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
