@@ -120,7 +120,8 @@ PAGES = [
     # examples (a viewer changes nothing: no agreements to review, nothing of the network)
     Page("my_toolbox", user="enschede.viewer", queries=7),
     # The audit trail: session with user and access, the region's organizations (the
-    # filter's choices), the count, the page of events with user, organization and type
+    # filter's choices), the count, the page of events with their account's and
+    # organization's columns (the content types come from Django's cache of them)
     Page("audit_trail", user="twente.coordinator", fixtures=("audit_events",), queries=4),
     Page(
         "audit_trail",
