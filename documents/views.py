@@ -129,7 +129,6 @@ def download(request, slug, number=None):
         filename=f"{stem}.{version.extension}",
         content_type=version.content_type,
     )
-    response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-cache"
     return response
 

@@ -83,7 +83,6 @@ def qr_code(request, slug):
     municipality = _municipality(request, slug)
     response = HttpResponse(qr_svg(finder_url(request, municipality)), content_type="image/svg+xml")
     response["Cache-Control"] = "private, max-age=86400"
-    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 
@@ -108,6 +107,5 @@ def download(request, slug, item, language):
     response = HttpResponse(body, content_type="application/pdf")
     name = f"{chosen.slug}-{municipality.slug}-{language}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-cache"
     return response
