@@ -1,13 +1,11 @@
-"""Every page passes axe-core (WCAG 2.1 A and AA), has one h1, the right
-language and a skip link as its first tab stop, and fits a phone (reflow.py): one
-visit a page, so its data is made and its page loaded once for both."""
+"""The pages the inventory cannot name pass axe-core (WCAG 2.1 A and AA), have one h1,
+the right language and a skip link as their first tab stop: the English version, the
+error pages, a form with errors. The inventory's pages are checked the same way on the
+demo site (test_every_page.py)."""
 
-import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from ..inventory import PAGES
-from .reflow import assert_fits_a_phone
 
 AXE_SCRIPT = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 AXE_OPTIONS = {
@@ -69,25 +67,6 @@ def submit_login(page, username, password):
     with page.expect_navigation() as navigation:
         page.click("main button[type=submit]")
     return navigation.value
-
-
-@pytest.mark.parametrize("page", PAGES, ids=[page.id for page in PAGES])
-def test_the_page_is_accessible_and_fits_a_phone(page_as, live_server, cast, page, request):
-    """``cast`` also makes the organizations whose slugs the inventory uses."""
-    if page.name.startswith("hsds:") or not page.html:
-        pytest.skip("a download or JSON, not an HTML page (tested in the app's own tests)")
-    for fixture in page.fixtures:
-        request.getfixturevalue(fixture)
-    browser_page = page_as(page.user)
-    errors = []
-    browser_page.on("console", lambda message: message.type == "error" and errors.append(message))
-    response = browser_page.goto(live_server.url + page.url())
-    check_page(browser_page, live_server.url, response, page.status)
-    # Nothing refused by the Content-Security-Policy, no failed loads, no script errors
-    # (a page refused on purpose, 403, reports its own status as a failed load).
-    own_status = f"the server responded with a status of {page.status} "
-    assert [m.text for m in errors if page.status < 400 or own_status not in m.text] == []
-    assert_fits_a_phone(browser_page)
 
 
 def test_the_english_version_is_accessible(page_as, live_server, cast):

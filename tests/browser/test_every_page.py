@@ -1,0 +1,90 @@
+"""Every page of the inventory passes axe-core (WCAG 2.1 A and AA), has one h1, the
+right language and a skip link as its first tab stop, reports no error in the console
+and fits a phone (reflow.py), looked at on the demo site: the data a visitor of
+``make run`` sees, loaded once for a group of pages instead of once a page.
+
+The benchmark resolves the inventory against the same demo data, so every entry has
+the object its URL names and answers with the inventory's status. The pages are split
+into a few groups (``xdist_group``): one test process takes a group and loads the demo
+once for it, and the groups spread over the processes. Each test runs in a savepoint of
+its own, so what a page writes (a session, a visit) is gone before the next one.
+
+The live server shares the test's connection to the in-memory SQLite database, so it
+sees the demo without it being committed; the data is rolled back when the module is
+done. That is why this module needs SQLite: the browser suite runs on it in CI
+(.ci/run).
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import connection
+from pytest_django.live_server_helper import LiveServer
+
+from ..inventory import PAGES
+from ..once import loaded_once
+from .conftest import session_cookie
+from .reflow import assert_fits_a_phone
+from .test_accessibility import check_page
+
+# Enough groups that the processes share them out evenly; each loads the demo once.
+GROUPS = 3
+
+demo = loaded_once(lambda: call_command("seed_demo", stdout=None), DEBUG=True)
+
+
+def _html_pages():
+    """The inventory's HTML pages, each in its group. Downloads, JSON and the HSDS API
+    are tested in their apps' own tests."""
+    pages = [page for page in PAGES if page.html and not page.name.startswith("hsds:")]
+    return [
+        pytest.param(page, id=page.id, marks=pytest.mark.xdist_group(f"demo-pages-{n % GROUPS}"))
+        for n, page in enumerate(pages)
+    ]
+
+
+@pytest.fixture(scope="module")
+def demo_site(demo):
+    """The demo, served by a live server of this module's own (pytest-django's
+    ``live_server`` would make every test flush the database)."""
+    if not (connection.vendor == "sqlite" and connection.is_in_memory_db()):
+        pytest.skip("the live server must share the test's in-memory SQLite database")
+    server = LiveServer("localhost")
+    server._live_server_modified_settings.enable()
+    yield server.url
+    server._live_server_modified_settings.disable()
+    server.stop()
+
+
+@pytest.fixture
+def open_as(browser, demo_site, db):
+    """A page in a fresh browser context, logged in as the demo user ``username``, or
+    anonymous. The browser asks for English: the site answers in Dutch until the
+    visitor chooses otherwise."""
+    contexts = []
+
+    def open_page(username=None):
+        context = browser.new_context(locale="en-US")
+        contexts.append(context)
+        if username is not None:
+            user = get_user_model().objects.get(username=username)
+            context.add_cookies([session_cookie(user, demo_site)])
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("page", _html_pages())
+def test_the_page_is_accessible_and_fits_a_phone(open_as, demo_site, page):
+    browser_page = open_as(page.user)
+    errors = []
+    browser_page.on("console", lambda message: message.type == "error" and errors.append(message))
+    response = browser_page.goto(demo_site + page.url())
+    check_page(browser_page, demo_site, response, page.status)
+    # Nothing refused by the Content-Security-Policy, no failed loads, no script errors
+    # (a page refused on purpose, 403, reports its own status as a failed load).
+    own_status = f"the server responded with a status of {page.status} "
+    assert [m.text for m in errors if page.status < 400 or own_status not in m.text] == []
+    assert_fits_a_phone(browser_page)
