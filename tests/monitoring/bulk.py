@@ -22,7 +22,7 @@ def add_bulk_data(region, cast):
     dimension = Dimension.objects.create(code="bulk_dimension", name="Extra uitsplitsing")
     items = DimensionItem.objects.bulk_create(
         DimensionItem(dimension=dimension, code=f"item_{n}", label=f"Onderdeel {n}", order=n)
-        for n in range(15)
+        for n in range(6)
     )
     # Ten more quarters further back, for the warnings and the lists.
     periods = []

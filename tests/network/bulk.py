@@ -26,7 +26,7 @@ def add_bulk_data(region, cast):
                 description="Veel data.",
                 verified_on=datetime.date(2020, 1, 1) if number % 2 else None,
             )
-            for number in range(30)
+            for number in range(10)
         )
         targets = {municipality, enschede} - {None}
         through.objects.bulk_create(

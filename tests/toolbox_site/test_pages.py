@@ -27,10 +27,13 @@ BULK_MODULES = [
 ]
 
 
+EXTRA_MUNICIPALITIES = 8
+
+
 def add_bulk_data(region, cast):
-    """Many more organizations and memberships, so growing lists would show;
-    then each app's own bulk data."""
-    for number in range(25):
+    """More organizations and memberships, so growing lists would show (a query a row
+    shows as well with eight more as with eighty); then each app's own bulk data."""
+    for number in range(EXTRA_MUNICIPALITIES):
         organization = make_organization(region, f"Extra gemeente {number}")
         log_action(None, organization, "toolbox_site.organization.changed")
         make_user(organization=organization, role=Membership.Role.VIEWER)
