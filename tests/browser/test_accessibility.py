@@ -6,7 +6,6 @@ demo site (test_every_page.py)."""
 from django.conf import settings
 from django.urls import reverse
 
-
 AXE_SCRIPT = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
