@@ -6,6 +6,14 @@ from django.urls import reverse
 
 from ..inventory import PAGES
 
+# Every test works on the cast's network: built once for the module (tests/network/once.py),
+# by one test process.
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("module_network"),
+    pytest.mark.xdist_group("municipalities-links"),
+]
+
 NAMING = {
     "account",
     "audit_trail",

@@ -8,7 +8,13 @@ from criteria.models import LocalAgreement
 from monitoring.models import Indicator, Report, Value
 from municipalities.models import ContactPerson
 
-pytestmark = pytest.mark.django_db
+# Every test reads the cast's network: built once for the module (tests/network/once.py),
+# by one test process.
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("module_network"),
+    pytest.mark.xdist_group("municipalities-pages"),
+]
 OVERVIEW = reverse("municipalities:overview")
 
 

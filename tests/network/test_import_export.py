@@ -10,6 +10,14 @@ from network.importing import COLUMNS
 from network.models import Service, ServiceImport
 from toolbox_site.models import AuditEvent
 
+# Every test works on the cast's network: built once for the module (tests/network/once.py),
+# by one test process.
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("module_network"),
+    pytest.mark.xdist_group("network-import-export"),
+]
+
 
 @pytest.fixture
 def editor_client(client, network, enschede_editor):

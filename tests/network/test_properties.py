@@ -10,6 +10,14 @@ from hypothesis import strategies as st
 from network.importing import COLUMNS
 from network.models import Link, Provider, Service, StepProgress
 
+# Every test works on the cast's network: built once for the module (tests/network/once.py),
+# by one test process.
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("module_network"),
+    pytest.mark.xdist_group("network-properties"),
+]
+
 values = st.one_of(
     st.text(max_size=60),
     st.integers(min_value=-(2**70), max_value=2**70).map(str),

@@ -8,7 +8,13 @@ from network.models import Service
 
 from .test_services import service_data
 
-pytestmark = pytest.mark.django_db
+# Every test works on the cast's network: built once for the module (tests/network/once.py),
+# by one test process.
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("module_network"),
+    pytest.mark.xdist_group("network-service-ages"),
+]
 
 
 def test_the_editor_gives_a_service_an_age_range(client, network, enschede, enschede_editor):
