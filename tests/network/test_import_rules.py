@@ -1,10 +1,7 @@
 """The import obeys the service form's rules row by row, says per row what was wrong
 and what is allowed, lists the codes it accepts, and is applied at most once."""
 
-import threading
-
 import pytest
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from hypothesis import given
@@ -15,6 +12,15 @@ from network.models import Service, ServiceImport
 from toolbox_site.validators import normalize_phone
 
 from .test_import_export import export, rows_of, snapshot, to_csv, upload
+
+# Every test works on the cast's network: built once for the module (tests/network/once.py),
+# by one test process. Two confirmations at once need committed data:
+# test_import_concurrency.py.
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("module_network"),
+    pytest.mark.xdist_group("network-import-rules"),
+]
 
 
 @pytest.fixture
@@ -118,36 +124,6 @@ def test_a_stale_page_confirming_an_applied_import_applies_nothing(editor_client
     importing.confirm(pending, enschede_editor)
     with pytest.raises(importing.ImportNotPending):
         importing.confirm(stale, enschede_editor)
-    assert Service.objects.filter(name="Nieuwe dienst uit de import").count() == 1
-
-
-@pytest.mark.django_db(transaction=True)
-def test_of_two_simultaneous_confirmations_exactly_one_applies(client, network, enschede_editor):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs a database with row locks between connections")
-    client.force_login(enschede_editor)
-    upload(client, to_csv([new_row(client)]))
-    pending = ServiceImport.objects.get()
-    barrier = threading.Barrier(2)
-    outcomes = []
-
-    def confirm():
-        try:
-            mine = ServiceImport.objects.get(pk=pending.pk)
-            barrier.wait()
-            importing.confirm(mine, enschede_editor)
-            outcomes.append("applied")
-        except importing.ImportNotPending:
-            outcomes.append("already applied")
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=confirm) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert sorted(outcomes) == ["already applied", "applied"]
     assert Service.objects.filter(name="Nieuwe dienst uit de import").count() == 1
 
 
