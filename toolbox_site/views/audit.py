@@ -1,18 +1,26 @@
 """The audit trail (``/audit/``): every change that matters, for the coordinators of
-a region, filterable and paged; ``?object=`` shows one object's own trail."""
+a region, filterable and paged; ``?object=`` shows one object's own trail.
+
+A page's rows are kept (toolbox_site/freshness.py) under the number of events the
+filters find. Events are only ever added, never changed or deleted, so for one address
+and one visitor that number names the rows; what else they show (accounts'
+names, organizations and their regions) raises ``toolbox_site``'s version.
+"""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
+from .. import freshness
 from ..addresses import slug_prefix
 from ..audit_trail import SHOWN_COLUMNS, AuditFilterForm, object_of, trail_rows
 from ..models import AuditEvent, Organization
 from ..permissions import is_region_coordinator, manages_all_regions
 
-PER_PAGE = 50
+PER_PAGE = 25
 
 
 @login_required
@@ -35,7 +43,8 @@ def audit_trail(request):
         events = events.filter(object_type=shown_object[0], object_id=shown_object[1])
     paginator = Paginator(events.annotate(**SHOWN_COLUMNS).order_by("-created_at", "-pk"), PER_PAGE)
     page = paginator.get_page(request.GET.get("pagina"))
-    rows = trail_rows(page.object_list, slug_prefix("municipalities:detail"))
+    prefix = slug_prefix("municipalities:detail")
+    rows = SimpleLazyObject(lambda: trail_rows(page.object_list, prefix))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
@@ -45,6 +54,12 @@ def audit_trail(request):
             "form": form,
             "unknown_object": bool(asked) and shown_object is None,
             "rows": rows,
+            # One object's trail names the object from its rows: built every time.
+            "rows_part": None
+            if shown_object
+            else freshness.part(
+                "audit-trail", "toolbox_site", request=request, vary=(paginator.count,)
+            ),
             "page_obj": page,
             "elided_pages": paginator.get_elided_page_range(page.number),
             "query": query.urlencode(),
