@@ -219,8 +219,8 @@ def trail_rows(events, municipality_url):
 
 def details(event):
     """What an event keeps, as (label, old, new) rows ready to show: the label with a
-    capital, the values cut at SHOWN_CHARACTERS. ``old`` is None for a value that was
-    not changed but recorded (a period, a comment)."""
+    capital, a choice's label instead of its code, the values cut at SHOWN_CHARACTERS.
+    ``old`` is None for a value that was not changed but recorded (a period, a comment)."""
     model = event.object_type.model_class() if event.object_type_id else None
     rows = []
     data = event.data if isinstance(event.data, dict) else {"": event.data}
@@ -228,23 +228,33 @@ def details(event):
         if key == "changes" and isinstance(value, dict):
             for name, change in value.items():
                 if isinstance(change, dict):
+                    field = _field(model, name)
                     rows.append(
                         (
-                            capfirst(_field_label(model, name)),
-                            _shown(change.get("old")),
-                            _shown(change.get("new")),
+                            capfirst(str(field.verbose_name) if field else name),
+                            _shown(_choice(field, change.get("old"))),
+                            _shown(_choice(field, change.get("new"))),
                         )
                     )
             continue
-        rows.append((capfirst(DETAIL_LABELS.get(key, key)), None, _shown(value)))
+        shown = _choice(_field(model, key), value)
+        rows.append((capfirst(DETAIL_LABELS.get(key, key)), None, _shown(shown)))
     return rows
 
 
-def _field_label(model, name):
+def _field(model, name):
+    """The model's field ``name`` (None if the model has none of that name)."""
     try:
-        return str(model._meta.get_field(name).verbose_name) if model else name
+        return model._meta.get_field(name) if model else None
     except FieldDoesNotExist:
-        return name
+        return None
+
+
+def _choice(field, value):
+    """The label of ``value`` if it is one of the field's choices, else the value."""
+    if field is None or not getattr(field, "choices", None) or not isinstance(value, (str, int)):
+        return value
+    return dict(field.flatchoices).get(value, value)
 
 
 def _shown(value):

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from criteria.models import LocalAgreement
 from toolbox_site.audit import log_action
 from toolbox_site.audit_trail import actions, object_key
 from toolbox_site.models import AuditEvent, Membership, Organization
@@ -216,3 +217,21 @@ def test_a_kept_page_is_never_shown_to_another_regions_coordinator(client, cast,
     page = client.get(URL)
     assert page.status_code == 200
     assert "053 123 → 053 456" not in page.content.decode()
+
+
+def test_a_changed_choice_shows_its_labels_not_its_codes(
+    client, cast, enschede, criteria_agreements
+):
+    """A status that changed reads as people read it ("in bespreking → afgesproken"),
+    in a change and as a value kept on its own."""
+    agreement = LocalAgreement.objects.filter(municipality=enschede).first()
+    editor = cast["enschede.editor"]
+    change = {"changes": {"status": {"old": "in_discussion", "new": "agreed"}}}
+    log_action(editor, agreement, "criteria.agreement.changed", change)
+    log_action(editor, agreement, "criteria.agreement.changed", {"status": "agreed"})
+    client.force_login(cast["twente.coordinator"])
+    html = client.get(URL).content.decode()
+    discussed = str(LocalAgreement.Status.IN_DISCUSSION.label)
+    agreed = str(LocalAgreement.Status.AGREED.label)
+    assert f"{discussed} → {agreed}" in html
+    assert "in_discussion" not in html and ">agreed<" not in html
