@@ -43,24 +43,31 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page_as(browser, live_server, request):
-    """Open a page in a fresh browser context, logged in as ``username`` from
-    the cast, or anonymous. The browser asks for English: the site must still
-    answer in Dutch until the visitor chooses otherwise."""
+def pages_opened(browser, base_url, user_of):
+    """``open_page(username=None)``: a page in a fresh browser context, logged in as the
+    user ``user_of(username)`` gives, or anonymous; then, when the test is done, every
+    context closed. The browser asks for English: the site must still answer in Dutch
+    until the visitor chooses otherwise."""
     contexts = []
 
     def open_page(username=None):
         context = browser.new_context(locale="en-US")
         contexts.append(context)
         if username is not None:
-            user = request.getfixturevalue("cast")[username]
-            context.add_cookies([session_cookie(user, live_server.url)])
+            context.add_cookies([session_cookie(user_of(username), base_url)])
         return context.new_page()
 
     yield open_page
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def page_as(browser, live_server, request):
+    """Pages as a member of the cast (``pages_opened``)."""
+    yield from pages_opened(
+        browser, live_server.url, lambda username: request.getfixturevalue("cast")[username]
+    )
 
 
 def session_cookie(user, url):

@@ -23,7 +23,7 @@ from pytest_django.live_server_helper import LiveServer
 
 from ..inventory import PAGES
 from ..once import loaded_once
-from .conftest import session_cookie
+from .conftest import pages_opened
 from .reflow import assert_fits_a_phone
 from .test_accessibility import check_page
 
@@ -49,31 +49,17 @@ def demo_site(demo):
     ``live_server`` would make every test flush the database)."""
     if not (connection.vendor == "sqlite" and connection.is_in_memory_db()):
         pytest.skip("the live server must share the test's in-memory SQLite database")
-    server = LiveServer("localhost")
-    server._live_server_modified_settings.enable()
+    server = LiveServer("localhost")  # a host the test settings allow
     yield server.url
-    server._live_server_modified_settings.disable()
     server.stop()
 
 
 @pytest.fixture
 def open_as(browser, demo_site, db):
-    """A page in a fresh browser context, logged in as the demo user ``username``, or
-    anonymous. The browser asks for English: the site answers in Dutch until the
-    visitor chooses otherwise."""
-    contexts = []
-
-    def open_page(username=None):
-        context = browser.new_context(locale="en-US")
-        contexts.append(context)
-        if username is not None:
-            user = get_user_model().objects.get(username=username)
-            context.add_cookies([session_cookie(user, demo_site)])
-        return context.new_page()
-
-    yield open_page
-    for context in contexts:
-        context.close()
+    """Pages as a demo user (``pages_opened``)."""
+    yield from pages_opened(
+        browser, demo_site, lambda username: get_user_model().objects.get(username=username)
+    )
 
 
 @pytest.mark.parametrize("page", _html_pages())
