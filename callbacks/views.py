@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -85,13 +84,7 @@ def create(request):
     if request.method == "POST" and from_another_site(request):
         raise PermissionDenied
     service, municipality, situation = _context_of(request)
-    if request.method == "POST":
-        form, fields_key = CallbackForm(request.POST), None
-    else:
-        # The empty form's fields are the same for every resident: a kept part
-        # (includes/form.html), the form built only when that copy is missing.
-        form = SimpleLazyObject(CallbackForm)
-        fields_key = freshness.part("callbacks-form")
+    form = CallbackForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
         if services.request_allowed(request, service):
@@ -113,7 +106,6 @@ def create(request):
             "municipality": municipality,
             "situation": situation,
             "form": form,
-            "fields_key": fields_key,
             "breadcrumbs": _breadcrumbs(municipality, situation, _("Call me back")),
         },
         status=status,

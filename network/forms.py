@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from toolbox_site import freshness, widgets
+from toolbox_site import widgets
 from toolbox_site.form_fields import JinjaFieldsMixin
 from toolbox_site.forms import NoAutofocusMixin, RadioWithoutBlankMixin, VersionMixin
 from toolbox_site.locking import latest_history_id
@@ -23,11 +23,9 @@ from .models import (
 MAX_TEXT = 5000
 
 
-def list_choices(field, part, build):
-    """Give a choice field its options as (pk, label) pairs, kept as a cached part
-    (toolbox_site/freshness.py) rather than read as objects on every form; the
-    field's queryset still validates what is submitted."""
-    options = freshness.cached(part, build)
+def list_choices(field, options):
+    """Give a choice field its options as (pk, label) pairs read as tuples, not as
+    objects; the field's queryset still validates what is submitted."""
     empty = [("", field.empty_label)] if field.empty_label is not None else []
     field.choices = [*empty, *options]
 
@@ -96,21 +94,14 @@ class ServiceForm(
         self.fields["role"].queryset = Role.objects.select_related("category")
         list_choices(
             self.fields["role"],
-            freshness.part("form-roles", "network", region=organization.region_id),
-            lambda: [
+            (
                 (pk, f"{code}. {name}")
                 for pk, code, name in Role.objects.values_list("pk", "category__code", "name")
-            ],
+            ),
         )
         providers = Provider.objects.in_region(organization.region_id).order_by("name")
         self.fields["provider"].queryset = providers
-        list_choices(
-            self.fields["provider"],
-            freshness.part(
-                "form-providers", "network", "toolbox_site", region=organization.region_id
-            ),
-            lambda: list(providers.values_list("pk", "name")),
-        )
+        list_choices(self.fields["provider"], providers.values_list("pk", "name"))
         self.fields["provider"].required = False
         self.fields["municipalities"].queryset = Organization.objects.municipalities().filter(
             region_id=organization.region_id
@@ -196,17 +187,13 @@ class LinkForm(NoAutofocusMixin, RadioWithoutBlankMixin, VersionMixin, forms.Mod
             .select_related("role")
             .order_by("name", "pk")
         )
-        key = freshness.part("form-services", "network", municipality=municipality)
+        options = [
+            (pk, f"{name} ({role})")
+            for pk, name, role in services.values_list("pk", "name", "role__name")
+        ]
         for field_name in ("from_service", "to_service"):
             self.fields[field_name].queryset = services
-            list_choices(
-                self.fields[field_name],
-                key,
-                lambda: [
-                    (pk, f"{name} ({role})")
-                    for pk, name, role in services.values_list("pk", "name", "role__name")
-                ],
-            )
+            list_choices(self.fields[field_name], options)
         if not self.is_bound:
             self.initial.setdefault("version", self.instance.version)
 

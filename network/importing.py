@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from toolbox_site import exports, freshness
+from toolbox_site import exports
 from toolbox_site.audit import log_action
 from toolbox_site.models import Organization
 from toolbox_site.uploads import UploadRefused, csv_rows, xlsx_rows
@@ -333,33 +333,27 @@ CODE_COLUMNS = ("rol", "gemeenten", "levensgebieden", "doelgroepen", "wetten")
 
 def codes(organization):
     """The values the columns with codes accept, for the import page's table: column ->
-    (code, name) pairs. One query (a union), kept while the data versions hold."""
+    (code, name) pairs. One query (a union)."""
 
-    def build():
-        def pairs(queryset, column):
-            return (
-                queryset.order_by()
-                .annotate(column=Value(column))
-                .values_list("column", "slug", "name")
-            )
-
-        rows = pairs(Role.objects.all(), "rol").union(
-            pairs(
-                Organization.objects.municipalities().filter(region_id=organization.region_id),
-                "gemeenten",
-            ),
-            pairs(LifeDomain.objects.all(), "levensgebieden"),
-            pairs(TargetGroup.objects.all(), "doelgroepen"),
-            pairs(Law.objects.all(), "wetten"),
-            all=True,
+    def pairs(queryset, column):
+        return (
+            queryset.order_by().annotate(column=Value(column)).values_list("column", "slug", "name")
         )
-        found = {column: [] for column in CODE_COLUMNS}
-        for column, slug, name in rows:
-            found[column].append((slug, name))
-        return {column: sorted(found[column]) for column in CODE_COLUMNS}
 
-    part = freshness.part("import-codes", "network", "toolbox_site", region=organization.region_id)
-    return freshness.cached(part, build)
+    rows = pairs(Role.objects.all(), "rol").union(
+        pairs(
+            Organization.objects.municipalities().filter(region_id=organization.region_id),
+            "gemeenten",
+        ),
+        pairs(LifeDomain.objects.all(), "levensgebieden"),
+        pairs(TargetGroup.objects.all(), "doelgroepen"),
+        pairs(Law.objects.all(), "wetten"),
+        all=True,
+    )
+    found = {column: [] for column in CODE_COLUMNS}
+    for column, slug, name in rows:
+        found[column].append((slug, name))
+    return {column: sorted(found[column]) for column in CODE_COLUMNS}
 
 
 def validate(upload, organization):

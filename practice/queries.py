@@ -1,7 +1,8 @@
 """What other pages show of the practice exchange: the examples of a municipality
-(or their number), those of a criterion. Each is one query, kept under the practice
-data's versions (toolbox_site/freshness.py), so a page that shows them costs the same
-whatever the number of examples."""
+(or their number), those of a criterion. Each is one query. The number and the
+criterion's examples are kept under the practice data's versions
+(toolbox_site/freshness.py): the network map and the criterion page show them outside
+their own cached parts. The municipality's page keeps its list inside its own part."""
 
 from toolbox_site import freshness
 from toolbox_site.addresses import slug_prefix
@@ -46,19 +47,10 @@ def examples_for_municipality(user, municipality):
     published_at, pillar). None for an anonymous visitor: members only."""
     if not user.is_authenticated:
         return []
-    part = freshness.part(
-        "practice-municipality",
-        "practice",
-        municipality=municipality,
-        vary=(municipality.pk, visibility_key(user)),
-    )
-    return freshness.cached(
-        part,
-        lambda: _rows(
-            PracticeExample.objects.for_user(user)
-            .filter(municipality=municipality)
-            .order_by("-published", "-published_at", "-created_at")
-        ),
+    return _rows(
+        PracticeExample.objects.for_user(user)
+        .filter(municipality=municipality)
+        .order_by("-published", "-published_at", "-created_at")
     )
 
 

@@ -233,7 +233,7 @@ PAGES += [
         user="enschede.editor",
         kwargs={"slug": "enschede", "number": 2},
         fixtures=_NET,
-        queries=5,
+        queries=4,
     ),
     # session with user and access, organization, its services with their roles
     Page(
@@ -266,20 +266,20 @@ PAGES += [
         queries=2,
     ),
     # session with user and access, municipality, the services to choose from (read once for
-    # "from" and "to", then kept by data version)
+    # "from" and "to")
     Page(
         "network:link_create",
         user="enschede.editor",
         kwargs={"slug": "enschede"},
         fixtures=_NET,
-        queries=4,
+        queries=3,
     ),
     # session with user and access, link with municipality and services, the services to choose from
-    Page("network:link_edit", user="enschede.editor", kwargs=_link, fixtures=_NET, queries=4),
+    Page("network:link_edit", user="enschede.editor", kwargs=_link, fixtures=_NET, queries=3),
     # session with user and access, link with municipality and services
     Page("network:link_delete", user="enschede.editor", kwargs=_link, fixtures=_NET, queries=2),
     # session with user and access, organization, the codes the columns accept (one union)
-    Page("network:import", user="enschede.editor", kwargs={"slug": "enschede"}, queries=4),
+    Page("network:import", user="enschede.editor", kwargs={"slug": "enschede"}, queries=3),
     # session with user and access, organization, the organization's services and their related
     # lists (prefetched): 9, whatever the number of services
     Page(
@@ -629,8 +629,8 @@ PAGES += [
     Page("monitoring:index", user="enschede.editor", queries=5, fixtures=_MONITORING),
     # the same, and the submitted reports that await approval in the region
     Page("monitoring:index", user="twente.coordinator", queries=6, fixtures=_MONITORING),
-    # session with user and access, data versions, report with organization/format/period/submitter;
-    # and on a cold cache: access, the values of the report
+    # session with user and access, report with organization/format/period/submitter, access,
+    # the values of the report
     # and of the organization's earlier periods (for the warnings), the report's history
     # (audit events with user); and, the first time a process shows a format (then kept,
     # as a format with reports never changes): sections, indicators with breakdown,
@@ -639,7 +639,7 @@ PAGES += [
         "monitoring:report",
         user="enschede.editor",
         kwargs=_monitoring_report("enschede"),
-        queries=9,
+        queries=8,
         fixtures=_MONITORING,
         label="draft",
     ),
@@ -647,7 +647,7 @@ PAGES += [
         "monitoring:report",
         user="twente.coordinator",
         kwargs=_monitoring_report("enschede", previous=True),
-        queries=9,
+        queries=8,
         fixtures=_MONITORING,
         label="awaiting approval",
     ),
@@ -655,7 +655,7 @@ PAGES += [
         "monitoring:report",
         user="enschede.viewer",
         kwargs=_monitoring_report("enschede"),
-        queries=9,
+        queries=8,
         fixtures=_MONITORING,
         label="read only",
     ),

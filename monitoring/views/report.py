@@ -19,7 +19,6 @@ from .report_page import (
     read_only_reason,
     render_report,
     report_or_404,
-    shown_stored_form,
 )
 
 
@@ -36,13 +35,7 @@ def report_detail(request, pk):
         form = build_form(report)
         form.judge(submitting=True)
         return render_report(request, report, form, may_fill=may_fill)
-    return render_report(
-        request,
-        report,
-        None,
-        may_fill=may_fill,
-        shown=shown_stored_form(report, editable),
-    )
+    return render_report(request, report, build_form(report), may_fill=may_fill)
 
 
 def report_save(request, pk):

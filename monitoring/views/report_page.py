@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from toolbox_site import freshness, jinja
+from toolbox_site import jinja
 from toolbox_site.audit_trail import trail_url
 from toolbox_site.dates import show_date, show_datetime
 from toolbox_site.models import AuditEvent
@@ -17,7 +17,6 @@ from toolbox_site.permissions import get_object_for_user, is_region_coordinator
 from .. import reading
 from ..forms import ReportForm
 from ..models import Report
-from .common import page_part
 
 MAX_PK = 2**31 - 1
 
@@ -115,10 +114,9 @@ def action_words():
 
 
 def shown_form(form, editable):
-    """What the page shows of the form and the report's history: plain, picklable data."""
+    """What the page shows of the form and the report's history."""
     return {
-        # Rendered here, once, so the cached part holds markup, not objects
-        # (Jinja2: toolbox_site/jinja.py).
+        # The fields in Jinja2 (toolbox_site/jinja.py): a report has hundreds of inputs.
         "sections": jinja.render(
             "monitoring/report_sections.html",
             {"sections": list(form.sections()), "editable": editable},
@@ -129,30 +127,13 @@ def shown_form(form, editable):
     }
 
 
-def shown_stored_form(report, editable):
-    """The unbound form (the stored values) and the history, a cached part
-    (toolbox_site/freshness.py) of the report's organization: building the form and
-    its warnings is the page's main cost. The form tag and its CSRF token are never
-    cached."""
-    part = page_part(
-        "report",
-        municipality=report.organization,
-        vary=(report.pk, report.version, editable),
-    )
-    return freshness.cached(part, lambda: shown_form(build_form(report), editable))
-
-
-def render_report(
-    request, report, form, *, may_fill, status=200, conflict=None, version=None, shown=None
-):
+def render_report(request, report, form, *, may_fill, status=200, conflict=None, version=None):
     user = request.user
     editable = may_fill and report.is_editable_state and report.period.is_open
     may_review = is_region_coordinator(user, report)
-    if shown is None:
-        shown = shown_form(form, editable)
     context = {
         "report": report,
-        **shown,
+        **shown_form(form, editable),
         "editable": editable,
         "may_fill": may_fill,
         "may_approve": may_review and report.status == Report.Status.SUBMITTED,

@@ -16,7 +16,7 @@ from ..forms import LinkForm
 from ..models import (
     Link,
 )
-from .common import cached_form, network_crumb
+from .common import network_crumb
 
 
 @login_required
@@ -25,12 +25,7 @@ def link_create(request, slug):
     municipality = get_object_for_user(
         request.user, Organization.objects.municipalities(), write=True, slug=slug
     )
-    form, fields_key = cached_form(
-        request,
-        lambda data: LinkForm(data, municipality=municipality, instance=Link()),
-        "link-create",
-        municipality.region_id,
-    )
+    form = LinkForm(request.POST or None, municipality=municipality, instance=Link())
     if request.method == "POST" and form.is_valid():
         try:
             services.create_link(form, request.user)
@@ -44,7 +39,6 @@ def link_create(request, slug):
         "network/link_form.html",
         {
             "form": form,
-            "fields_key": fields_key,
             "municipality": municipality,
             "title": _("New link on the map of %(name)s") % {"name": municipality.name},
             "breadcrumbs": [
@@ -67,14 +61,7 @@ def _link_queryset():
 def link_edit(request, pk):
     link = get_object_for_user(request.user, _link_queryset(), write=True, pk=pk)
     municipality = link.municipality
-    form, fields_key = cached_form(
-        request,
-        lambda data: LinkForm(data, municipality=municipality, instance=link),
-        "link-edit",
-        municipality.region_id,
-        link.pk,
-        link.version,
-    )
+    form = LinkForm(request.POST or None, municipality=municipality, instance=link)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_link(form, request.user)
@@ -90,7 +77,6 @@ def link_edit(request, pk):
         "network/link_form.html",
         {
             "form": form,
-            "fields_key": fields_key,
             "link": link,
             "municipality": municipality,
             "title": _("Edit link"),

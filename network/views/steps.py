@@ -21,7 +21,7 @@ from ..models import (
     Step,
     StepProgress,
 )
-from .common import cached_form, network_crumb
+from .common import network_crumb
 
 
 def roles(request):
@@ -87,13 +87,9 @@ def step_progress_edit(request, slug, number):
     )
     step = get_object_or_404(Step, number=number)
 
-    def build(data):
-        record = StepProgress.objects.filter(municipality=municipality, step=step).first()
-        record = record or StepProgress(municipality=municipality, step=step, version=0)
-        return StepProgressForm(data, instance=record)
-
-    # Any change of a step's progress raises the region's network version (in the key).
-    form, fields_key = cached_form(request, build, "step-progress", municipality.region_id, step.pk)
+    record = StepProgress.objects.filter(municipality=municipality, step=step).first()
+    record = record or StepProgress(municipality=municipality, step=step, version=0)
+    form = StepProgressForm(request.POST or None, instance=record)
     if request.method == "POST" and form.is_valid():
         try:
             services.save_step_progress(form, request.user, municipality, step)
@@ -113,7 +109,6 @@ def step_progress_edit(request, slug, number):
         "network/step_progress_form.html",
         {
             "form": form,
-            "fields_key": fields_key,
             "municipality": municipality,
             "step": step,
             "breadcrumbs": [
