@@ -21,15 +21,10 @@ from callbacks.forms import MarkForm
 from callbacks.models import CallbackRequest, CallbackTally
 from toolbox_site.models import AuditEvent
 
+from ..network.once import on_the_module_network
 from .fixtures import make_callback
 
-# The network is built once for the module; one test process takes it (tests/network/once.py).
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.usefixtures("empty_cache"),
-    pytest.mark.usefixtures("module_network"),
-    pytest.mark.xdist_group("callbacks-test_callbacks"),
-]
+pytestmark = [*on_the_module_network(__name__), pytest.mark.usefixtures("empty_cache")]
 
 VALID = {
     "first_name": "Fatma",

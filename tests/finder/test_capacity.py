@@ -10,14 +10,10 @@ from finder.services import capacity_words, finder_candidates, rank_services
 from network.capacity import Capacity, State
 from network.models import Service
 
+from ..network.once import on_the_module_network
 from .test_finder import dutch_reading_ease, finder_url, main_text, result_card
 
-# The network is built once for the module; one test process takes it (tests/network/once.py).
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.usefixtures("module_network"),
-    pytest.mark.xdist_group("finder-test_capacity"),
-]
+pytestmark = on_the_module_network(__name__)
 
 
 def state(name, accepts, weeks=None, days_ago=0):

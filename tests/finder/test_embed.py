@@ -13,14 +13,10 @@ from finder.forms import normal_origin
 from finder.models import FinderEmbed, FinderSearch
 from toolbox_site.models import AuditEvent, Organization
 
+from ..network.once import on_the_module_network
 from .test_finder import dutch_reading_ease, main_text
 
-# The network is built once for the module; one test process takes it (tests/network/once.py).
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.usefixtures("module_network"),
-    pytest.mark.xdist_group("finder-test_embed"),
-]
+pytestmark = on_the_module_network(__name__)
 
 FRAMED = reverse("finder:embedded", args=["enschede"])
 SETTINGS = reverse("finder:embed_settings", args=["enschede"])

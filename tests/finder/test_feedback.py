@@ -12,13 +12,9 @@ from finder.models import ServiceReport
 from network.models import Service
 from toolbox_site.models import AuditEvent
 
-# The network is built once for the module; one test process takes it (tests/network/once.py).
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.usefixtures("empty_cache"),
-    pytest.mark.usefixtures("module_network"),
-    pytest.mark.xdist_group("finder-test_feedback"),
-]
+from ..network.once import on_the_module_network
+
+pytestmark = [*on_the_module_network(__name__), pytest.mark.usefixtures("empty_cache")]
 
 
 def report_url(service):

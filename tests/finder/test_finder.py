@@ -14,12 +14,9 @@ from finder.models import FinderSearch
 from network.models import Service
 from tests.factories import make_organization
 
-# The network is built once for the module; one test process takes it (tests/network/once.py).
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.usefixtures("module_network"),
-    pytest.mark.xdist_group("finder-test_finder"),
-]
+from ..network.once import on_the_module_network
+
+pytestmark = on_the_module_network(__name__)
 
 URL = "/vind-een-clientondersteuner/"
 

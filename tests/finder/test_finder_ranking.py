@@ -1,17 +1,12 @@
 """The finder's ranking, tested directly: ``finder.services.rank_services``."""
 
-import pytest
-
 from finder.models import AgeGroup, LifeSituation, Preference
 from finder.services import finder_candidates, rank_services
 from network.models import Formality, Service
 
-# The network is built once for the module; one test process takes it (tests/network/once.py).
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.usefixtures("module_network"),
-    pytest.mark.xdist_group("finder-test_finder_ranking"),
-]
+from ..network.once import on_the_module_network
+
+pytestmark = on_the_module_network(__name__)
 
 
 def ranked(municipality, slug, **options):

@@ -4,7 +4,6 @@
 import datetime
 from io import StringIO
 
-import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -13,12 +12,9 @@ from finder.models import ServiceReport
 from toolbox_site import freshness
 from toolbox_site.models import AuditEvent
 
-# The network is built once for the module; one test process takes it (tests/network/once.py).
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.usefixtures("module_network"),
-    pytest.mark.xdist_group("finder-test_report_texts"),
-]
+from ..network.once import on_the_module_network
+
+pytestmark = on_the_module_network(__name__)
 
 
 def report(service, text="Het nummer klopt niet, bel 06-12345678 (Jan)", closed_days_ago=None):

@@ -11,13 +11,9 @@ from django.urls import reverse
 from finder.models import ServiceReport
 
 from ..inventory import PAGES
+from ..network.once import on_the_module_network
 
-# The network is built once for the module; one test process takes it (tests/network/once.py).
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.usefixtures("module_network"),
-    pytest.mark.xdist_group("finder-test_resident_route"),
-]
+pytestmark = on_the_module_network(__name__)
 
 # Staff forms (logging in, a forgotten password, an invitation): the visitor opens
 # them to post them, so they set the CSRF cookie, as the privacy page says.

@@ -5,14 +5,11 @@ import pytest
 from django.urls import reverse
 
 from ..inventory import PAGES
+from ..network.once import on_the_module_network
 
 # Every test works on the cast's network: built once for the module (tests/network/once.py),
 # by one test process.
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.usefixtures("module_network"),
-    pytest.mark.xdist_group("municipalities-links"),
-]
+pytestmark = on_the_module_network(__name__)
 
 NAMING = {
     "account",

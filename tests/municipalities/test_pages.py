@@ -8,13 +8,11 @@ from criteria.models import LocalAgreement
 from monitoring.models import Indicator, Report, Value
 from municipalities.models import ContactPerson
 
+from ..network.once import on_the_module_network
+
 # Every test reads the cast's network: built once for the module (tests/network/once.py),
 # by one test process.
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.usefixtures("module_network"),
-    pytest.mark.xdist_group("municipalities-pages"),
-]
+pytestmark = on_the_module_network(__name__)
 OVERVIEW = reverse("municipalities:overview")
 
 

@@ -17,6 +17,8 @@ Mark such a module ``pytest.mark.xdist_group(name)`` as well, so one test proces
 the module and the network is built once, not once in every process.
 """
 
+import pytest
+
 from finder import situations
 from network import taxonomy
 from network.demo import seed_municipality, seed_regional
@@ -68,3 +70,14 @@ def services(request, key):
         return None
     rows = Service.objects.in_bulk([service.pk for service in built[key].values()])
     return {name: rows[service.pk] for name, service in built[key].items()}
+
+
+def on_the_module_network(module_name):
+    """The marks of a module whose tests all work on the network built once for it:
+    the database, the network, and one test process for the whole module (so the
+    network is built once, not once in every process)."""
+    return [
+        pytest.mark.django_db,
+        pytest.mark.usefixtures("module_network"),
+        pytest.mark.xdist_group(module_name),
+    ]

@@ -1,14 +1,10 @@
 """Cached network pages follow the data at once (toolbox_site/freshness.py)."""
 
-import pytest
 from django.urls import reverse
 
-# The network is built once for the module; one test process takes it (tests/network/once.py).
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.usefixtures("module_network"),
-    pytest.mark.xdist_group("network-test_caching"),
-]
+from .once import on_the_module_network
+
+pytestmark = on_the_module_network(__name__)
 
 
 def rename(service, name):

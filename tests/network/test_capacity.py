@@ -17,14 +17,10 @@ from toolbox_site import freshness
 from toolbox_site.models import AuditEvent
 
 from .hsds_validation import assert_valid
+from .once import on_the_module_network
 from .test_services import service_data
 
-# The network is built once for the module; one test process takes it (tests/network/once.py).
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.usefixtures("module_network"),
-    pytest.mark.xdist_group("network-test_capacity"),
-]
+pytestmark = on_the_module_network(__name__)
 
 TODAY = datetime.date(2026, 6, 30)
 

@@ -4,19 +4,14 @@ form with errors is always rendered afresh, and no organization gets another's c
 
 import re
 
-import pytest
 from django.urls import reverse
 
 from network.models import Link, StepProgress
 
 from ..factories import make_organization, make_user
+from .once import on_the_module_network
 
-# The network is built once for the module; one test process takes it (tests/network/once.py).
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.usefixtures("module_network"),
-    pytest.mark.xdist_group("network-test_form_caching"),
-]
+pytestmark = on_the_module_network(__name__)
 
 
 def inputs(html, name):

@@ -26,13 +26,9 @@ from network.models import LifeDomain, Provider, Role, Service, TargetGroup
 
 from ..inventory import PAGES
 from .hsds_validation import assert_valid, assert_valid_page, errors
+from .once import on_the_module_network
 
-# The network is built once for the module; one test process takes it (tests/network/once.py).
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.usefixtures("module_network"),
-    pytest.mark.xdist_group("hsds"),
-]
+pytestmark = on_the_module_network(__name__)
 
 
 def get_json(client, path, **params):

@@ -10,13 +10,11 @@ from network.importing import COLUMNS
 from network.models import Service, ServiceImport
 from toolbox_site.models import AuditEvent
 
+from .once import on_the_module_network
+
 # Every test works on the cast's network: built once for the module (tests/network/once.py),
 # by one test process.
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.usefixtures("module_network"),
-    pytest.mark.xdist_group("network-import-export"),
-]
+pytestmark = on_the_module_network(__name__)
 
 
 @pytest.fixture

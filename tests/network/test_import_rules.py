@@ -11,16 +11,13 @@ from network import importing
 from network.models import Service, ServiceImport
 from toolbox_site.validators import normalize_phone
 
+from .once import on_the_module_network
 from .test_import_export import export, rows_of, snapshot, to_csv, upload
 
 # Every test works on the cast's network: built once for the module (tests/network/once.py),
 # by one test process. Two confirmations at once need committed data:
 # test_import_concurrency.py.
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.usefixtures("module_network"),
-    pytest.mark.xdist_group("network-import-rules"),
-]
+pytestmark = on_the_module_network(__name__)
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 import re
 
-import pytest
 from django import forms
 from django.urls import reverse
 
@@ -9,12 +8,9 @@ from toolbox_site.forms import RadioWithoutBlankMixin
 from toolbox_site.models import AuditEvent
 
 from ..toolbox_site.test_control_characters import project_forms
+from .once import on_the_module_network
 
-# The network is built once for the module; one test process takes it (tests/network/once.py).
-pytestmark = [
-    pytest.mark.usefixtures("module_network"),
-    pytest.mark.xdist_group("network-test_links"),
-]
+pytestmark = on_the_module_network(__name__)
 
 
 def test_the_editor_links_two_services_of_the_municipality(client, network, enschede_editor):

@@ -7,11 +7,9 @@ from network.filters import LISTS, reference_lists
 from network.models import Role, RoleCategory, Service
 from network.rows import roles_with_categories
 
-# The network is built once for the module; one test process takes it (tests/network/once.py).
-pytestmark = [
-    pytest.mark.usefixtures("module_network"),
-    pytest.mark.xdist_group("network-test_map"),
-]
+from .once import on_the_module_network
+
+pytestmark = on_the_module_network(__name__)
 
 
 def map_url(slug="enschede"):

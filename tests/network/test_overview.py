@@ -1,13 +1,10 @@
-import pytest
 from django.urls import reverse
 
 from network.models import Role, Service
 
-# The network is built once for the module; one test process takes it (tests/network/once.py).
-pytestmark = [
-    pytest.mark.usefixtures("module_network"),
-    pytest.mark.xdist_group("network-test_overview"),
-]
+from .once import on_the_module_network
+
+pytestmark = on_the_module_network(__name__)
 
 
 def test_the_overview_counts_services_missing_roles_and_stale_entries(client, network, enschede):

@@ -10,13 +10,11 @@ from hypothesis import strategies as st
 from network.importing import COLUMNS
 from network.models import Link, Provider, Service, StepProgress
 
+from .once import on_the_module_network
+
 # Every test works on the cast's network: built once for the module (tests/network/once.py),
 # by one test process.
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.usefixtures("module_network"),
-    pytest.mark.xdist_group("network-properties"),
-]
+pytestmark = on_the_module_network(__name__)
 
 values = st.one_of(
     st.text(max_size=60),

@@ -1,17 +1,14 @@
 import datetime
 
-import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
 from network.models import Service, VerificationReminder
 
-# The network is built once for the module; one test process takes it (tests/network/once.py).
-pytestmark = [
-    pytest.mark.usefixtures("module_network"),
-    pytest.mark.xdist_group("network-test_reminders"),
-]
+from .once import on_the_module_network
+
+pytestmark = on_the_module_network(__name__)
 
 
 def make_due(service, days=340):

@@ -6,15 +6,12 @@ from django.urls import reverse
 
 from network.models import Service
 
+from .once import on_the_module_network
 from .test_services import service_data
 
 # Every test works on the cast's network: built once for the module (tests/network/once.py),
 # by one test process.
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.usefixtures("module_network"),
-    pytest.mark.xdist_group("network-service-ages"),
-]
+pytestmark = on_the_module_network(__name__)
 
 
 def test_the_editor_gives_a_service_an_age_range(client, network, enschede, enschede_editor):

@@ -1,17 +1,14 @@
 import datetime
 
-import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from network.models import Provider, Role, Service
 from toolbox_site.models import AuditEvent
 
-# The network is built once for the module; one test process takes it (tests/network/once.py).
-pytestmark = [
-    pytest.mark.usefixtures("module_network"),
-    pytest.mark.xdist_group("network-test_services"),
-]
+from .once import on_the_module_network
+
+pytestmark = on_the_module_network(__name__)
 
 
 def service_data(service=None, **overrides):

@@ -9,12 +9,9 @@ from network.models import Link, Service, Step, StepProgress
 from toolbox_site.locking import Conflict
 from toolbox_site.models import AuditEvent
 
-# The network is built once for the module; one test process takes it (tests/network/once.py).
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.usefixtures("module_network"),
-    pytest.mark.xdist_group("network-test_writes"),
-]
+from .once import on_the_module_network
+
+pytestmark = on_the_module_network(__name__)
 
 
 @pytest.mark.parametrize(
