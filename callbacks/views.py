@@ -38,9 +38,9 @@ def _context_of(request):
     """The service, municipality and life situation the result page named (GET
     parameters ``dienst``, ``gemeente``, ``situatie``); anything unknown is a 404.
 
-    Warm, this reads the municipality and the data versions: the life situations
-    are the finder's kept list, and the service is kept under the versions of the
-    municipality's network (as the finder's results)."""
+    Warm, this reads nothing but the data versions: the municipality is kept with
+    them, the life situations are the finder's kept list, and the service is kept
+    under the versions of the municipality's network (as the finder's results)."""
     pk = _parameter(request, "dienst")
     if not pk.isdigit() or len(pk) > 9:
         raise Http404

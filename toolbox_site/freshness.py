@@ -49,7 +49,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.core.cache import caches
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Subquery
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from django.template import Node, TemplateSyntaxError
 from django.utils import timezone
@@ -281,6 +281,35 @@ def cached(part, build):
         found = (build(),)
         cache.set(part.key, found, TIMEOUT)
     return found[0]
+
+
+def cached_row(name, queryset, scope, *key):
+    """The one row of ``queryset`` (None if there is none), kept under ``name`` and
+    ``key`` until its app's unscoped counter goes up: for the organization named in an
+    address, which a page needs before it knows which versions to read.
+
+    Only for models every change of which raises that counter (organizations and
+    regions, toolbox_site/data_scope.py). The row is read together with the counter,
+    in one statement, so a copy never holds older data than its counter says. A kept
+    copy is checked in the page's first read of the versions, which then also takes
+    those of the row's own scope (``scope(row)``: the keywords of
+    :func:`counter_names`), the ones the page reads next. Nothing is kept for None.
+    """
+    app = queryset.model._meta.app_label
+    guard = f"{app}@{UNSCOPED}"
+    cache = caches[ALIAS]
+    cache_key = _key("row", name, key)
+    found = cache.get(cache_key)
+    if found is not None:
+        row, number = found
+        if _numbers([guard, *counter_names(app, **scope(row))])[guard] == number:
+            return row
+    flush()
+    counter = _counters().objects.filter(scope=UNSCOPED).values(app)
+    row = queryset.annotate(freshness_guard=Subquery(counter)).first()
+    if row is not None:
+        cache.set(cache_key, (row, row.freshness_guard or 0), TIMEOUT)
+    return row
 
 
 class CachedNode(Node):

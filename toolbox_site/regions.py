@@ -72,9 +72,14 @@ def own_region_id(user):
 
 
 def municipality_or_404(slug):
-    """The municipality named in the address, with its region; 404 if there is none."""
-    municipality = (
-        Organization.objects.municipalities().select_related("region").filter(slug=slug).first()
+    """The municipality named in the address, with its region; 404 if there is none.
+    Kept under the versions (freshness.cached_row): checked in the page's first read
+    of them, which takes the municipality's own at the same time."""
+    municipality = freshness.cached_row(
+        "municipality",
+        Organization.objects.municipalities().select_related("region").filter(slug=slug),
+        lambda municipality: {"municipality": municipality},
+        slug,
     )
     if municipality is None:
         raise Http404

@@ -34,8 +34,8 @@ HOST_SCRIPT_MAX_AGE = 24 * 60 * 60
 @xframe_options_exempt  # CSP's frame-ancestors below says who may frame it
 @cookie_free
 def embedded_finder(request, slug):
-    # Warm, the page reads the municipality and the versions: its websites and its
-    # empty form are kept under them.
+    # Warm, the page reads nothing but the versions: the municipality is kept with
+    # them (regions.municipality_or_404), and so are its websites and its empty form.
     municipality = municipality_or_404(slug)
     origins = freshness.cached(
         page_part("embed-origins", municipality=municipality),

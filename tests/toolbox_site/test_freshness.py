@@ -269,6 +269,25 @@ def test_the_upgrade_keeps_every_counter(enschede):
     assert back == {n: v for n, v in names.items() if not n.startswith("x@")}
 
 
+def organization_queries(queries):
+    return [q["sql"] for q in queries if 'FROM "toolbox_site_organization"' in q["sql"]]
+
+
+def test_the_municipality_in_the_address_is_kept_and_read_with_its_versions(
+    client, network, enschede
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse("network:map", kwargs={"slug": "enschede"})
+    client.get(url)
+    with CaptureQueriesContext(connection) as second:
+        assert enschede.name in client.get(url).content.decode()
+    assert organization_queries(second.captured_queries) == []
+    versions = [q for q in second.captured_queries if "scopeversions" in q["sql"]]
+    assert len(versions) == 1  # the check and the page's own versions in one read
+
+
 def test_a_renamed_municipality_shows_at_the_next_request(client, network, enschede):
     old = reverse("network:map", kwargs={"slug": "enschede"})
     assert client.get(old).status_code == 200
@@ -277,3 +296,27 @@ def test_a_renamed_municipality_shows_at_the_next_request(client, network, ensch
     assert client.get(old).status_code == 404
     page = client.get(reverse("network:map", kwargs={"slug": "enschede-stad"}))
     assert "Enschede-Stad" in page.content.decode()
+    enschede.region.name = "Twente-Noord"
+    enschede.region.save()
+    kept = freshness.cached_row(
+        "municipality",
+        type(enschede).objects.filter(slug="enschede-stad").select_related("region"),
+        lambda row: {"municipality": row},
+        "enschede-stad",
+    )
+    assert kept.region.name == "Twente-Noord"
+
+
+def test_a_kept_row_holds_the_counter_it_was_read_with(enschede):
+    from toolbox_site.models import Organization
+
+    freshness.flush()
+    row = freshness.cached_row(
+        "test", Organization.objects.filter(pk=enschede.pk), lambda row: {}, enschede.pk
+    )
+    assert row == enschede
+    assert row.freshness_guard == ScopeVersions.objects.get(scope="*").toolbox_site
+    missing = freshness.cached_row(
+        "test", Organization.objects.filter(slug="nergens"), lambda row: {}, "nergens"
+    )
+    assert missing is None
