@@ -84,7 +84,7 @@ def create(request):
     if request.method == "POST" and from_another_site(request):
         raise PermissionDenied
     service, municipality, situation = _context_of(request)
-    form = CallbackForm(request.POST or None)
+    form = CallbackForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST" and form.is_valid():
         if services.request_allowed(request, service):

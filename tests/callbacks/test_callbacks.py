@@ -124,6 +124,13 @@ def test_consent_is_required(client, enschede_service):
     assert not CallbackRequest.objects.exists()
 
 
+def test_a_post_without_any_field_shows_every_error(client, enschede_service):
+    response = client.post(form_url(enschede_service), {})
+    assert response.status_code == 200
+    assert set(response.context["form"].errors) >= {"first_name", "phone", "consent"}
+    assert not CallbackRequest.objects.exists()
+
+
 def test_the_note_is_at_most_300_characters(client, enschede_service):
     response = client.post(form_url(enschede_service), {**VALID, "note": "x" * 301})
     assert "note" in response.context["form"].errors
