@@ -219,13 +219,14 @@ PAGES += [
     Page("network:roles", queries=4),
     # steps
     Page("network:step_plan", queries=1),
-    # session with user and access, municipality, progress with users, steps
+    # session with user and access, municipality, data versions; and on a cold cache:
+    # progress with users, steps
     Page(
         "network:municipality_steps",
         user="enschede.viewer",
         kwargs={"slug": "enschede"},
         fixtures=_NET,
-        queries=4,
+        queries=5,
     ),
     # session with user and access, municipality, step, progress record
     Page(

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -21,7 +22,7 @@ from ..models import (
     Step,
     StepProgress,
 )
-from .common import network_crumb
+from .common import network_crumb, page_part
 
 
 def roles(request):
@@ -51,6 +52,26 @@ def step_plan(request):
 @login_required
 def municipality_steps(request, slug):
     municipality = municipality_or_404(slug)
+    return render(
+        request,
+        "network/municipality_steps.html",
+        {
+            "municipality": municipality,
+            # The steps and the municipality's progress, with who updated it: a cached
+            # part (toolbox_site/freshness.py), read only when it is missing.
+            "part": page_part("steps", request, municipality=municipality),
+            "page": SimpleLazyObject(lambda: _progress(municipality)),
+            "can_change": can_change(request.user, municipality),
+            "breadcrumbs": [
+                network_crumb(),
+                (municipality.name, reverse("network:map", args=[municipality.slug])),
+                (_("Step plan"), None),
+            ],
+        },
+    )
+
+
+def _progress(municipality):
     progress = {
         record.step_id: record
         for record in StepProgress.objects.filter(municipality=municipality).select_related(
@@ -60,23 +81,8 @@ def municipality_steps(request, slug):
     steps = list(Step.objects.all())
     for step in steps:
         step.record = progress.get(step.pk)
-    return render(
-        request,
-        "network/municipality_steps.html",
-        {
-            "municipality": municipality,
-            "steps": steps,
-            "done": sum(
-                1 for record in progress.values() if record.status == StepProgress.Status.DONE
-            ),
-            "can_change": can_change(request.user, municipality),
-            "breadcrumbs": [
-                network_crumb(),
-                (municipality.name, reverse("network:map", args=[municipality.slug])),
-                (_("Step plan"), None),
-            ],
-        },
-    )
+    done = sum(1 for record in progress.values() if record.status == StepProgress.Status.DONE)
+    return {"steps": steps, "done": done}
 
 
 @login_required

@@ -76,3 +76,31 @@ def test_a_second_save_of_a_step_gets_a_conflict(client, network, enschede, ensc
     record.refresh_from_db()
     assert record.note == "Eerste"
     assert 'value="Tweede"' in response.content.decode() or "Tweede" in response.content.decode()
+
+
+def test_a_saved_step_shows_on_the_kept_progress_page_at_once(
+    client, network, enschede, enschede_editor
+):
+    client.force_login(enschede_editor)
+    page = reverse("network:municipality_steps", kwargs={"slug": "enschede"})
+    client.get(page)  # kept from here on
+    record = StepProgress.objects.get(municipality=enschede, step__number=5)
+    url = reverse("network:step_progress_edit", kwargs={"slug": "enschede", "number": 5})
+    client.post(url, {"status": "done", "note": "Afgerond met Menzis.", "version": record.version})
+    assert "Afgerond met Menzis." in client.get(page).content.decode()
+    enschede_editor.first_name, enschede_editor.last_name = "Ilse", "Wolters"
+    enschede_editor.save()
+    assert "Ilse Wolters" in client.get(page).content.decode()
+
+
+def test_a_reader_never_gets_the_editors_kept_progress_page(
+    client, network, enschede_editor, hengelo_editor
+):
+    page = reverse("network:municipality_steps", kwargs={"slug": "enschede"})
+    edit = reverse("network:step_progress_edit", kwargs={"slug": "enschede", "number": 5})
+    client.force_login(enschede_editor)
+    assert edit in client.get(page).content.decode()
+    client.force_login(hengelo_editor)
+    assert edit not in client.get(page).content.decode()
+    client.force_login(enschede_editor)
+    assert edit in client.get(page).content.decode()
