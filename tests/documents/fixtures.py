@@ -25,12 +25,14 @@ LINK = "clientondersteuning-rijksoverheid"
 
 
 def _zip(parts, first=None):
+    """A zip of ``parts``; the same bytes every time (a fixed date in each entry), so
+    a test may compare a stored file with a second sample."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         if first:
             archive.writestr(zipfile.ZipInfo(first[0]), first[1])  # stored, first: ODF's rule
         for name, content in parts:
-            archive.writestr(name, content)
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 12, 0, 0)), content)
     return buffer.getvalue()
 
 
