@@ -18,7 +18,7 @@ import uuid as uuid_module
 
 from django import forms
 from django.db import transaction
-from django.db.models import Prefetch, Value
+from django.db.models import F, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy
 from toolbox_site import exports
 from toolbox_site.audit import log_action
 from toolbox_site.models import Organization
+from toolbox_site.unions import tagged_rows
 from toolbox_site.uploads import UploadRefused, csv_rows, xlsx_rows
 from toolbox_site.validators import CONTROL_CHARACTERS, ControlCharactersMixin
 
@@ -333,26 +334,18 @@ CODE_COLUMNS = ("rol", "gemeenten", "levensgebieden", "doelgroepen", "wetten")
 
 def codes(organization):
     """The values the columns with codes accept, for the import page's table: column ->
-    (code, name) pairs. One query (a union)."""
-
-    def pairs(queryset, column):
-        return (
-            queryset.order_by().annotate(column=Value(column)).values_list("column", "slug", "name")
-        )
-
-    rows = pairs(Role.objects.all(), "rol").union(
-        pairs(
-            Organization.objects.municipalities().filter(region_id=organization.region_id),
-            "gemeenten",
-        ),
-        pairs(LifeDomain.objects.all(), "levensgebieden"),
-        pairs(TargetGroup.objects.all(), "doelgroepen"),
-        pairs(Law.objects.all(), "wetten"),
-        all=True,
+    (code, name) pairs. One query (toolbox_site/unions.py)."""
+    columns = {"import_code": F("slug"), "import_name": F("name")}
+    municipalities = Organization.objects.municipalities().filter(region_id=organization.region_id)
+    found = tagged_rows(
+        {
+            "rol": (Role.objects.all(), columns),
+            "gemeenten": (municipalities, columns),
+            "levensgebieden": (LifeDomain.objects.all(), columns),
+            "doelgroepen": (TargetGroup.objects.all(), columns),
+            "wetten": (Law.objects.all(), columns),
+        }
     )
-    found = {column: [] for column in CODE_COLUMNS}
-    for column, slug, name in rows:
-        found[column].append((slug, name))
     return {column: sorted(found[column]) for column in CODE_COLUMNS}
 
 
