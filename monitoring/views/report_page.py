@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from toolbox_site import jinja
 from toolbox_site.audit_trail import trail_url
 from toolbox_site.dates import show_date, show_datetime
 from toolbox_site.models import AuditEvent
@@ -116,11 +115,7 @@ def action_words():
 def shown_form(form, editable):
     """What the page shows of the form and the report's history."""
     return {
-        # The fields in Jinja2 (toolbox_site/jinja.py): a report has hundreds of inputs.
-        "sections": jinja.render(
-            "monitoring/report_sections.html",
-            {"sections": list(form.sections()), "editable": editable},
-        ),
+        "sections": list(form.sections()),
         "errors": form.error_summary(),
         "warning_count": form.warning_count(),
         "history": history_of(form.report, form.labels()),
