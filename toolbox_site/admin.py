@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from .audit import changes_of, log_action
 from .models import AuditEvent, Membership, Organization, Region
 from .permissions import is_region_coordinator, manages_all_regions
+from .related_admin import RelatedAsText
 from .validators import ControlCharactersMixin
 
 
@@ -98,7 +99,7 @@ def region_filter(path):
     return (path, OwnRegionsFilter)
 
 
-class RegionScopedAdmin(ConstraintChecking, admin.ModelAdmin):
+class RegionScopedAdmin(RelatedAsText, ConstraintChecking, admin.ModelAdmin):
     """Admin for data owned by organizations: coordinators see their own region only.
 
     Rights come from the permission module (``toolbox_site.permissions``)
@@ -211,12 +212,14 @@ class OrganizationAdmin(RegionScopedAdmin):
         (_("Contact"), {"fields": ["email", "phone", "website"]}),
     ]
 
+    # Coordinators keep their organizations up to date, but do not move them to
+    # another region or change what kind they are.
+    readonly_fields = ["kind", "region", "slug"]
+
     def get_readonly_fields(self, request, obj=None):
-        # Coordinators keep their organizations up to date, but do not move
-        # them to another region or change what kind they are.
         if manages_all_regions(request.user):
             return []
-        return ["kind", "region", "slug"]
+        return super().get_readonly_fields(request, obj)
 
     def get_prepopulated_fields(self, request, obj=None):
         if manages_all_regions(request.user):
@@ -412,8 +415,6 @@ class AuditEventAdmin(RegionScopedAdmin):
     list_filter = ["action", "organization__kind", region_filter("organization__region")]
     search_fields = ["action", "object_repr", "user__username", "organization__name"]
     list_select_related = ["organization", "user"]
-    # Entries are only ever added (never changed or deleted), so with the number found
-    # in the key the cached rows follow the log; the names shown follow toolbox_site.
     # The log only grows: no second count of all its entries on every page (a filtered
     # list offers "show all" instead of the total).
     show_full_result_count = False

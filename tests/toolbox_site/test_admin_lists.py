@@ -104,3 +104,29 @@ def test_the_admin_caches_nothing(client, coordinator, enschede):
     for url in (reverse("admin:index"), ORGANIZATIONS, LOG):
         assert client.get(url).status_code == 200
     assert not caches["default"]._cache  # the local-memory cache holds no entry
+
+
+def test_a_read_only_account_links_only_for_who_may_open_accounts(
+    client, coordinator, admin_user, enschede
+):
+    """Django links a read-only foreign key without asking: the coordinator, who may not
+    open accounts, sees the account's name as text; the superuser gets the link."""
+    event = log_action(coordinator, enschede, "toolbox_site.organization.changed")
+    page = reverse("admin:toolbox_site_auditevent_change", args=[event.pk])
+    account = reverse("admin:auth_user_change", args=[coordinator.pk])
+    client.force_login(coordinator)
+    html = client.get(page).content.decode()
+    assert coordinator.username in html and account not in html
+    assert client.get(account).status_code == 403
+    client.force_login(admin_user)
+    assert f'<a href="{account}">{coordinator.username}</a>' in client.get(page).content.decode()
+
+
+def test_a_coordinator_sees_the_organization_s_region_as_text(client, coordinator, enschede):
+    client.force_login(coordinator)
+    html = client.get(
+        reverse("admin:toolbox_site_organization_change", args=[enschede.pk])
+    ).content.decode()
+    region = reverse("admin:toolbox_site_region_change", args=[enschede.region_id])
+    assert enschede.region.name in html and region not in html
+    assert client.get(region).status_code == 403

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -92,3 +94,31 @@ def test_it_refuses_to_run_with_debug_off(db, settings):
     with pytest.raises(CommandError, match="only runs with DEBUG=True"):
         call_command("seed_demo")
     assert Organization.objects.count() == before
+
+
+CHANGE_PAGE = r'href="(/admin/[a-z_]+/[a-z_]+/\d+/change/)"'
+
+
+def test_the_coordinator_s_admin_pages_link_only_where_they_may_go(seeded, db, client):
+    """On the demo, every admin list the coordinator has, the first change page in each,
+    and the other objects' admin pages it links to: each opens. Django links a
+    read-only foreign key without asking whether the user may follow it; accounts and
+    regions answered 403 (toolbox_site/admin.py, RelatedAsText)."""
+    client.force_login(get_user_model().objects.get(username="twente.coordinator"))
+    index = client.get(reverse("admin:index")).content.decode()
+    lists = sorted(set(re.findall(r'href="(/admin/[a-z_]+/[a-z_]+/)"', index)))
+    assert len(lists) > 20
+    followed = {}
+    for address in lists:
+        listing = client.get(address)
+        assert listing.status_code == 200, address
+        found = re.search(rf'href="({re.escape(address)}\d+/change/)', listing.content.decode())
+        if found is None:
+            continue
+        page = client.get(found[1])
+        assert page.status_code == 200, found[1]
+        for link in re.findall(CHANGE_PAGE, page.content.decode()):
+            if link not in followed:
+                followed[link] = (found[1], client.get(link).status_code)
+    assert followed, "no links to other objects anywhere: the test looks at nothing"
+    assert {link: seen for link, seen in followed.items() if seen[1] != 200} == {}
