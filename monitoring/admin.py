@@ -29,6 +29,7 @@ from .models import (
     Section,
     ValidationRule,
     Value,
+    format_number,
 )
 
 
@@ -260,10 +261,16 @@ class PeriodAdmin(ConstraintChecking, admin.ModelAdmin):
         return coordinates_a_region(request.user)
 
 
+@admin.display(description=_("number"))
+def shown_number(value):
+    """The number as the site shows it ("17", "5,2"; the column stores four decimals)."""
+    return format_number(value.number, value.indicator) or "-"
+
+
 class ValueInline(ConstraintChecking, admin.TabularInline):
     model = Value
     extra = 0
-    fields = ["indicator", "dimension_item", "number", "text", "comment"]
+    fields = ["indicator", "dimension_item", shown_number, "text", "comment"]
     readonly_fields = fields
     can_delete = False
 
@@ -370,10 +377,10 @@ class ValueAdmin(HistoryAdmin, RegionScopedAdmin):
     """Values read-only, with their history; they are changed through the report form."""
 
     region_path = "report__organization__region"
-    list_display = ["report", "indicator", "dimension_item", "number", "text"]
+    list_display = ["report", "indicator", "dimension_item", shown_number, "text"]
     list_filter = ["indicator__format", "report__period"]
     list_select_related = ["report__organization", "report__period", "indicator", "dimension_item"]
-    readonly_fields = ["report", "indicator", "dimension_item", "number", "text", "comment"]
+    readonly_fields = ["report", "indicator", "dimension_item", shown_number, "text", "comment"]
 
     def has_module_permission(self, request):
         return False

@@ -23,6 +23,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from toolbox_site.dates import show_date
@@ -642,6 +643,21 @@ class Report(models.Model):
             raise ValidationError({"period": _("This format uses another kind of period.")})
 
 
+def format_number(number, indicator=None):
+    """A stored number as the pages show it: no trailing zeros, a decimal comma; yes or
+    no for a yes/no indicator."""
+    if number is None:
+        return ""
+    if indicator is not None and indicator.value_type == Indicator.ValueType.YES_NO:
+        return gettext("yes") if number else gettext("no")
+    number = Decimal(number)
+    normalized = number.normalize() if number == number.to_integral() else number
+    text = f"{normalized:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
 class ValueQuerySet(OwnedQuerySet):
     owner_field = "report__organization"
 
@@ -695,7 +711,7 @@ class Value(models.Model):
 
     def __str__(self):
         where = f" / {self.dimension_item}" if self.dimension_item_id else ""
-        shown = self.text if self.number is None else self.number
+        shown = self.text if self.number is None else format_number(self.number, self.indicator)
         return f"{self.indicator.code}{where}: {shown}"
 
     @property

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from toolbox_site.people import display_name
 
-from .models import DimensionItem, Indicator, Period, Report, Section, Value
-from .validation import Cleaned, cells_of, format_number, raw_of, validate
+from .models import DimensionItem, Indicator, Period, Report, Section, Value, format_number
+from .validation import Cleaned, cells_of, raw_of, validate
 
 
 def format_structure(format_id):

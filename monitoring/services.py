@@ -22,10 +22,10 @@ from toolbox_site.audit import log_action
 from toolbox_site.locking import Conflict, lock
 from toolbox_site.permissions import is_region_coordinator
 
-from .models import MonitoringFormat, Report, Section, Value
+from .models import MonitoringFormat, Report, Section, Value, format_number
 from .reading import changes_since, format_structure, shown_value, stored_values, validate_report
 from .rules import is_reporting_editor
-from .validation import Cleaned, cells_of, format_number
+from .validation import Cleaned, cells_of
 
 # The labels of the codes this app writes (the audit trail's, toolbox_site/audit_trail.py).
 AUDIT_ACTIONS = {

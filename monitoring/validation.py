@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from toolbox_site.validators import has_control_characters
 
-from .models import Indicator, ValidationRule
+from .models import Indicator, ValidationRule, format_number
 
 MAX_ABS = Decimal("9999999999")  # fits DecimalField(max_digits=14, decimal_places=4)
 MAX_TEXT = 5000
@@ -64,19 +64,6 @@ class Result:
     @property
     def is_valid(self):
         return not self.errors
-
-
-def format_number(number, indicator=None):
-    if number is None:
-        return ""
-    if indicator is not None and indicator.value_type == Indicator.ValueType.YES_NO:
-        return _("yes") if number else _("no")
-    number = Decimal(number)
-    normalized = number.normalize() if number == number.to_integral() else number
-    text = f"{normalized:f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(".", ",")
 
 
 def raw_of(cleaned, indicator):

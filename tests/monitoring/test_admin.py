@@ -1,6 +1,9 @@
 """Coordinators maintain their region's formats in the admin; a format with reports is locked
 and changes only through a new version; reports are approved there through the workflow."""
 
+import re
+from decimal import Decimal
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -119,6 +122,21 @@ def test_the_coordinator_approves_reports_in_the_admin_through_the_workflow(clie
     report.refresh_from_db()
     assert report.status == Report.Status.APPROVED
     assert report.approved_by == cast["twente.coordinator"]
+
+
+def test_the_admin_shows_a_report_s_numbers_as_the_site_does(client, cast, report):
+    """Stored with four decimals, shown without them: "17", not "17,0000"."""
+    value = report.values.filter(number__isnull=False).select_related("indicator").first()
+    value.number = Decimal("17")
+    value.save()
+    client.force_login(cast["twente.coordinator"])
+    url = reverse("admin:monitoring_report_change", args=[report.pk])
+    html = client.get(url).content.decode()
+    assert re.search(r'field-shown_number">\s*<p>17</p>', html)
+    assert "17,0000" not in html and "17.0000" not in html
+    assert str(value).endswith(": 17")
+    value.number = Decimal("5.25")
+    assert str(value).endswith(": 5,25")
 
 
 def test_the_report_history_is_in_the_admin(client, cast, report):
