@@ -36,9 +36,20 @@ class FinderSearchAdmin(RegionScopedAdmin):
 
 @admin.register(ServiceReport)
 class ServiceReportAdmin(RegionScopedAdmin):
+    """To look at only. Residents make reports on the site, and editors close them there
+    (finder/views/reports.py): with who closed it and when, in the audit trail, and
+    deleted in time (finder/services.py). A save here did none of that, and adding
+    one ended in a server error (a report without its service)."""
+
     region_path = "service__owning_organization__region"
     list_display = ["created_at", "service", "reason", "status", "led_to_change"]
     list_filter = ["status", "reason", "led_to_change"]
     list_select_related = ["service"]
     search_fields = ["service__name", "text"]
     readonly_fields = ["uuid", "service", "reason", "text", "created_at", "closed_at", "closed_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

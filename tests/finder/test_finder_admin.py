@@ -59,3 +59,17 @@ def test_the_old_admin_addresses_of_the_finder_lead_to_the_new_ones(client, mode
     response = client.get(f"/admin/network/{model}/12/change/?_changelist_filters=x")
     assert response.status_code == 301
     assert response["Location"] == f"/admin/finder/{model}/12/change/?_changelist_filters=x"
+
+
+def test_a_resident_s_report_is_only_looked_at_in_the_admin(client, coordinator, open_report):
+    """Reports are closed on the site (with who and when, audited); in the admin the
+    coordinator may read one, not add or change one."""
+    client.force_login(coordinator)
+    change = reverse("admin:finder_servicereport_change", args=[open_report.pk])
+    page = client.get(change)
+    assert page.status_code == 200 and open_report.service.name in page.content.decode()
+    assert client.get(reverse("admin:finder_servicereport_add")).status_code == 403
+    response = client.post(change, {"status": ServiceReport.Status.CLOSED, "led_to_change": "on"})
+    assert response.status_code == 403
+    open_report.refresh_from_db()
+    assert open_report.status == ServiceReport.Status.OPEN and open_report.closed_at is None
