@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from toolbox_site.admin import ConstraintChecking, RegionScopedAdmin, region_filter
+from toolbox_site.admin import ConstraintChecking, RegionScopedAdmin, TabularInline, region_filter
 from toolbox_site.history_admin import HistoryAdmin
 from toolbox_site.models import Organization, Region
 from toolbox_site.permissions import is_region_coordinator, manages_all_regions
@@ -65,7 +65,7 @@ class CriteriaRegionAdmin(RegionScopedAdmin, HistoryAdmin):
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-class ThemeInline(ConstraintChecking, admin.TabularInline):
+class ThemeInline(TabularInline):
     model = Theme
     extra = 0
     fields = ["order", "name", "description"]
@@ -167,7 +167,7 @@ class LocalAgreementAdmin(VersionChecked, CriteriaRegionAdmin):
         super().save_model(request, obj, form, change)
 
 
-class TrainingSessionInline(ConstraintChecking, admin.TabularInline):
+class TrainingSessionInline(TabularInline):
     model = TrainingSession
     extra = 1
 

@@ -4,13 +4,13 @@ every change is version-checked and in the audit trail; "View on site" leads the
 
 from django.contrib import admin
 
-from toolbox_site.admin import RegionScopedAdmin, region_filter
+from toolbox_site.admin import RegionScopedAdmin, TabularInline, region_filter
 from toolbox_site.versioned_admin import VersionChecked
 
 from .models import Document, DocumentFile
 
 
-class DocumentFileInline(admin.TabularInline):
+class DocumentFileInline(TabularInline):
     model = DocumentFile
     extra = 0
     fields = ["number", "original_name", "content_type", "size", "uploaded_at", "uploaded_by"]

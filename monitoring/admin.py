@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 
 from criteria.models import Criterion, Framework
-from toolbox_site.admin import ConstraintChecking, RegionScopedAdmin, region_filter
+from toolbox_site.admin import ConstraintChecking, RegionScopedAdmin, TabularInline, region_filter
 from toolbox_site.history_admin import HistoryAdmin
 from toolbox_site.models import Organization, Region
 from toolbox_site.permissions import coordinates_a_region, manages_all_regions
@@ -50,14 +50,14 @@ class LockedInlineMixin:
         return not self._locked(obj) and super().has_delete_permission(request, obj)
 
 
-class SectionInline(LockedInlineMixin, ConstraintChecking, admin.TabularInline):
+class SectionInline(LockedInlineMixin, TabularInline):
     model = Section
     extra = 0
     fields = ["order", "title", "description"]
     show_change_link = True
 
 
-class ValidationRuleInline(LockedInlineMixin, ConstraintChecking, admin.TabularInline):
+class ValidationRuleInline(LockedInlineMixin, TabularInline):
     model = ValidationRule
     extra = 0
     fields = ["kind", "indicator", "operator", "other_indicator", "message"]
@@ -225,7 +225,7 @@ class IndicatorAdmin(RegionScopedAdmin):
         return super().has_delete_permission(request, obj)
 
 
-class DimensionItemInline(ConstraintChecking, admin.TabularInline):
+class DimensionItemInline(TabularInline):
     model = DimensionItem
     extra = 0
     fields = ["order", "code", "label"]
@@ -267,7 +267,7 @@ def shown_number(value):
     return format_number(value.number, value.indicator) or "-"
 
 
-class ValueInline(ConstraintChecking, admin.TabularInline):
+class ValueInline(TabularInline):
     model = Value
     extra = 0
     fields = ["indicator", "dimension_item", shown_number, "text", "comment"]

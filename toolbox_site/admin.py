@@ -81,6 +81,24 @@ class ConstraintChecking:
     formset = ConstraintCheckingFormSet  # read by inlines only
 
 
+class LabelledRowsFormSet(ConstraintCheckingFormSet):
+    """The rows of a tabular inline show their fields under the columns' headings, with no
+    label of their own, so a screen reader announced an unnamed field (axe-core: label,
+    select-name). Each field is named as its column is."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        for name, field in form.fields.items():
+            if not field.widget.is_hidden:
+                field.widget.attrs.setdefault("aria-label", str(field.label or name))
+
+
+class TabularInline(ConstraintChecking, admin.TabularInline):
+    """The project's tabular inline: constraints checked, every field named."""
+
+    formset = LabelledRowsFormSet
+
+
 class OwnRegionsFilter(admin.RelatedFieldListFilter):
     """A region filter that offers a coordinator their own regions only: the list shows
     no other region's objects, so every other choice would be an empty page (and the
@@ -185,7 +203,7 @@ def membership_data(membership):
     }
 
 
-class MembershipInline(AccountFieldMixin, ConstraintChecking, admin.TabularInline):
+class MembershipInline(AccountFieldMixin, TabularInline):
     model = Membership
     extra = 0
 

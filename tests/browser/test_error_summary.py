@@ -7,6 +7,7 @@ from django.urls import reverse
 from criteria.models import Criterion
 
 from ..inventory import PAGES
+from .test_accessibility import check_page
 
 # The linked field, and the label (or legend) that names it: both in the window?
 IN_VIEW = """id => {
@@ -71,4 +72,22 @@ def test_the_summary_of_the_agreements_form_shows_the_field_with_its_label(
     page.fill(f"#id_text_{criterion.pk}", "Zonder status")
     with page.expect_navigation():
         page.click("main button[type=submit]")
+    follow_every_summary_link(page)
+
+
+def test_the_summary_of_an_admin_form_is_accessible_and_shows_each_field(
+    page_as, live_server, cast, enschede
+):
+    """The admin's change form sums up its errors as the site's forms do
+    (templates/admin/change_form.html), and passes axe-core."""
+    page = page_as("twente.coordinator")
+    page.set_viewport_size({"width": 1280, "height": 600})
+    url = reverse("admin:toolbox_site_organization_change", args=[enschede.pk])
+    response = page.goto(live_server.url + url)
+    page.fill("#id_name", "")
+    page.fill("#id_email", "geen adres")
+    with page.expect_navigation():
+        page.click("input[name=_save]")
+    check_page(page, live_server.url, response, 200)
+    assert page.locator(".error-summary a").count() == 2
     follow_every_summary_link(page)

@@ -1,5 +1,7 @@
 """The admin for coordinators: no user list, an account picker, constraints, the audit log."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -112,9 +114,43 @@ def test_a_duplicate_cbs_code_is_a_form_error(client, coordinator, enschede, hen
     response = client.post(url, organization_post(hengelo, cbs_code="GM0153"))
     assert response.status_code == 200
     content = response.content.decode()
-    assert content.count("Een andere organisatie heeft deze CBS-code al.") == 1
+    # Once above the fields, and once in the summary, as a link to the form's first field.
+    message = "Een andere organisatie heeft deze CBS-code al."
+    assert content.count(message) == 2
+    assert f'<a href="#id_name">{message}</a>' in content
     hengelo.refresh_from_db()
     assert hengelo.cbs_code == "GM0164"
+
+
+def test_an_admin_form_s_errors_are_summed_up_above_it_each_linking_to_its_field(
+    client, coordinator, enschede
+):
+    """As on the site's own forms: a summary at the top, each error a link to its
+    field, the inlines' rows included."""
+    client.force_login(coordinator)
+    url = reverse("admin:toolbox_site_organization_change", args=[enschede.pk])
+    data = organization_post(enschede, name="", email="geen adres")
+    data.update(
+        {
+            "memberships-TOTAL_FORMS": "1",
+            "memberships-INITIAL_FORMS": "0",
+            "memberships-0-organization": enschede.pk,
+            "memberships-0-role": "editor",
+        }
+    )
+    html = client.post(url, data).content.decode()
+    summary = html.split('<div class="error-summary"', 1)[1].split("</div>", 1)[0]
+    links = re.findall(r'<a href="#([^"]+)">([^<]+)</a>', summary)
+    assert [target for target, _text in links] == [
+        "id_name",
+        "id_email",
+        "id_memberships-0-user",
+    ]
+    assert "Lidmaatschap 1, gebruiker: Dit veld is verplicht." in summary
+    for target, _text in links:
+        assert f'id="{target}"' in html
+    enschede.refresh_from_db()
+    assert enschede.name == "Enschede"
 
 
 def test_a_superuser_gets_the_same_errors(client, menzis):
