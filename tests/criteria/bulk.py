@@ -61,7 +61,7 @@ def add_bulk_data(region, cast):
     ]
     some_criteria = list(Criterion.objects.filter(framework__region=region)[:10])
     today = datetime.date.today()
-    for number in range(20):
+    for number in range(8):
         training = Training.objects.create(
             region=region,
             title=f"Bulktraining {number}",

@@ -22,11 +22,11 @@ def add_bulk_data(region, cast):
     dimension = Dimension.objects.create(code="bulk_dimension", name="Extra uitsplitsing")
     items = DimensionItem.objects.bulk_create(
         DimensionItem(dimension=dimension, code=f"item_{n}", label=f"Onderdeel {n}", order=n)
-        for n in range(6)
+        for n in range(3)
     )
-    # Ten more quarters further back, for the warnings and the lists.
+    # Four more quarters further back, for the warnings and the lists.
     periods = []
-    for n in range(1, 11):
+    for n in range(1, 5):
         start = datetime.date(2000 + n, 1, 1)
         periods.append(
             Period(
@@ -53,7 +53,7 @@ def add_bulk_data(region, cast):
                 required=False,
                 order=n,
             )
-            for n in range(20)
+            for n in range(8)
         )
         ValidationRule.objects.bulk_create(
             ValidationRule(format=fmt, kind="breakdown_total", indicator=indicator)

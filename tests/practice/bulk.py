@@ -14,7 +14,7 @@ def add_bulk_data(region, cast):
     criteria = list(Criterion.objects.filter(framework__region=region)[:5])
     roles = list(Role.objects.all()[:4])
     municipalities = list(Organization.objects.municipalities().filter(region=region))
-    for number in range(30):  # more than two pages (practice/views.py PER_PAGE)
+    for number in range(25):  # more than two pages (practice/views.py PER_PAGE)
         make_example(
             municipalities[number % len(municipalities)],
             f"Voorbeeld {number}",

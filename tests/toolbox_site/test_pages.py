@@ -27,12 +27,12 @@ BULK_MODULES = [
 ]
 
 
-EXTRA_MUNICIPALITIES = 8
+EXTRA_MUNICIPALITIES = 4
 
 
 def add_bulk_data(region, cast):
     """More organizations and memberships, so growing lists would show (a query a row
-    shows as well with eight more as with eighty); then each app's own bulk data."""
+    shows as well with four more as with eighty); then each app's own bulk data."""
     for number in range(EXTRA_MUNICIPALITIES):
         organization = make_organization(region, f"Extra gemeente {number}")
         log_action(None, organization, "toolbox_site.organization.changed")
