@@ -22,8 +22,9 @@
       label.id = label.id || select.id + "-label";
       return label;
     }
-    if (!select.getAttribute("aria-label")) {
-      return null;
+    const made = document.getElementById(select.id + "-name");
+    if (made || !select.getAttribute("aria-label")) {
+      return made;
     }
     const name = document.createElement("span");
     name.id = select.id + "-name";
@@ -47,8 +48,7 @@
         text.removeAttribute("role");
         text.removeAttribute("aria-readonly");
       });
-      const name = document.getElementById(select.id + "-label") ||
-        document.getElementById(select.id + "-name") || nameOf(select);
+      const name = nameOf(select);
       if (!name) {
         return;
       }
